@@ -1,0 +1,2 @@
+/** Physical models of HfO2 memristors: free energies, materials, electrostatics, heat, transport. */
+package org.hafnia.physics;

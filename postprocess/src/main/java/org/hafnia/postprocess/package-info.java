@@ -1,0 +1,2 @@
+/** Everything after a simulation: readers and writers, comparison metrics, analyses, exporters, plots. */
+package org.hafnia.postprocess;

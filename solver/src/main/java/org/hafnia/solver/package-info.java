@@ -1,0 +1,2 @@
+/** Time integration of phase-field models: steppers, pulse protocols, parallel execution. */
+package org.hafnia.solver;

@@ -1,0 +1,2 @@
+/** Pulse protocols: sequences of bias segments with named snapshot points, and their runner. */
+package org.hafnia.solver.protocol;
