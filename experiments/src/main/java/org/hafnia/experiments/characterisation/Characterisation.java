@@ -32,7 +32,7 @@ import org.hafnia.postprocess.extraction.CharacterisationData.ReadTrace;
 public final class Characterisation {
 
     /** Programmed levels of the read traces, as fractions of the train length. */
-    static final double[] LEVEL_FRACTIONS = {0.1, 0.25, 0.45, 0.7};
+    static final double[] LEVEL_FRACTIONS = {0.35, 0.5, 0.65, 0.8};
 
     private Characterisation() {
     }

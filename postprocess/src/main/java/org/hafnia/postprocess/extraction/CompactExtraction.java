@@ -33,8 +33,8 @@ import org.hafnia.postprocess.extraction.CharacterisationData.ReadTrace;
  * c2c = √((E[r²] + 2E[r r'])/E[(s m Δ)²]) and write noise = √(−E[r r'] − E[σ_read²]).
  * d2d = √(var(s_d) − sampling variance)/mean(s_d), the sampling variance of s_d = ΣΔG/Σ m Δ
  * being c2c² Σ(s m Δ)²/(Σ m Δ)² (write and read noise telescope in the sum).</li>
- * <li>Read noise: {@link TwoLevelTrace} of each as-programmed trace: RTN ΔG/G, lifetimes
- * (mean dwell × interval, pooled), white σ/G, total σ/G (about the trace's straight-line trend,
+ * <li>Read noise: {@link TwoLevelTrace} of each as-programmed trace whose RTN is resolved
+ * ({@link #RESOLVED}): RTN ΔG/G, lifetimes (mean dwell × interval, pooled), white σ/G; of all traces: total σ/G (about the trace's straight-line trend,
  * so that drift during a trace does not count as noise).</li>
  * <li>Denoising: factor = σ(after D pulses)/σ(before); the incomplete fraction left after n
  * pulses is the ratio of RTN σ/G after to before, RTN σ² = σ² − (white σ)²; the e-folding pulse
@@ -47,6 +47,13 @@ import org.hafnia.postprocess.extraction.CharacterisationData.ReadTrace;
  * </ul>
  */
 public final class CompactExtraction {
+
+    /**
+     * A trace's telegraph signal counts as resolved when its level separation is at least this many
+     * white-noise σ: the midpoint is then 2σ from each level, so white noise alone crosses it in
+     * under 2.3 % of samples and the dwell statistics are the telegraph's.
+     */
+    static final double RESOLVED = 4;
 
     /** Nodes of the step table (aihwkit's PiecewiseStepDevice accepts any count; NeuroSim ≤ 63). */
     public static final int NODES = 32;
@@ -364,6 +371,7 @@ public final class CompactExtraction {
         int cHigh = 0;
         double factor = 0;
         double totalDenoised = 0;
+        int resolved = 0;
         double shift = 0;
         double fEnd = 0;
         double fQuarter = 0;
@@ -377,10 +385,15 @@ public final class CompactExtraction {
                     TwoLevelTrace a = TwoLevelTrace.of(t.samples());
                     double g = mean(t.samples());
                     double s = detrendedSd(t.samples());
-                    white += a.whiteSigma() / g;
-                    rtn += a.step() / g;
                     total += s / g;
                     n++;
+                    pt.readNoise.add(new double[] {g, s, a.step(), a.whiteSigma()});
+                    if (a.step() < RESOLVED * a.whiteSigma()) {
+                        continue;
+                    }
+                    white += a.whiteSigma() / g;
+                    rtn += a.step() / g;
+                    resolved++;
                     if (a.dwellsLow() > 0) {
                         dwellLow += a.meanDwellLow() * a.dwellsLow();
                         cLow += a.dwellsLow();
@@ -389,7 +402,6 @@ public final class CompactExtraction {
                         dwellHigh += a.meanDwellHigh() * a.dwellsHigh();
                         cHigh += a.dwellsHigh();
                     }
-                    pt.readNoise.add(new double[] {g, s, a.step(), a.whiteSigma()});
                 }
             }
             for (ReadTrace t : dev.traces()) {
@@ -404,9 +416,9 @@ public final class CompactExtraction {
                 }
             }
         }
-        double whiteRel = white / n;
+        double whiteRel = white / resolved;
         v.put("read_noise", whiteRel);
-        v.put("rtn_amplitude", rtn / n);
+        v.put("rtn_amplitude", rtn / resolved);
         v.put("tau0", cLow > 0 ? dwellLow / cLow * protocol.traceInterval() : Double.NaN);
         v.put("tau1", cHigh > 0 ? dwellHigh / cHigh * protocol.traceInterval() : Double.NaN);
         v.put("read_sigma", total / n);
@@ -526,8 +538,9 @@ public final class CompactExtraction {
     }
 
     private static CompactDeviceParameters compactDevice(Map<String, Double> v, Protocol p) {
-        double vth = Double.isFinite(v.get("v_threshold"))
-                ? Math.min(v.get("v_threshold"), 0.95 * Math.min(p.vSet(), -p.vReset())) : 0;
+        // The protocol's denoising pulses are subthreshold by construction: the threshold is at least their amplitude.
+        double fitted = Double.isFinite(v.get("v_threshold")) ? v.get("v_threshold") : 0;
+        double vth = Math.min(Math.max(fitted, -p.vDenoise()), 0.95 * Math.min(p.vSet(), -p.vReset()));
         return new CompactDeviceParameters(v.get("g_min"), v.get("g_max"),
                 0.5 * (v.get("g_min_dtod") + v.get("g_max_dtod")),
                 finiteOr(v.get("p_max_ltp"), v.get("pulses_ltp")), finiteOr(v.get("p_max_ltd"), v.get("pulses_ltd")),

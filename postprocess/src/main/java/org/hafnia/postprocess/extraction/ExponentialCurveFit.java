@@ -8,7 +8,7 @@ import org.apache.commons.math3.fitting.WeightedObservedPoints;
  * Least-squares fit (Levenberg–Marquardt, Commons Math) of a normalised pulse response
  * w(P) = w0 + b (1 − e^(−P/A)) with w0 fixed to the first point: the NeuroSim form
  * G(P) = B (1 − e^(−P/A)) + Gmin divided by the range. The pulses to reach w = 1 follow as
- * Pmax = −A ln(1 − (1 − w0)/b) when b > 1 − w0, else the curve never reaches the bound.
+ * Pmax = −A ln(1 − (1 − w0)/b) when b > 1 − w0 (see {@link #pulsesToBound()} otherwise).
  *
  * @param w0 fixed start
  * @param b  amplitude
@@ -16,10 +16,13 @@ import org.apache.commons.math3.fitting.WeightedObservedPoints;
  */
 public record ExponentialCurveFit(double w0, double b, double a) {
 
-    /** Pulses to reach w = 1, or +∞. */
+    /**
+     * Pulses to reach w = 1; when the fitted curve saturates below 1, the pulses to 99.5 % of its
+     * own rise (−A ln 0.005), where it is flat to well within the read noise.
+     */
     public double pulsesToBound() {
         double x = (1 - w0) / b;
-        return x < 1 ? -a * Math.log1p(-x) : Double.POSITIVE_INFINITY;
+        return x < 1 ? -a * Math.log1p(-x) : -a * Math.log(0.005);
     }
 
     /**
