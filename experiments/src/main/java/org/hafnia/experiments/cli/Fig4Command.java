@@ -23,6 +23,7 @@ import org.hafnia.postprocess.plots.ColourMap;
 import org.hafnia.postprocess.plots.HeatmapFigure;
 import org.hafnia.reference.RawCafmMap;
 import org.hafnia.reference.ReferenceData;
+import org.hafnia.solver.integrators.StepControl;
 import org.hafnia.solver.protocol.ProtocolListener;
 
 import picocli.CommandLine.Command;
@@ -64,6 +65,9 @@ public final class Fig4Command implements Callable<Integer> {
     @Option(names = "--dt", defaultValue = "0.0005", description = "Time step Δt (default: ${DEFAULT-VALUE}); refused beyond the explicit stability limit.")
     double dt;
 
+    @Option(names = "--substep", description = "Split a Δt beyond the explicit stability limit into stable sub-steps instead of refusing it.")
+    boolean substep;
+
     @Option(names = "--threads", description = "Worker threads (default: available processors).")
     Integer threads;
 
@@ -77,7 +81,8 @@ public final class Fig4Command implements Callable<Integer> {
                 Fig4Parameters.PUBLISHED.relaxSteps(), Fig4Parameters.PUBLISHED.pulseSteps(), bias,
                 Fig4Parameters.PUBLISHED.restSteps(), Fig4Parameters.PUBLISHED.mobility(), energy);
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        Fig4Experiment experiment = new Fig4Experiment(profile, p, nThreads);
+        Fig4Experiment experiment = new Fig4Experiment(profile, p, nThreads,
+                substep ? StepControl.SUBSTEP : StepControl.REFUSE);
         double stability = dt * experiment.model(phi0.grid().nx(), phi0.grid().ny()).explicitRate();
 
         long t0 = System.nanoTime();

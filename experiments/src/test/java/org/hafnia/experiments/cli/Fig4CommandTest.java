@@ -130,6 +130,14 @@ class Fig4CommandTest {
     }
 
     @Test
+    void subSteppingRunsAnOtherwiseUnstableTimeStep() throws IOException {
+        Path out = tmp.resolve("o6");
+        Run r = run("fig4", "--dt", "0.01", "--substep", "--out", out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(out.resolve("fig4.h5")).exists();
+    }
+
+    @Test
     void anInitialMapOnAnotherGridRunsWithoutTheComparison() throws IOException {
         Path csv = tmp.resolve("small.csv");
         Files.writeString(csv, "0,0.2,0\n0.3,0.9,0.4\n0,0.1,0\n");
