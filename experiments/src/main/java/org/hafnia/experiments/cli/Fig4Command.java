@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code hafnia fig4}: regenerates the published phase-field denoising panels (Fig. 4). */
 @Command(name = "fig4", mixinStandardHelpOptions = true,
-        description = {"Regenerate the phase-field denoising simulation of Rao et al., Nature 615, 823 (2023), Fig. 4:",
-            "60 relaxation steps, then twice 10 pulse steps at b = 30 and 10 steps at b = 0.",
+        description = {"Regenerate the phase-field denoising panels of Rao et al. 2023 (Fig. 4).",
+            "Published protocol (Nature 615, 823): 60 relaxation steps, then twice 10 pulse steps at b = 30",
+            "and 10 steps at b = 0.",
             "Writes fig4.h5, initial/relaxed/pulse1/pulse2.csv, fig4.png and fig4-report.json."})
 public final class Fig4Command implements Callable<Integer> {
 
