@@ -111,12 +111,15 @@ public final class ScatteringResult {
         return incident.length;
     }
 
-    /** T = Σ_prop |t_i|² Re k_i / k0 for the (1,1) incident wave (physics.md §3). */
+    /**
+     * T = Σ_prop |t_i|² Re K_i / Re K_0 for the (1,1) incident wave: Re k_i / k0 with the
+     * published leads (physics.md §3), the discrete group velocities with the lattice leads.
+     */
     public double transmission() {
         return transmissionByIncident[0];
     }
 
-    /** R = Σ_prop |r_i|² Re k_i / k0 for the (1,1) incident wave. */
+    /** R = Σ_prop |r_i|² Re K_i / Re K_0 for the (1,1) incident wave. */
     public double reflection() {
         double s = 0;
         for (int i = 0; i < modes(); i++) {
