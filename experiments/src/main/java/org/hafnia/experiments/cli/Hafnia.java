@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         versionProvider = Hafnia.Version.class,
         description = "Phase-field simulator of conduction channels in HfO2 memristors.",
         subcommands = {
+            Fig3Command.class,
             Fig4Command.class,
             CommandLine.HelpCommand.class
         })
