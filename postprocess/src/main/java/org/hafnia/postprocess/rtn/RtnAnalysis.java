@@ -87,7 +87,8 @@ public final class RtnAnalysis {
         return VoltageDependenceFit.fit(v, tau, err);
     }
 
-    private static double[] concat(List<double[]> parts) {
+    /** The arrays one after the other. */
+    static double[] concat(List<double[]> parts) {
         int n = parts.stream().mapToInt(a -> a.length).sum();
         double[] all = new double[n];
         int at = 0;

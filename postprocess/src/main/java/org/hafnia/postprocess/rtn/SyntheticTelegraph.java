@@ -75,13 +75,8 @@ public record SyntheticTelegraph(double samplingInterval, double tauLow, double 
         }
         segments.add(ramp(previous, 0, ramp));
         segments.add(constant(0, rest));
-        int n = segments.stream().mapToInt(a -> a.length).sum();
-        double[] volt = new double[n];
-        int at = 0;
-        for (double[] seg : segments) {
-            System.arraycopy(seg, 0, volt, at, seg.length);
-            at += seg.length;
-        }
+        double[] volt = RtnAnalysis.concat(segments);
+        int n = volt.length;
         byte[] s = states(n, rng);
         double[] time = new double[n];
         double[] cur = new double[n];
