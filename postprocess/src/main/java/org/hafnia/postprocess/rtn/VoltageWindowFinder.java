@@ -98,8 +98,9 @@ public final class VoltageWindowFinder {
                     best = b;
                 }
             }
-            // A window of minSamples samples puts at least half of them into its fullest bin.
-            if (count[best] < minSamples / 2) {
+            // A plateau's samples spread over a few bins (noise within ±6σ_V, slow drift): a window
+            // of minSamples samples keeps well over a quarter of them in its fullest bin.
+            if (count[best] < minSamples / 4) {
                 break;
             }
             double centre = lo + (best + 0.5) * band;
