@@ -83,7 +83,7 @@ public record WindowConsensus(List<VoltageWindow> windows, Map<String, String> d
             VoltageWindow b = ref.get(k);
             if (Math.abs(a.start() - b.start()) > boundaryTolerance || Math.abs(a.end() - b.end()) > boundaryTolerance
                     || Math.abs(a.voltage() - b.voltage()) > voltageTolerance) {
-                return String.format(Locale.ROOT, "voltage window %d is %s, the other traces have %s (tolerance ±%d samples, ±%g V)",
+                return String.format(Locale.ROOT, "voltage window %d is %s, the other traces have %s (tolerance ±%d samples, ±%.3g V)",
                         k + 1, a, b, boundaryTolerance, voltageTolerance);
             }
         }
