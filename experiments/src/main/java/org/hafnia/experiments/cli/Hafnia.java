@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             Fig3Command.class,
             Fig4Command.class,
+            RtnCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Hafnia implements Runnable {
