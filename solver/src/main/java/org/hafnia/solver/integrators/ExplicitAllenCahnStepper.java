@@ -1,19 +1,12 @@
 package org.hafnia.solver.integrators;
 
-import java.util.Locale;
-
-import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.solver.api.PhaseFieldStepper;
 import org.hafnia.solver.kernels.AllenCahnKernel;
 import org.hafnia.solver.parallel.ParallelRows;
 
 /**
  * Forward Euler time stepping of an Allen–Cahn model with a fused {@link AllenCahnKernel}:
- * the stability check shared by the 2D and 3D steppers and the allocation-free step loop.
- *
- * <p>Stability: the scheme is stable when Δt · rate ≤ 1, rate = L (2κ Σ 1/h² + max|f''|), the
- * diffusion limit of the stencil plus the reaction term. A larger Δt is refused or, with
- * {@link StepControl#SUBSTEP}, split into the fewest equal sub-steps that satisfy it. The work
+ * the step loop shared by the 2D and 3D steppers, with the {@link ExplicitStability} rule. The work
  * array and the worker threads are created once; the result does not depend on the number of
  * threads.
  */
@@ -33,21 +26,9 @@ abstract sealed class ExplicitAllenCahnStepper implements PhaseFieldStepper
      */
     ExplicitAllenCahnStepper(double dt, double rate, String criterion, StepControl control, int threads,
                              AllenCahnKernel kernel) {
-        if (!(dt > 0) || !Double.isFinite(dt)) {
-            throw new InvalidInputException("time step Δt must be positive and finite, got " + dt);
-        }
+        this.substeps = ExplicitStability.substeps(dt, rate, criterion, control);
         this.dt = dt;
         this.rate = rate;
-        double limit = 1.0 / rate;
-        if (dt > limit) {
-            if (control == StepControl.REFUSE) {
-                throw new UnstableTimeStepException(dt, limit, String.format(Locale.ROOT, "%s = %.4g > 1",
-                        criterion, dt * rate));
-            }
-            substeps = (int) Math.ceil(dt / limit);
-        } else {
-            substeps = 1;
-        }
         this.kernel = kernel;
         this.rows = new ParallelRows(threads);
         this.work = new double[kernel.size()];

@@ -27,7 +27,7 @@ public final class ForwardEulerAllenCahn2D extends ExplicitAllenCahnStepper {
      * @param threads worker threads (≥ 1)
      */
     public ForwardEulerAllenCahn2D(AllenCahnModel2D model, double dt, StepControl control, int threads) {
-        super(dt, model.explicitRate(), "Δt·L·(2κ(1/dx² + 1/dy²) + max|f''|)", control, threads,
+        super(dt, model.explicitRate(), ExplicitStability.CRITERION_2D, control, threads,
                 new AllenCahnKernel(model.grid(), model.bc(), model.energy(), model.kappa(), model.mobility(),
                         model.clip()));
         this.model = model;

@@ -16,7 +16,7 @@ public final class ForwardEulerAllenCahn3D extends ExplicitAllenCahnStepper {
     private final AllenCahnModel3D model;
 
     public ForwardEulerAllenCahn3D(AllenCahnModel3D model, double dt, StepControl control, int threads) {
-        super(dt, model.explicitRate(), "Δt·L·(2κ(1/dx² + 1/dy² + 1/dz²) + max|f''|)", control, threads,
+        super(dt, model.explicitRate(), ExplicitStability.CRITERION_3D, control, threads,
                 new AllenCahnKernel(model.grid(), model.bc(), model.energy(), model.kappa(), model.mobility(),
                         model.clip()));
         this.model = model;
