@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             Fig3Command.class,
             Fig4Command.class,
             RtnCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Hafnia implements Runnable {

@@ -65,10 +65,15 @@ public final class Fig4Experiment {
     }
 
     public FreeEnergyDensity energy() {
-        return switch (parameters.energy()) {
+        return energy(parameters.energy(), profile);
+    }
+
+    /** The energy variant {@code published} (nearest-node forward slope) or {@code spline} of the table. */
+    public static FreeEnergyDensity energy(String variant, EnergyProfile profile) {
+        return switch (variant) {
             case "published" -> new NearestNodeForwardSlopeEnergy(profile);
             case "spline" -> new CubicSplineEnergy(profile);
-            default -> throw new InvalidInputException("unknown energy variant '" + parameters.energy()
+            default -> throw new InvalidInputException("unknown energy variant '" + variant
                     + "': expected 'published' or 'spline'");
         };
     }
