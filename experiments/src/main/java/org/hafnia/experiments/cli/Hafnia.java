@@ -17,7 +17,10 @@ import picocli.CommandLine.Command;
         versionProvider = Hafnia.Version.class,
         description = "Phase-field simulator of conduction channels in HfO2 memristors.",
         subcommands = {
+            Fig3Command.class,
             Fig4Command.class,
+            RtnCommand.class,
+            BenchCommand.class,
             ExtractCommand.class,
             ProgramCommand.class,
             CommandLine.HelpCommand.class
