@@ -10,8 +10,9 @@ import java.util.SplittableRandom;
  * (ξ standard normal). Pulse update (NeuroSim form): a SET pulse of strength s moves the pulse
  * coordinate of the potentiation curve by Δp = s · scale · (1 + σ_c2c ξ), a RESET pulse likewise
  * along the mirrored depression curve ({@link SaturatingExponential}); the write noise σ_w ξ is
- * added to the conductance seen until the next write. Every switching pulse leaves a full
- * incomplete-channel fraction f = 1; a subthreshold RESET-polarity pulse (the denoising pulse of
+ * added to the conductance seen until the next write. A switching pulse of strength s re-creates
+ * incomplete channels in proportion to what it switches, f ← f + (1 − f) min(1, s), so a full
+ * reference pulse leaves f = 1 and a small trim pulse only a little; a subthreshold RESET-polarity pulse (the denoising pulse of
  * Rao et al., Nature 615, 823 (2023)) relaxes f towards f∞ with e-folding n_d pulses and shifts G by
  * the fraction of the full-train shift it removes. A read at time t returns
  * G (t'/t0)^−ν (t' = time since the last write, no drift before t0) plus white noise of σ/G = σ_r and a telegraph step ΔG = a_rtn f G (lifetimes τ0, τ1) centred so that its mean is zero.
@@ -81,7 +82,7 @@ public final class CompactDevice implements ResistiveDevice {
             double dp = s * stepScale * Math.max(0, 1 + p.stepCtoC() * gaussian());
             g = amplitude > 0 ? ltp.potentiated(g, dp) : ltd.depressed(g, dp);
             writeOffset = p.writeNoise() * gaussian();
-            incomplete = 1;
+            incomplete += (1 - incomplete) * Math.min(1, s);
             lastWrite = clock;
         } else if (amplitude < 0) {
             double fInf = p.incompleteAfterDenoise();
