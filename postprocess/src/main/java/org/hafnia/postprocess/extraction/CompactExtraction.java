@@ -537,20 +537,39 @@ public final class CompactExtraction {
         v.put("v_threshold", m >= 2 && slope > 0 ? Math.max(0, -intercept / slope) : Double.NaN);
     }
 
+    /**
+     * The compact device of the point estimates. A quantity the run could not resolve (NaN, e.g. no
+     * trace with a resolved telegraph signal) falls back to the neutral choice: spreads 0, white
+     * read noise = the total read σ/G with no RTN, no denoising effect (f∞ = 1), drift 0.
+     */
     private static CompactDeviceParameters compactDevice(Map<String, Double> v, Protocol p) {
         // The protocol's denoising pulses are subthreshold by construction: the threshold is at least their amplitude.
         double fitted = Double.isFinite(v.get("v_threshold")) ? v.get("v_threshold") : 0;
         double vth = Math.min(Math.max(fitted, -p.vDenoise()), 0.95 * Math.min(p.vSet(), -p.vReset()));
+        boolean rtnResolved = Double.isFinite(v.get("rtn_amplitude"));
         return new CompactDeviceParameters(v.get("g_min"), v.get("g_max"),
-                0.5 * (v.get("g_min_dtod") + v.get("g_max_dtod")),
+                zeroIfNaN(0.5 * (v.get("g_min_dtod") + v.get("g_max_dtod"))),
                 finiteOr(v.get("p_max_ltp"), v.get("pulses_ltp")), finiteOr(v.get("p_max_ltd"), v.get("pulses_ltd")),
                 finiteOr(v.get("a_ltp"), 1e6), finiteOr(v.get("a_ltd"), 1e6),
-                v.get("step_ctoc"), v.get("step_dtod"), v.get("write_noise"),
-                v.get("read_noise"), v.get("rtn_amplitude"), finiteOr(v.get("tau0"), 1e-3),
-                finiteOr(v.get("tau1"), 1e-3), Math.max(0, Math.min(1, v.get("incomplete_after_denoise"))),
-                Math.max(1e-3, v.get("denoise_pulses")), v.get("denoise_shift"),
-                v.get("drift_nu"), v.get("drift_nu_dtod"), p.driftTimes()[0],
+                zeroIfNaN(v.get("step_ctoc")), zeroIfNaN(v.get("step_dtod")), zeroIfNaN(v.get("write_noise")),
+                rtnResolved ? v.get("read_noise") : zeroIfNaN(v.get("read_sigma")),
+                rtnResolved ? v.get("rtn_amplitude") : 0, finiteOr(v.get("tau0"), 1e-3),
+                finiteOr(v.get("tau1"), 1e-3),
+                Double.isFinite(v.get("incomplete_after_denoise"))
+                        ? Math.max(0, Math.min(1, v.get("incomplete_after_denoise"))) : 1,
+                finiteOr(v.get("denoise_pulses"), 1), finiteOrZero(v.get("denoise_shift")),
+                finiteOrZero(v.get("drift_nu")), zeroIfNaN(v.get("drift_nu_dtod")), p.driftTimes()[0],
                 p.vSet(), p.vReset(), vth, p.pulseWidth(), p.readVoltage(), p.readWidth());
+    }
+
+    /** A spread or noise: the value if finite, else 0; never negative. */
+    private static double zeroIfNaN(double x) {
+        return Double.isFinite(x) ? Math.max(0, x) : 0;
+    }
+
+    /** A signed value: the value if finite, else 0. */
+    private static double finiteOrZero(double x) {
+        return Double.isFinite(x) ? x : 0;
     }
 
     private static double finiteOr(double x, double fallback) {
