@@ -204,12 +204,25 @@ public final class ProgramCommand implements Callable<Integer> {
         fig.writePng(file, 1000, 600);
     }
 
-    /** The default case's compact device, extracted once and cached under out/cache by the case's hash. */
+    private static long buildStamp() {
+        try {
+            return Path.of(ProgramCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile()
+                    .lastModified();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The default case's compact device, extracted once and cached under out/cache by the hash of the case and build. */
     private static CompactDeviceParameters defaultDevice(int threads, PrintWriter log) {
         DeviceCase c = DeviceCase.defaultCase();
         String hash;
         try (var in = DeviceCase.class.getResourceAsStream("/cases/" + DeviceCase.DEFAULT)) {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(in.readAllBytes());
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(in.readAllBytes());
+            // The build that extracts is part of the key: a rebuilt hafnia re-extracts.
+            md.update(Long.toString(buildStamp()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] d = md.digest();
             hash = HexFormat.of().formatHex(d, 0, 6);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
