@@ -3,8 +3,6 @@ package org.hafnia.experiments.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,26 +15,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 
-import picocli.CommandLine;
-
 /** {@code hafnia extract} and {@code hafnia program} end to end on a tiny case, and their bad-input paths. */
 class ExtractProgramCommandTest {
 
     @TempDir
     Path tmp;
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Hafnia.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private Path tinyCase() throws Exception {
         Path c = tmp.resolve("tiny-device.json");
@@ -49,7 +32,7 @@ class ExtractProgramCommandTest {
     @Test
     void extractWritesEveryFileAndProgramUsesItsCompactJson() throws Exception {
         Path out = tmp.resolve("extract");
-        Run r = run("extract", tinyCase().toString(), "--out", out.toString(), "--threads", "2");
+        CliRun r = CliRun.of("extract", tinyCase().toString(), "--out", out.toString(), "--threads", "2");
         assertThat(r.exit()).as(r.err()).isZero();
         for (String f : new String[] {"compact.json", "crosssim.json", "aihwkit.json", "aihwkit_device.py", "neurosim.txt",
             "pulse-response.png"}) {
@@ -62,7 +45,7 @@ class ExtractProgramCommandTest {
         }
 
         Path prog = tmp.resolve("program");
-        Run p = run("program", "--scheme", "write-verify", "--levels", "4", "--rows", "4", "--cols", "8", "--device",
+        CliRun p = CliRun.of("program", "--scheme", "write-verify", "--levels", "4", "--rows", "4", "--cols", "8", "--device",
                 out.resolve("compact.json").toString(), "--out", prog.toString(), "--threads", "2");
         assertThat(p.exit()).as(p.err()).isZero();
         JsonNode report = Json.mapper().readTree(prog.resolve("program.json").toFile());
@@ -77,11 +60,11 @@ class ExtractProgramCommandTest {
     void unknownSchemeIsBadInputNamingTheChoices() throws Exception {
         Path device = tmp.resolve("missing.json");
         Files.writeString(device, "{\"format\": \"something-else\"}");
-        Run r = run("program", "--scheme", "magic", "--levels", "4", "--device", device.toString(), "--out",
+        CliRun r = CliRun.of("program", "--scheme", "magic", "--levels", "4", "--device", device.toString(), "--out",
                 tmp.resolve("p").toString());
         assertThat(r.exit()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("format");
-        Run s = run("program", "--levels", "4", "--device", device.toString());
+        CliRun s = CliRun.of("program", "--levels", "4", "--device", device.toString());
         assertThat(s.exit()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
         assertThat(s.err()).contains("--scheme");
     }
@@ -91,7 +74,7 @@ class ExtractProgramCommandTest {
         Path bad = tmp.resolve("bad.json");
         Files.writeString(bad, Files.readString(tinyCase()).replace("\"bias_per_volt\"", "\"bias_per_volts\""));
         Path out = tmp.resolve("none");
-        Run r = run("extract", bad.toString(), "--out", out.toString());
+        CliRun r = CliRun.of("extract", bad.toString(), "--out", out.toString());
         assertThat(r.exit()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("bias_per_volt").contains("bad.json");
         assertThat(out).doesNotExist();

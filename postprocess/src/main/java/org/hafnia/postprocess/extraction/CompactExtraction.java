@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.hafnia.physics.compact.CompactDeviceParameters;
 import org.hafnia.postprocess.extraction.CharacterisationData.Device;
 import org.hafnia.postprocess.extraction.CharacterisationData.Protocol;
@@ -490,20 +492,11 @@ public final class CompactExtraction {
         double[] nu = new double[devices.size()];
         for (int d = 0; d < devices.size(); d++) {
             double[] g = devices.get(d).drift();
-            double sx = 0;
-            double sy = 0;
-            double sxx = 0;
-            double sxy = 0;
+            SimpleRegression fit = new SimpleRegression();
             for (int i = 0; i < t.length; i++) {
-                double x = Math.log(t[i]);
-                double y = Math.log(g[i]);
-                sx += x;
-                sy += y;
-                sxx += x * x;
-                sxy += x * y;
+                fit.addData(Math.log(t[i]), Math.log(g[i]));
             }
-            int m = t.length;
-            nu[d] = -(m * sxy - sx * sy) / (m * sxx - sx * sx);
+            nu[d] = -fit.getSlope();
         }
         v.put("drift_nu", mean(nu));
         v.put("drift_nu_dtod", sd(nu));
@@ -518,22 +511,15 @@ public final class CompactExtraction {
             }
         }
         double max = Arrays.stream(mean).max().orElse(0);
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        int m = 0;
+        SimpleRegression fit = new SimpleRegression();
         for (int i = 0; i < amps.length; i++) {
             if (mean[i] > 0.05 * max) {
-                sx += amps[i];
-                sy += mean[i];
-                sxx += amps[i] * amps[i];
-                sxy += amps[i] * mean[i];
-                m++;
+                fit.addData(amps[i], mean[i]);
             }
         }
-        double slope = (m * sxy - sx * sy) / (m * sxx - sx * sx);
-        double intercept = (sy - slope * sx) / m;
+        double slope = fit.getSlope();
+        double intercept = fit.getIntercept();
+        int m = (int) fit.getN();
         v.put("v_threshold", m >= 2 && slope > 0 ? Math.max(0, -intercept / slope) : Double.NaN);
     }
 
@@ -638,26 +624,15 @@ public final class CompactExtraction {
     }
 
     static double median(double[] x) {
-        double[] s = x.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+        return StatUtils.percentile(x, 50);
     }
 
     static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
+        return StatUtils.mean(x);
     }
 
+    /** Sample standard deviation (n − 1). */
     static double sd(double[] x) {
-        double m = mean(x);
-        double s = 0;
-        for (double v : x) {
-            s += (v - m) * (v - m);
-        }
-        return Math.sqrt(s / Math.max(1, x.length - 1));
+        return Math.sqrt(StatUtils.variance(x));
     }
 }
