@@ -33,14 +33,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param activationEnergy vacancy migration activation energy (eV)
  * @param roomTemperature  temperature between pulses (K)
  * @param pulseTemperature temperature during pulses (K)
+ * @param coolingTime      time after a pulse during which the film is still at the pulse temperature (s)
  * @param coreRadius       radius of the complete, pinned filament core (m)
  * @param channelRadius    initial radius of the channel (m)
  * @param islands          number of seeded incomplete islands
  * @param islandRadius     island radius (m)
  * @param islandPhiMin     smallest island peak φ
  * @param islandPhiMax     largest island peak φ
- * @param completePhi      nodes with φ below this conduct through incomplete channels
- * @param trapBlocking     fraction of incomplete-channel conductance switched by one trap (RTN)
+ * @param trapBlocking     fraction of boundary/island-channel conductance switched by one trap (RTN)
  * @param tau0             RTN low-state lifetime (s)
  * @param tau1             RTN high-state lifetime (s)
  * @param readNoise        white read noise σ/G
@@ -51,9 +51,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record DeviceCase(String name, int nx, int ny, double spacing, double thickness, double sigmaOn,
                          double sigmaOff, double barrier, double asymmetry, double gradientK, double timeStep,
                          double biasPerVolt, double fieldRadius, double reducedPerSecond, double activationEnergy,
-                         double roomTemperature, double pulseTemperature, double coreRadius, double channelRadius,
+                         double roomTemperature, double pulseTemperature, double coolingTime, double coreRadius, double channelRadius,
                          int islands, double islandRadius, double islandPhiMin, double islandPhiMax,
-                         double completePhi, double trapBlocking, double tau0, double tau1, double readNoise,
+                         double trapBlocking, double tau0, double tau1, double readNoise,
                          CharacterisationData.Protocol protocol, int devices, long seed) {
 
     /** Boltzmann constant (eV/K), CODATA 2018 exact. */
@@ -107,10 +107,10 @@ public record DeviceCase(String name, int nx, int ny, double spacing, double thi
                 r.positive("sigma_off_S_per_m"), r.positive("barrier"), r.number("asymmetry"), r.positive("gradient_K"),
                 r.positive("time_step"), r.positive("bias_per_volt"), r.positive("field_radius_nm") * 1e-9,
                 r.positive("reduced_time_per_second"), r.positive("activation_energy_eV"),
-                r.positive("room_temperature_K"), r.positive("pulse_temperature_K"),
+                r.positive("room_temperature_K"), r.positive("pulse_temperature_K"), r.positive("cooling_time_s"),
                 r.positive("core_radius_nm") * 1e-9, r.positive("channel_radius_nm") * 1e-9, r.count("islands"),
                 r.positive("island_radius_nm") * 1e-9, r.positive("island_phi_min"), r.positive("island_phi_max"),
-                r.positive("complete_phi"), r.positive("trap_blocking"), r.positive("rtn_tau0_s"),
+                r.positive("trap_blocking"), r.positive("rtn_tau0_s"),
                 r.positive("rtn_tau1_s"), r.positive("read_noise_relative"), protocol, e.count("devices"),
                 (long) e.number("seed"));
     }

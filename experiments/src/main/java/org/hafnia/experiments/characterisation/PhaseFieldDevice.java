@@ -20,13 +20,15 @@ import org.hafnia.solver.integrators.StepControl;
  * <li>Pulse of amplitude V, width τ: τ × (reduced time per second) of evolution under the
  * field-driven bias b(x) = −β V exp(−r²/2R²), r the distance from the filament (physics.md §1.3:
  * a fixed profile for the field concentrated at the filament); b > 0 (RESET polarity) lowers φ.
- * The filament core (r ≤ core radius) is complete and held at φ = 1, which sets Gmin.</li>
+ * The filament core (r ≤ core radius) is complete and held at φ = 1, which sets Gmin. The
+ * film then cools for the case's cooling time, evolving without bias at the pulse mobility
+ * (the lattice is still hot after the bias is removed).</li>
  * <li>Idle time t: evolution without bias at the Arrhenius-slowed mobility, i.e. t × (reduced
  * time per second) × exp(−Ea/kB (1/T_room − 1/T_pulse)) of reduced time.</li>
  * <li>Read: G plus white noise σ/G and a random telegraph step ΔG = γ G_inc, with G_inc the
- * conductance of the incomplete columns (φ below the complete threshold: islands and channel
- * boundary), γ the fraction of an incomplete channel a trapped charge switches (Rao et al.,
- * Nature 615, 823 (2023), Fig. 3); the step is centred so that its mean is zero.</li>
+ * conductance of the boundary and island channels ({@link #conductances()}), γ the fraction of
+ * such a channel a trapped charge switches (Rao et al., Nature 615, 823 (2023), Fig. 3); the step
+ * is centred so that its mean is zero.</li>
  * </ul>
  * The initial map is seeded: a tanh-profile channel of the case's radius centred with a random
  * offset, plus incomplete islands of random peak φ around it.
@@ -45,6 +47,7 @@ public final class PhaseFieldDevice implements ResistiveDevice {
     private final double restRatio;
     private double pendingPulse;
     private double pendingRest;
+    private double pendingCooling;
     private double clock;
 
     public PhaseFieldDevice(DeviceCase c, long seed) {
@@ -122,6 +125,8 @@ public final class PhaseFieldDevice implements ResistiveDevice {
         pendingRest = evolve(pendingRest, 0);
         clock += width;
         pendingPulse = evolve(pendingPulse + width * c.reducedPerSecond(), -c.biasPerVolt() * amplitude);
+        clock += c.coolingTime();
+        pendingCooling = evolve(pendingCooling + c.coolingTime() * c.reducedPerSecond(), 0);
     }
 
     @Override
@@ -135,15 +140,25 @@ public final class PhaseFieldDevice implements ResistiveDevice {
         return columnOff * Math.pow(columnOn / columnOff, p);
     }
 
-    /** {G, G_inc} without noise (S). */
+    /**
+     * {G, G_inc} without noise (S). A column's coupling to traps in the surrounding oxide is the
+     * insulating fraction of its four neighbours, w = ¼ Σ (1 − φ_nb) (edges count as insulating):
+     * 0 inside a channel, about ¼–½ at its boundary, 1 for an isolated island. G_inc = Σ g(φ) w is
+     * the conductance of the boundary and island channels whose trapped charges switch them.
+     */
     public double[] conductances() {
+        int nx = c.nx();
+        int ny = c.ny();
         double g = 0;
         double inc = 0;
-        for (double p : phi) {
-            double x = column(p);
-            g += x;
-            if (p < c.completePhi()) {
-                inc += x;
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                int idx = j * nx + i;
+                double x = column(phi[idx]);
+                double w = (i > 0 ? 1 - phi[idx - 1] : 1) + (i < nx - 1 ? 1 - phi[idx + 1] : 1)
+                        + (j > 0 ? 1 - phi[idx - nx] : 1) + (j < ny - 1 ? 1 - phi[idx + nx] : 1);
+                g += x;
+                inc += x * 0.25 * w;
             }
         }
         return new double[] {g, inc};
