@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.physics.PhysicalConstants;
 import org.hafnia.postprocess.extraction.CharacterisationData;
 import org.hafnia.postprocess.io.Json;
 
@@ -56,9 +57,6 @@ public record DeviceCase(String name, int nx, int ny, double spacing, double thi
                          double trapBlocking, double tau0, double tau1, double readNoise,
                          CharacterisationData.Protocol protocol, int devices, long seed) {
 
-    /** Boltzmann constant (eV/K), CODATA 2018 exact. */
-    public static final double KB_EV = 8.617333262e-5;
-
     /** The shipped default case, a resource of this module. */
     public static final String DEFAULT = "hfo2-device.json";
 
@@ -67,7 +65,8 @@ public record DeviceCase(String name, int nx, int ny, double spacing, double thi
      * (Arrhenius, physics.md §1.3 and §6).
      */
     public double restMobilityRatio() {
-        return Math.exp(-activationEnergy / KB_EV * (1 / roomTemperature - 1 / pulseTemperature));
+        double kB = PhysicalConstants.BOLTZMANN_J_PER_K / PhysicalConstants.ELEMENTARY_CHARGE_C; // eV/K
+        return Math.exp(-activationEnergy / kB * (1 / roomTemperature - 1 / pulseTemperature));
     }
 
     /** Reads a case file; bad content is reported with the file and key. */

@@ -158,6 +158,7 @@ public final class ProgramCommand implements Callable<Integer> {
         r.put("pulses_mean", m.pulsesMean());
         r.put("pulses_max", m.pulsesMax());
         r.put("energy_J", m.energyMean());
+        r.put("time_s", m.timeMean());
         r.put("failures", m.failures());
         return r;
     }

@@ -35,14 +35,16 @@ public final class CrossbarProgramming {
      * @param reads    evaluation read of each device (S)
      * @param pulses   pulses spent on each device
      * @param energy   energy spent on each device (J)
+     * @param time     programming time of each device: its pulses, reads and waits (s)
      * @param failures devices whose closed loop ended outside the window
      */
-    public record Outcome(double[] targets, double[] reads, int[] pulses, double[] energy, int failures) {
+    public record Outcome(double[] targets, double[] reads, int[] pulses, double[] energy, double[] time,
+                          int failures) {
     }
 
     /** Figures of merit of an {@link Outcome} programmed to {@code levels} evenly spaced levels. */
     public record Merit(double rmsePercent, int levelsDistinguishable, double sigmaMean, double pulsesMean,
-                        int pulsesMax, double energyMean, int failures) {
+                        int pulsesMax, double energyMean, double timeMean, int failures) {
     }
 
     /** The programmable window {G_low, G_high} (S). */
@@ -69,6 +71,7 @@ public final class CrossbarProgramming {
         double[] reads = new double[n];
         int[] pulses = new int[n];
         double[] energy = new double[n];
+        double[] time = new double[n];
         boolean[] ok = new boolean[n];
         int chunk = Math.max(1, n / (4 * Math.max(1, threads)));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
@@ -83,6 +86,7 @@ public final class CrossbarProgramming {
                         ok[i] = scheme.program(d, targets[i], settings);
                         pulses[i] = d.pulses();
                         energy[i] = d.energy();
+                        time[i] = d.time();
                         d.idle(DELAY);
                         reads[i] = d.device().read();
                     }
@@ -103,7 +107,7 @@ public final class CrossbarProgramming {
         for (boolean b : ok) {
             failures += b ? 0 : 1;
         }
-        return new Outcome(targets, reads, pulses, energy, failures);
+        return new Outcome(targets, reads, pulses, energy, time, failures);
     }
 
     /** RMSE % of the window, distinguishable levels from the per-level read spread, and cost. */
@@ -116,6 +120,7 @@ public final class CrossbarProgramming {
         long pulseSum = 0;
         int pulseMax = 0;
         double energy = 0;
+        double time = 0;
         for (int i = 0; i < o.targets().length; i++) {
             int k = nearest(levelTargets, o.targets()[i]);
             double e = o.reads()[i] - o.targets()[i];
@@ -126,6 +131,7 @@ public final class CrossbarProgramming {
             pulseSum += o.pulses()[i];
             pulseMax = Math.max(pulseMax, o.pulses()[i]);
             energy += o.energy()[i];
+            time += o.time()[i];
         }
         int n = o.targets().length;
         double[] sigma = new double[nl];
@@ -139,7 +145,7 @@ public final class CrossbarProgramming {
         int distinguishable = DistinguishableLevels.count(window[0], window[1],
                 g -> Math.max(floor, interpolate(levelTargets, sigma, g)));
         return new Merit(100 * Math.sqrt(se / n) / (window[1] - window[0]), distinguishable, sigmaMean,
-                (double) pulseSum / n, pulseMax, energy / n, o.failures());
+                (double) pulseSum / n, pulseMax, energy / n, time / n, o.failures());
     }
 
     private static int nearest(double[] levels, double g) {

@@ -70,8 +70,9 @@ class PhaseFieldDeviceTest {
 
     @Test
     void restMobilityFollowsArrhenius() {
-        // exp(−Ea/kB (1/T_room − 1/T_pulse)) for the case's Ea = 1.2 eV, 300 K, 600 K.
-        double expected = Math.exp(-1.2 / 8.617333262e-5 * (1.0 / 300 - 1.0 / 600));
+        // exp(−Ea/kB (1/T_room − 1/T_pulse)) for the case's Ea = 1.2 eV, 300 K, 600 K;
+        // kB = 1.380649e-23 J/K / 1.602176634e-19 C (CODATA 2018, exact).
+        double expected = Math.exp(-1.2 / (1.380649e-23 / 1.602176634e-19) * (1.0 / 300 - 1.0 / 600));
         assertThat(tiny.restMobilityRatio()).isCloseTo(expected, within(1e-12 * expected));
     }
 }
