@@ -86,10 +86,10 @@ public final class ProgramCommand implements Callable<Integer> {
         if (n < 1 || rows < 1 || cols < 1) {
             throw new InvalidInputException("--levels, --rows and --cols must be positive");
         }
+        List<ProgrammingScheme> schemes = compare ? List.of(ProgrammingScheme.values()) : List.of(ProgrammingScheme.of(scheme));
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         String source = device == null ? "default case " + DeviceCase.DEFAULT + " (cached extraction)" : device.toString();
         CompactDeviceParameters p = device == null ? defaultDevice(nThreads, log) : CompactDeviceFile.readDevice(device);
-        List<ProgrammingScheme> schemes = compare ? List.of(ProgrammingScheme.values()) : List.of(ProgrammingScheme.of(scheme));
 
         List<Map<String, Object>> rowsOut = new ArrayList<>();
         Map<ProgrammingScheme, CrossbarProgramming.Outcome> outcomes = new LinkedHashMap<>();
