@@ -1,0 +1,149 @@
+package org.hafnia.solver.checkpoint;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+
+import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.solver.protocol.ScheduleRunner;
+
+/**
+ * The state of a protocol run at a step boundary: enough to continue it exactly. Doubles are
+ * stored as their IEEE bits, so a resumed run repeats the uninterrupted one bit for bit. Random
+ * numbers must be derived from (seed, step), so they need no state here.
+ *
+ * <p>Binary layout (big-endian, {@link DataOutputStream}): magic {@code HAFNIACK}, version,
+ * fingerprint, position, φ, reads, energy samples, snapshots, then a CRC-32 of everything before.
+ *
+ * @param fingerprint identifies the run's input (e.g. the case file's SHA-256); a checkpoint
+ *                    resumes only the run it was written by
+ * @param position    where to continue
+ * @param phi         the field at that point
+ * @param reads       conductance reads so far
+ * @param energies    energy samples so far
+ * @param snapshots   snapshots written so far
+ */
+public record Checkpoint(String fingerprint, ScheduleRunner.Position position, double[] phi,
+                         List<Read> reads, List<EnergySample> energies, List<SnapshotEntry> snapshots) {
+
+    private static final long MAGIC = 0x484146_4E4941_434BL; // "HAFNIACK"
+    private static final int VERSION = 1;
+
+    public Checkpoint {
+        reads = List.copyOf(reads);
+        energies = List.copyOf(energies);
+        snapshots = List.copyOf(snapshots);
+    }
+
+    /** A conductance read: G (S) at {@code voltage} (V) after programming pulse {@code pulse}. */
+    public record Read(String label, int pulse, long step, double voltage, double siemens) {
+    }
+
+    /** Free energy (and mean φ) at a step. */
+    public record EnergySample(long step, double energy, double meanPhi) {
+    }
+
+    /** A snapshot written at a step under a name. */
+    public record SnapshotEntry(String name, long step) {
+    }
+
+    public void write(OutputStream target) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(phi.length * 8 + 4096);
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeLong(MAGIC);
+        out.writeInt(VERSION);
+        out.writeUTF(fingerprint);
+        out.writeInt(position.action());
+        out.writeInt(position.offset());
+        out.writeLong(position.step());
+        out.writeInt(phi.length);
+        for (double v : phi) {
+            out.writeDouble(v);
+        }
+        out.writeInt(reads.size());
+        for (Read r : reads) {
+            out.writeUTF(r.label());
+            out.writeInt(r.pulse());
+            out.writeLong(r.step());
+            out.writeDouble(r.voltage());
+            out.writeDouble(r.siemens());
+        }
+        out.writeInt(energies.size());
+        for (EnergySample e : energies) {
+            out.writeLong(e.step());
+            out.writeDouble(e.energy());
+            out.writeDouble(e.meanPhi());
+        }
+        out.writeInt(snapshots.size());
+        for (SnapshotEntry s : snapshots) {
+            out.writeUTF(s.name());
+            out.writeLong(s.step());
+        }
+        out.flush();
+        CRC32 crc = new CRC32();
+        crc.update(bytes.toByteArray());
+        out.writeLong(crc.getValue());
+        out.flush();
+        bytes.writeTo(target);
+    }
+
+    /** Reads a checkpoint; {@code source} names it in errors (a damaged or foreign file is bad input). */
+    public static Checkpoint read(InputStream source, String name) {
+        byte[] all;
+        try {
+            all = source.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read checkpoint " + name + ": " + e.getMessage(), e);
+        }
+        if (all.length < 20) {
+            throw new InvalidInputException(name + ": not a hafnia checkpoint (too short)");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(all, 0, all.length - 8);
+        long stored = java.nio.ByteBuffer.wrap(all, all.length - 8, 8).getLong();
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - 8))) {
+            if (in.readLong() != MAGIC) {
+                throw new InvalidInputException(name + ": not a hafnia checkpoint");
+            }
+            if (stored != crc.getValue()) {
+                throw new InvalidInputException(name + ": checkpoint is damaged (checksum mismatch)");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new InvalidInputException(name + ": checkpoint version " + version + ", this hafnia reads " + VERSION);
+            }
+            String fingerprint = in.readUTF();
+            ScheduleRunner.Position pos = new ScheduleRunner.Position(in.readInt(), in.readInt(), in.readLong());
+            double[] phi = new double[in.readInt()];
+            for (int k = 0; k < phi.length; k++) {
+                phi[k] = in.readDouble();
+            }
+            List<Read> reads = new ArrayList<>();
+            for (int k = in.readInt(); k > 0; k--) {
+                reads.add(new Read(in.readUTF(), in.readInt(), in.readLong(), in.readDouble(), in.readDouble()));
+            }
+            List<EnergySample> energies = new ArrayList<>();
+            for (int k = in.readInt(); k > 0; k--) {
+                energies.add(new EnergySample(in.readLong(), in.readDouble(), in.readDouble()));
+            }
+            List<SnapshotEntry> snaps = new ArrayList<>();
+            for (int k = in.readInt(); k > 0; k--) {
+                snaps.add(new SnapshotEntry(in.readUTF(), in.readLong()));
+            }
+            return new Checkpoint(fingerprint, pos, phi, reads, energies, snaps);
+        } catch (EOFException e) {
+            throw new InvalidInputException(name + ": checkpoint is truncated", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read checkpoint " + name + ": " + e.getMessage(), e);
+        }
+    }
+}
