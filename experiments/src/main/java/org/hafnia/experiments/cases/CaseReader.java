@@ -19,7 +19,11 @@ import org.hafnia.meshes.LengthUnit;
 import org.hafnia.meshes.ScalarField2D;
 import org.hafnia.meshes.io.NumericMatrix;
 import org.hafnia.meshes.io.NumericMatrixReader;
+import org.hafnia.physics.api.ConductivityModel;
+import org.hafnia.physics.materials.LogLinearConductivity;
+import org.hafnia.physics.materials.PercolationConductivity;
 import org.hafnia.reference.ReferenceData;
+import org.hafnia.solver.device.DeviceConductance;
 import org.hafnia.solver.integrators.StepControl;
 import org.hafnia.solver.protocol.BiasLaw;
 import org.hafnia.solver.protocol.Schedule;
@@ -175,15 +179,31 @@ public final class CaseReader {
     }
 
     private static RunCase.Conductance conductance(CaseNode c) {
-        String model = c.choice("model", "columns", "columns");
-        double d = c.quantity("thickness", Dimension.LENGTH, Double.MIN_VALUE, 1e-3);
-        double on = c.quantity("sigma_on", Dimension.CONDUCTIVITY, Double.MIN_VALUE, 1e9);
-        double off = c.quantity("sigma_off", Dimension.CONDUCTIVITY, Double.MIN_VALUE, 1e9);
-        if (!(off < on)) {
-            throw c.value("sigma_off").error("σ_off must be below σ_on, got " + off + " S/m ≥ " + on + " S/m");
+        CaseNode s = c.object("sigma");
+        String law = s.choice("law", "log-linear", "log-linear", "percolation");
+        ConductivityModel sigma;
+        try {
+            double on = s.quantity("on", Dimension.CONDUCTIVITY, Double.MIN_VALUE, 1e9);
+            double off = s.quantity("off", Dimension.CONDUCTIVITY, Double.MIN_VALUE, 1e9);
+            sigma = law.equals("log-linear") ? new LogLinearConductivity(off, on)
+                    : new PercolationConductivity(off, on, s.number("threshold", 0, 0.999999),
+                            s.number("exponent", PercolationConductivity.EXPONENT_3D, Double.MIN_VALUE, 10));
+        } catch (InvalidInputException e) {
+            throw e.getMessage().startsWith(s.source()) ? e : s.error(e.getMessage());
+        }
+        s.finish();
+        double thickness = c.quantity("thickness", Dimension.LENGTH, Double.MIN_VALUE, 1e-3) / NM;
+        int layers = (int) c.integer("layers", 1, 1, 1000);
+        double tolerance = c.number("tolerance", DeviceConductance.DEFAULT.tolerance(), 1e-15, 0.1);
+        CaseNode h = c.optionalObject("heat");
+        RunCase.Heat heat = null;
+        if (h != null) {
+            heat = new RunCase.Heat(h.quantity("thermal_conductivity", Dimension.THERMAL_CONDUCTIVITY, Double.MIN_VALUE, 1e4),
+                    h.quantity("ambient", Dimension.TEMPERATURE, 300, Double.MIN_VALUE, 1e4));
+            h.finish();
         }
         c.finish();
-        return new RunCase.Conductance(model, d, on, off);
+        return new RunCase.Conductance(sigma, thickness, layers, tolerance, heat);
     }
 
     private static RunCase.Timing timing(CaseNode t) {

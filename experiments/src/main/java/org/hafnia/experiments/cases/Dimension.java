@@ -21,6 +21,8 @@ public enum Dimension {
     /** Base unit eV·m² (gradient coefficient κ: energy × length²). */
     ENERGY_AREA("an energy × area", "3700 eV nm^2",
             Map.of("eV m^2", 1.0, "eV um^2", 1e-12, "eV nm^2", 1e-18)),
+    /** Base unit W/(m K). */
+    THERMAL_CONDUCTIVITY("a thermal conductivity", "0.7 W/(m K)", Map.of("W/(m K)", 1.0, "W/m/K", 1.0)),
     /** Base unit K. */
     TEMPERATURE("a temperature", "300 K", Map.of("K", 1.0));
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.hafnia.meshes.BoundaryConditions2D;
 import org.hafnia.meshes.ScalarField2D;
+import org.hafnia.physics.api.ConductivityModel;
 import org.hafnia.solver.integrators.StepControl;
 import org.hafnia.solver.protocol.BiasLaw;
 import org.hafnia.solver.protocol.Schedule;
@@ -45,15 +46,25 @@ public record RunCase(String name, String description, Path file, String fingerp
     }
 
     /**
-     * Device conductance: a film of thickness d between plane electrodes, each plan-view node a
-     * vertical column of conductivity σ(φ) = σ_off^(1−φ) σ_on^φ (log-linear, physics.md §6).
+     * How G is read: the plan-view map extruded through a film of {@code layers} layers between
+     * plane electrodes, ∇·(σ(φ)∇V) = 0 solved by CG with IC(0) (physics branch,
+     * {@code ConductingFilm}, {@code DeviceConductance}), optionally with the steady Joule
+     * heating of the film at the read voltage.
      *
-     * @param model     conductance model name
-     * @param thickness film thickness d (m)
-     * @param sigmaOn   σ of the conducting phase (S/m)
-     * @param sigmaOff  σ of the insulating phase (S/m)
+     * @param sigma     σ(φ) model (S/m)
+     * @param thickness film thickness (nm)
+     * @param layers    layers through the thickness (≥ 1)
+     * @param tolerance relative residual of the CG solve
+     * @param heat      Joule heating at each read, or null
      */
-    public record Conductance(String model, double thickness, double sigmaOn, double sigmaOff) {
+    public record Conductance(ConductivityModel sigma, double thickness, int layers, double tolerance, Heat heat) {
+    }
+
+    /**
+     * @param thermalConductivity k_th (W/(m K))
+     * @param ambient             electrode temperature T0 (K)
+     */
+    public record Heat(double thermalConductivity, double ambient) {
     }
 
     /**

@@ -44,8 +44,11 @@ public record Checkpoint(String fingerprint, ScheduleRunner.Position position, d
         snapshots = List.copyOf(snapshots);
     }
 
-    /** A conductance read: G (S) at {@code voltage} (V) after programming pulse {@code pulse}. */
-    public record Read(String label, int pulse, long step, double voltage, double siemens) {
+    /**
+     * A read after programming pulse {@code pulse}: the measured quantities (e.g. V, I, G) in the
+     * order the caller defines.
+     */
+    public record Read(String label, int pulse, long step, double[] values) {
     }
 
     /** Free energy (and mean φ) at a step. */
@@ -74,8 +77,10 @@ public record Checkpoint(String fingerprint, ScheduleRunner.Position position, d
             out.writeUTF(r.label());
             out.writeInt(r.pulse());
             out.writeLong(r.step());
-            out.writeDouble(r.voltage());
-            out.writeDouble(r.siemens());
+            out.writeInt(r.values().length);
+            for (double v : r.values()) {
+                out.writeDouble(v);
+            }
         }
         out.writeInt(energies.size());
         for (EnergySample e : energies) {
@@ -129,7 +134,14 @@ public record Checkpoint(String fingerprint, ScheduleRunner.Position position, d
             }
             List<Read> reads = new ArrayList<>();
             for (int k = in.readInt(); k > 0; k--) {
-                reads.add(new Read(in.readUTF(), in.readInt(), in.readLong(), in.readDouble(), in.readDouble()));
+                String label = in.readUTF();
+                int pulse = in.readInt();
+                long step = in.readLong();
+                double[] values = new double[in.readInt()];
+                for (int j = 0; j < values.length; j++) {
+                    values[j] = in.readDouble();
+                }
+                reads.add(new Read(label, pulse, step, values));
             }
             List<EnergySample> energies = new ArrayList<>();
             for (int k = in.readInt(); k > 0; k--) {

@@ -1,6 +1,5 @@
 package org.hafnia.solver.protocol;
 
-import org.hafnia.solver.api.ConductanceReader;
 import org.hafnia.solver.api.PhaseFieldStepper;
 
 /**
@@ -23,8 +22,8 @@ public final class ScheduleRunner {
 
     /** Receives the events of a schedule run. */
     public interface Listener {
-        /** A read: conductance {@code siemens} at {@code m.voltage()} after global step {@code step}. */
-        void read(Schedule.Measure m, long step, double siemens);
+        /** A read point: the caller measures the device in state {@code phi} at {@code m.voltage()}. */
+        void read(Schedule.Measure m, long step, double[] phi);
 
         /** A snapshot point; {@code phi} is the live field (copy it to keep it). */
         void snapshot(String name, long step, double[] phi);
@@ -34,17 +33,14 @@ public final class ScheduleRunner {
     }
 
     private final PhaseFieldStepper stepper;
-    private final ConductanceReader reader;
     private final double[] biasProfile;
 
     /**
      * @param stepper     the time stepper; its Δt must be the schedule's
-     * @param reader      conductance of a state
      * @param biasProfile per-node factor of the bias (e.g. a field-driven profile), or null for uniform
      */
-    public ScheduleRunner(PhaseFieldStepper stepper, ConductanceReader reader, double[] biasProfile) {
+    public ScheduleRunner(PhaseFieldStepper stepper, double[] biasProfile) {
         this.stepper = stepper;
-        this.reader = reader;
         this.biasProfile = biasProfile;
     }
 
@@ -91,7 +87,7 @@ public final class ScheduleRunner {
                     }
                 }
             } else if (action instanceof Schedule.Measure m) {
-                listener.read(m, step, reader.conductance(phi, m.voltage()));
+                listener.read(m, step, phi);
             } else if (action instanceof Schedule.Mark mark) {
                 listener.snapshot(mark.name(), step, phi);
             }

@@ -48,8 +48,8 @@ class ScheduleRunnerTest {
         final List<double[]> states = new ArrayList<>();
 
         @Override
-        public void read(Schedule.Measure m, long step, double siemens) {
-            reads.add(m.label() + "@" + step + "=" + Double.doubleToLongBits(siemens));
+        public void read(Schedule.Measure m, long step, double[] phi) {
+            reads.add(m.label() + "@" + step + "=" + Double.doubleToLongBits(sum(phi)));
         }
 
         @Override
@@ -70,7 +70,7 @@ class ScheduleRunnerTest {
         double[] full = initial();
         Log fullLog = new Log();
         try (ForwardEulerAllenCahn2D st = stepper()) {
-            ScheduleRunner.Position end = new ScheduleRunner(st, (p, v) -> sum(p), null)
+            ScheduleRunner.Position end = new ScheduleRunner(st, null)
                     .run(s, full, ScheduleRunner.Position.START, 3, Long.MAX_VALUE, fullLog);
             assertThat(end.step()).isEqualTo(s.totalSteps());
             assertThat(end.action()).isEqualTo(s.actions().size());
@@ -82,7 +82,7 @@ class ScheduleRunnerTest {
             double[] phi = fullLog.states.get(b).clone();
             Log tail = new Log();
             try (ForwardEulerAllenCahn2D st = stepper()) {
-                new ScheduleRunner(st, (p, v) -> sum(p), null).run(s, phi, at, 3, Long.MAX_VALUE, tail);
+                new ScheduleRunner(st, null).run(s, phi, at, 3, Long.MAX_VALUE, tail);
             }
             assertThat(phi).as("resumed at step %d", at.step()).isEqualTo(full);
             assertThat(fullLog.reads).endsWith(tail.reads.toArray(String[]::new));
@@ -95,7 +95,7 @@ class ScheduleRunnerTest {
         double[] full = initial();
         double[] split = initial();
         try (ForwardEulerAllenCahn2D st = stepper()) {
-            ScheduleRunner r = new ScheduleRunner(st, (p, v) -> sum(p), null);
+            ScheduleRunner r = new ScheduleRunner(st, null);
             r.run(s, full, ScheduleRunner.Position.START, 5, Long.MAX_VALUE, new Log());
             ScheduleRunner.Position mid = r.run(s, split, ScheduleRunner.Position.START, 5, 23, new Log());
             assertThat(mid.step()).isEqualTo(23);

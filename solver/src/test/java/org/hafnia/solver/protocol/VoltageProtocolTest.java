@@ -89,7 +89,7 @@ class VoltageProtocolTest {
                 .pulse("p", new VoltageStep.PulseShape(2, 1e-9, 4e-9, 0))
                 .build().compile(1, 1e-9, LINEAR_ENOUGH);
         RecordingStepper stepper = new RecordingStepper();
-        new ScheduleRunner(stepper, (phi, v) -> 0, null).run(s, new double[1], ScheduleRunner.Position.START,
+        new ScheduleRunner(stepper, null).run(s, new double[1], ScheduleRunner.Position.START,
                 1000, Long.MAX_VALUE, new NoEvents());
         double[] expectedVolts = {0.25, 0.75, 1.25, 1.75, 2};
         assertThat(stepper.biases).hasSize(5);
@@ -142,7 +142,7 @@ class VoltageProtocolTest {
 
     static final class NoEvents implements ScheduleRunner.Listener {
         @Override
-        public void read(Schedule.Measure m, long step, double siemens) {
+        public void read(Schedule.Measure m, long step, double[] phi) {
         }
 
         @Override
