@@ -246,8 +246,12 @@ public final class CaseRun {
                 .attribute("step", step)
                 .attribute("model_time", s.modelTime(step))
                 .attribute("time_s", s.seconds(step));
-        h5.field("/phi", new ScalarField2D(c.initial().grid(), phi.clone()),
-                Map.of("quantity", "channel order parameter φ", "unit", "1"));
+        // Insertion-ordered maps throughout: Map.of iterates in a per-JVM random order, and the
+        // files must be byte-identical between runs.
+        Map<String, Object> attrs = new LinkedHashMap<>();
+        attrs.put("quantity", "channel order parameter φ");
+        attrs.put("unit", "1");
+        h5.field("/phi", new ScalarField2D(c.initial().grid(), phi.clone()), attrs);
         h5.write(out.resolve(SNAPSHOTS).resolve(file));
         snapshots.removeIf(e -> e.name().equals(name));
         snapshots.add(new Checkpoint.SnapshotEntry(name, step));
@@ -320,7 +324,11 @@ public final class CaseRun {
         m.put("description", c.description());
         m.put("case_sha256", c.fingerprint());
         m.put("seed", c.seed());
-        m.put("grid", Map.of("nx", grid.nx(), "ny", grid.ny(), "spacing_nm", grid.dx()));
+        Map<String, Object> g0 = new LinkedHashMap<>();
+        g0.put("nx", grid.nx());
+        g0.put("ny", grid.ny());
+        g0.put("spacing_nm", grid.dx());
+        m.put("grid", g0);
         m.put("energy", energy.name());
         m.put("kappa_eV_nm2", c.physics().kappa());
         m.put("mobility", c.physics().mobility());
