@@ -6,6 +6,8 @@ import org.hafnia.meshes.AxisBoundary;
 import org.hafnia.meshes.BoundaryCondition;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.api.FreeEnergyDensity;
+import org.hafnia.physics.kinetics.LangevinNoise;
+import org.hafnia.solver.api.OneStepMethod;
 import org.hafnia.solver.api.PhaseFieldStepper;
 import org.hafnia.solver.parallel.ParallelRows;
 
@@ -19,14 +21,26 @@ import org.hafnia.solver.parallel.ParallelRows;
  * diffusion limit of the 5-point stencil plus the reaction term. A larger Δt is refused or,
  * with {@link StepControl#SUBSTEP}, split into the fewest equal sub-steps that satisfy it.
  *
- * <p>Rows are updated in parallel bands; every node reads only the previous time level, so
- * the result is bit-identical for any thread count. The two work arrays are allocated once.
+ * <p>Device couplings (physics.md §1.3): a per-node mobility L_p (e.g. Arrhenius L(T) from
+ * Joule heating) replaces L, with the stability limit taken at max L_p; and Langevin noise adds
+ * the Euler–Maruyama increment √(2 L_p k_B T_p Δt / ΔV) ξ of {@link LangevinNoise}, whose
+ * numbers are keyed by (seed, step counter, node).
+ *
+ * <p>Rows are updated in parallel bands; every node reads only the previous time level and
+ * its noise depends on nothing but its index and the step counter, so the result is
+ * bit-identical for any thread count. The two work arrays are allocated once.
  */
 public final class ForwardEulerAllenCahn2D implements PhaseFieldStepper, AutoCloseable {
 
     private final AllenCahnModel2D model;
     private final double dt;
-    private final int substeps;
+    private final StepControl control;
+    private int substeps;
+    private double[] mobilityField;
+    private double maxMobility;
+    private LangevinNoise noise;
+    private double[] thermalEnergy;
+    private long stepCounter;
     private final ParallelRows rows;
     private final double[] work;
 
@@ -53,16 +67,9 @@ public final class ForwardEulerAllenCahn2D implements PhaseFieldStepper, AutoClo
         }
         this.model = model;
         this.dt = dt;
-        double limit = stableTimeStep(model);
-        if (dt > limit) {
-            if (control == StepControl.REFUSE) {
-                throw new UnstableTimeStepException(dt, limit, String.format(Locale.ROOT,
-                        "Δt·L·(2κ(1/dx² + 1/dy²) + max|f''|) = %.4g > 1", dt * model.explicitRate()));
-            }
-            substeps = (int) Math.ceil(dt / limit);
-        } else {
-            substeps = 1;
-        }
+        this.control = control;
+        this.maxMobility = model.mobility();
+        this.substeps = substepsFor(dt);
         this.rows = new ParallelRows(threads);
         this.work = new double[model.grid().size()];
         this.nx = model.grid().nx();
@@ -74,6 +81,74 @@ public final class ForwardEulerAllenCahn2D implements PhaseFieldStepper, AutoClo
         this.ghostX = ghostCoefficients(model.bc().x());
         this.ghostY = ghostCoefficients(model.bc().y());
         this.energy = model.energy();
+    }
+
+    /** Sub-steps needed for {@code step} at the present largest mobility; refuses when not allowed. */
+    private int substepsFor(double step) {
+        double rate = model.explicitRate() * maxMobility / model.mobility();
+        double limit = 1 / rate;
+        if (step <= limit) {
+            return 1;
+        }
+        if (control == StepControl.REFUSE) {
+            throw new UnstableTimeStepException(step, limit, String.format(Locale.ROOT,
+                    "Δt·max L·(2κ(1/dx² + 1/dy²) + max|f''|) = %.4g > 1", step * rate));
+        }
+        return (int) Math.ceil(step / limit);
+    }
+
+    /**
+     * Sets a per-node mobility L_p (null restores the model's uniform L), e.g. Arrhenius L(T).
+     * The stability limit is re-evaluated at max L_p: a Δt beyond it is refused or sub-stepped
+     * according to the {@link StepControl}, never run silently. The array is read, not copied.
+     */
+    public void mobilityField(double[] mobility) {
+        if (mobility != null && mobility.length != work.length) {
+            throw new IllegalArgumentException("mobility field has " + mobility.length + " values, grid has " + work.length);
+        }
+        double max = model.mobility();
+        if (mobility != null) {
+            max = 0;
+            for (double l : mobility) {
+                if (!(l > 0) || !Double.isFinite(l)) {
+                    throw new InvalidInputException("mobility must be positive and finite at every node, got " + l);
+                }
+                max = Math.max(max, l);
+            }
+        }
+        double previous = maxMobility;
+        maxMobility = max;
+        int n;
+        try {
+            n = substepsFor(dt);
+        } catch (UnstableTimeStepException e) {
+            maxMobility = previous;
+            throw e;
+        }
+        substeps = n;
+        mobilityField = mobility;
+    }
+
+    /**
+     * Switches Langevin noise on ({@code noise} non-null) with k_B T per node in the energy unit
+     * of f ({@code thermalEnergy}, read not copied), or off (null).
+     */
+    public void noise(LangevinNoise noise, double[] thermalEnergy) {
+        if (noise != null && (thermalEnergy == null || thermalEnergy.length != work.length)) {
+            throw new IllegalArgumentException("noise needs k_B T at every one of the " + work.length + " nodes");
+        }
+        this.noise = noise;
+        this.thermalEnergy = noise == null ? null : thermalEnergy;
+    }
+
+    /** Steps (sub-steps) taken so far: the counter that keys the noise; part of a checkpoint. */
+    public long stepCounter() {
+        return stepCounter;
+    }
+
+    /** Restores the step counter (resuming from a checkpoint). */
+    public void stepCounter(long steps) {
+        this.stepCounter = steps;
     }
 
     /** Largest Δt the explicit scheme accepts for this model: 1 / (L (2κ Σ 1/h² + max|f''|)). */
@@ -119,7 +194,9 @@ public final class ForwardEulerAllenCahn2D implements PhaseFieldStepper, AutoClo
         for (int n = 0; n < steps * substeps; n++) {
             final double[] s = src;
             final double[] d = dst;
-            rows.forEach(ny, (j0, j1) -> updateRows(s, d, j0, j1, h, bias, profile));
+            final long counter = stepCounter;
+            rows.forEach(ny, (j0, j1) -> updateRows(s, d, j0, j1, h, bias, profile, counter));
+            stepCounter++;
             src = d;
             dst = s;
         }
@@ -138,8 +215,11 @@ public final class ForwardEulerAllenCahn2D implements PhaseFieldStepper, AutoClo
         return new double[] {lo.ghostOffset(), lo.ghostScale(), hi.ghostOffset(), hi.ghostScale()};
     }
 
-    private void updateRows(double[] p, double[] out, int j0, int j1, double h, double bias, double[] profile) {
-        double rate = h * model.mobility();
+    private void updateRows(double[] p, double[] out, int j0, int j1, double h, double bias, double[] profile,
+                            long counter) {
+        double uniform = model.mobility();
+        double[] lf = mobilityField;
+        LangevinNoise eta = noise;
         boolean clip = model.clip();
         for (int j = j0; j < j1; j++) {
             int row = j * nx;
@@ -155,13 +235,52 @@ public final class ForwardEulerAllenCahn2D implements PhaseFieldStepper, AutoClo
                 double n = north >= 0 ? p[north + i] : ghostY[2] + ghostY[3] * c;
                 double lap = cx * (w + e - 2 * c) + cy * (s + n - 2 * c);
                 double b = profile == null ? bias : bias * profile[idx];
-                double v = c + rate * (-energy.derivative(c) + lap - b);
+                double l = lf == null ? uniform : lf[idx];
+                double v = c + h * l * (-energy.derivative(c) + lap - b);
+                if (eta != null) {
+                    v += eta.increment(counter, idx, l, thermalEnergy[idx], h);
+                }
                 if (clip) {
                     v = v < 0 ? 0 : (v > 1 ? 1 : v);
                 }
                 out[idx] = v;
             }
         }
+    }
+
+    /**
+     * This integrator as a deterministic {@link OneStepMethod} for adaptive Δt at a fixed bias:
+     * {@code stableStepLimit} is the explicit limit, and a longer step is refused. Refused
+     * while noise is on (step doubling needs a deterministic step).
+     */
+    public OneStepMethod asOneStep(double bias, double[] profile) {
+        if (noise != null) {
+            throw new InvalidInputException("adaptive time stepping cannot be combined with Langevin noise: use a fixed Δt");
+        }
+        return new OneStepMethod() {
+            @Override
+            public int size() {
+                return work.length;
+            }
+
+            @Override
+            public int order() {
+                return 1;
+            }
+
+            @Override
+            public double stableStepLimit() {
+                return model.mobility() / (model.explicitRate() * maxMobility);
+            }
+
+            @Override
+            public void step(double[] in, double[] out, double h) {
+                if (h > stableStepLimit()) {
+                    throw new UnstableTimeStepException(h, stableStepLimit(), "explicit Allen–Cahn step");
+                }
+                rows.forEach(ny, (j0, j1) -> updateRows(in, out, j0, j1, h, bias, profile, 0));
+            }
+        };
     }
 
     @Override
