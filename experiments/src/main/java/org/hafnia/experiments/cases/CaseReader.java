@@ -86,6 +86,9 @@ public final class CaseReader {
             throw protocolNode.error(e.getMessage());
         }
         RunCase.Outputs outputs = outputs(outputNode);
+        if (!Double.isNaN(physics.noiseTemperature()) && time.scheme().equals("semi-implicit")) {
+            throw physicsNode.value("noise").error("Langevin noise needs \"scheme\": \"explicit\" (the semi-implicit stepper has none)");
+        }
         return new RunCase(name, description, file, sha256(bytes), seed, initial, bc, physics, time, protocol,
                 schedule, outputs);
     }
@@ -151,10 +154,36 @@ public final class CaseReader {
         double kappa = p.quantity("kappa", Dimension.ENERGY_AREA, 0, 1) / (NM * NM);
         double mobility = p.number("mobility", 1.0, Double.MIN_VALUE, 1e12);
         boolean clip = p.bool("clip", true);
-        BiasLaw drive = drive(p.object("drive"));
+        CaseNode driveNode = p.object("drive");
+        BiasLaw drive = drive(driveNode);
+        CaseNode profileNode = driveNode.optionalObject("profile");
+        RunCase.DriveProfile profile = null;
+        if (profileNode != null) {
+            profile = new RunCase.DriveProfile(profileNode.choice("driver", null, "field", "current"),
+                    (int) profileNode.integer("update_every", 1, Integer.MAX_VALUE));
+            profileNode.finish();
+        }
+        driveNode.finish();
         RunCase.Conductance conductance = conductance(p.object("conductance"));
+        CaseNode arrNode = p.optionalObject("arrhenius");
+        RunCase.Arrhenius arrhenius = null;
+        if (arrNode != null) {
+            if (conductance.heat() == null) {
+                throw arrNode.error("a Joule-heated mobility needs \"heat\" in /physics/conductance");
+            }
+            arrhenius = new RunCase.Arrhenius(arrNode.quantity("activation_energy", Dimension.ENERGY, Double.MIN_VALUE, 100),
+                    (int) arrNode.integer("update_every", 1, Integer.MAX_VALUE));
+            arrNode.finish();
+        }
+        CaseNode noiseNode = p.optionalObject("noise");
+        double noiseTemperature = Double.NaN;
+        if (noiseNode != null) {
+            noiseTemperature = noiseNode.quantity("temperature", Dimension.TEMPERATURE, Double.MIN_VALUE, 1e5);
+            noiseNode.finish();
+        }
         p.finish();
-        return new RunCase.Physics(energy, barrier, asymmetry, kappa, mobility, clip, drive, conductance);
+        return new RunCase.Physics(energy, barrier, asymmetry, kappa, mobility, clip, drive, conductance, profile,
+                arrhenius, noiseTemperature);
     }
 
     private static BiasLaw drive(CaseNode d) {
@@ -172,9 +201,8 @@ public final class CaseReader {
                         d.number("alpha_off", 1, Double.MIN_VALUE, 100));
             }
         } catch (InvalidInputException e) {
-            throw d.error(e.getMessage());
+            throw e.getMessage().startsWith(d.source()) ? e : d.error(e.getMessage());
         }
-        d.finish();
         return out;
     }
 
@@ -213,8 +241,13 @@ public final class CaseReader {
                 : step.quantity(Dimension.TIME, Double.MIN_VALUE, 1e6) / tau0;
         StepControl control = t.choice("stability", "refuse", "refuse", "substep").equals("refuse")
                 ? StepControl.REFUSE : StepControl.SUBSTEP;
+        String scheme = t.choice("scheme", "explicit", "explicit", "semi-implicit");
+        double stabilisation = t.quantity("stabilisation", Dimension.ENERGY, Double.NaN, 0, 1e6);
+        if (scheme.equals("explicit") && t.has("stabilisation")) {
+            throw t.value("stabilisation").error("only used with \"scheme\": \"semi-implicit\"");
+        }
         t.finish();
-        return new RunCase.Timing(dt, tau0, control);
+        return new RunCase.Timing(dt, tau0, control, scheme, stabilisation);
     }
 
     private static RunCase.Outputs outputs(CaseNode o) {

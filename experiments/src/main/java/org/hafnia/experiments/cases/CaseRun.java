@@ -29,6 +29,9 @@ import org.hafnia.solver.device.DeviceConductance;
 import org.hafnia.solver.device.JouleHeating;
 import org.hafnia.solver.integrators.AllenCahnModel2D;
 import org.hafnia.solver.integrators.ForwardEulerAllenCahn2D;
+import org.hafnia.solver.integrators.SemiImplicitAllenCahn2D;
+import org.hafnia.solver.api.PhaseFieldStepper;
+import org.hafnia.physics.kinetics.LangevinNoise;
 import org.hafnia.solver.protocol.ProtocolListener;
 import org.hafnia.solver.protocol.Schedule;
 import org.hafnia.solver.protocol.ScheduleRunner;
@@ -109,6 +112,7 @@ public final class CaseRun {
         Grid2D grid = c.initial().grid();
         double[] phi;
         ScheduleRunner.Position from;
+        Checkpoint restored = null;
         createDirectories(out.resolve(SNAPSHOTS));
         removeStaleTemporaries();
         if (Files.exists(checkpointFile) && !resume) {
@@ -131,6 +135,7 @@ public final class CaseRun {
             }
             phi = cp.phi();
             from = cp.position();
+            restored = cp;
             reads.addAll(cp.reads());
             energies.addAll(cp.energies());
             snapshots.addAll(cp.snapshots());
@@ -147,43 +152,53 @@ public final class CaseRun {
         AllenCahnModel2D model = new AllenCahnModel2D(grid, c.bc(), energy, c.physics().kappa(),
                 c.physics().mobility(), c.physics().clip());
         RunCase.Outputs o = c.outputs();
-        int interval = gcd(gcd(o.energyEvery(), o.checkpointEvery()), o.snapshotEvery());
         long total = schedule.totalSteps();
         ScheduleRunner.Position end;
         progress.progress(from.step(), total);
-        try (ForwardEulerAllenCahn2D stepper = new ForwardEulerAllenCahn2D(model, c.time().dt(), c.time().control(), threads)) {
-            end = new ScheduleRunner(stepper, null).run(schedule, phi, from, interval, maxSteps, new ScheduleRunner.Listener() {
-                @Override
-                public void read(Schedule.Measure m, long step, double[] state) {
-                    reads.add(new Checkpoint.Read(m.label(), m.pulse(), step, measure(state, m.voltage())));
-                }
+        try (Stepper stepper = stepper(model)) {
+            DeviceCouplings couplings = new DeviceCouplings(c, stepper.mobility());
+            int interval = gcd(gcd(gcd(o.energyEvery(), o.checkpointEvery()), o.snapshotEvery()), couplings.interval());
+            if (restored != null) {
+                couplings.restore(restored.fields(), checkpointFile.toString());
+                stepper.counter(restored.stepperCounter());
+            } else {
+                couplings.update(from, phi, schedule);
+            }
+            end = new ScheduleRunner(stepper.stepper(), couplings.profile()).run(schedule, phi, from, interval, maxSteps,
+                    new ScheduleRunner.Listener() {
+                        @Override
+                        public void read(Schedule.Measure m, long step, double[] state) {
+                            reads.add(new Checkpoint.Read(m.label(), m.pulse(), step, measure(state, m.voltage())));
+                        }
 
-                @Override
-                public void snapshot(String name, long step, double[] state) {
-                    CaseRun.this.snapshot(name, step, state);
-                }
+                        @Override
+                        public void snapshot(String name, long step, double[] state) {
+                            CaseRun.this.snapshot(name, step, state);
+                        }
 
-                @Override
-                public void boundary(ScheduleRunner.Position next, double[] state) {
-                    long s = next.step();
-                    if (s % o.energyEvery() == 0) {
-                        sampleEnergy(s, state);
-                    }
-                    if (o.snapshotEvery() > 0 && s % o.snapshotEvery() == 0) {
-                        CaseRun.this.snapshot(String.format(Locale.ROOT, "step-%09d", s), s, state);
-                    }
-                    if (s % o.checkpointEvery() == 0 && s < total) {
-                        writeTables();
-                        checkpoint(checkpointFile, next, state);
-                    }
-                    progress.progress(s, total);
-                }
-            });
+                        @Override
+                        public void boundary(ScheduleRunner.Position next, double[] state) {
+                            long s = next.step();
+                            couplings.update(next, state, schedule);
+                            if (s % o.energyEvery() == 0) {
+                                sampleEnergy(s, state);
+                            }
+                            if (o.snapshotEvery() > 0 && s % o.snapshotEvery() == 0) {
+                                CaseRun.this.snapshot(String.format(Locale.ROOT, "step-%09d", s), s, state);
+                            }
+                            if (s % o.checkpointEvery() == 0 && s < total) {
+                                writeTables();
+                                checkpoint(checkpointFile, next, stepper.counter(), couplings.fields(), state);
+                            }
+                            progress.progress(s, total);
+                        }
+                    });
+            if (end.step() < total) {
+                writeTables();
+                checkpoint(checkpointFile, end, stepper.counter(), couplings.fields(), phi);
+            }
         }
-        if (end.step() < total) {
-            writeTables();
-            checkpoint(checkpointFile, end, phi);
-        } else {
+        if (end.step() == total) {
             if (energies.get(energies.size() - 1).step() != total) {
                 sampleEnergy(total, phi);
             }
@@ -267,8 +282,8 @@ public final class CaseRun {
         return name.replaceAll("[^A-Za-z0-9.\\-]", "_");
     }
 
-    private void checkpoint(Path file, ScheduleRunner.Position at, double[] phi) {
-        Checkpoint cp = new Checkpoint(c.fingerprint(), at, phi.clone(), reads, energies, snapshots);
+    private void checkpoint(Path file, ScheduleRunner.Position at, long counter, Map<String, double[]> fields, double[] phi) {
+        Checkpoint cp = new Checkpoint(c.fingerprint(), at, counter, phi.clone(), fields, reads, energies, snapshots);
         AtomicFiles.write(file, cp::write);
     }
 
@@ -355,6 +370,74 @@ public final class CaseRun {
 
     private static int gcd(int a, int b) {
         return b == 0 ? a : gcd(b, a % b);
+    }
+
+    /** The case's time stepper with the hooks a run needs: mobility field and step counter. */
+    private interface Stepper extends AutoCloseable {
+        PhaseFieldStepper stepper();
+
+        DeviceCouplings.MobilitySink mobility();
+
+        long counter();
+
+        void counter(long steps);
+
+        @Override
+        void close();
+    }
+
+    private Stepper stepper(AllenCahnModel2D model) {
+        RunCase.Timing t = c.time();
+        if (t.scheme().equals("semi-implicit")) {
+            SemiImplicitAllenCahn2D s = new SemiImplicitAllenCahn2D(model, t.dt(), t.stabilisation());
+            return new Stepper() {
+                public PhaseFieldStepper stepper() {
+                    return s;
+                }
+
+                public DeviceCouplings.MobilitySink mobility() {
+                    return s::mobilityField;
+                }
+
+                /** The semi-implicit stepper has no noise, hence no counter. */
+                public long counter() {
+                    return 0;
+                }
+
+                public void counter(long steps) {
+                }
+
+                public void close() {
+                }
+            };
+        }
+        ForwardEulerAllenCahn2D e = new ForwardEulerAllenCahn2D(model, t.dt(), t.control(), threads);
+        if (!Double.isNaN(c.physics().noiseTemperature())) {
+            double[] kT = new double[model.grid().size()];
+            java.util.Arrays.fill(kT, PhysicalConstants.BOLTZMANN_EV * c.physics().noiseTemperature());
+            e.noise(new LangevinNoise(c.seed(), model.grid().cellArea()), kT);
+        }
+        return new Stepper() {
+            public PhaseFieldStepper stepper() {
+                return e;
+            }
+
+            public DeviceCouplings.MobilitySink mobility() {
+                return e::mobilityField;
+            }
+
+            public long counter() {
+                return e.stepCounter();
+            }
+
+            public void counter(long steps) {
+                e.stepCounter(steps);
+            }
+
+            public void close() {
+                e.close();
+            }
+        };
     }
 
     private void clearSnapshots() {

@@ -40,9 +40,34 @@ public record RunCase(String name, String description, Path file, String fingerp
      * @param clip        clip φ to [0, 1] after every step
      * @param drive       voltage → bias law (bias in eV)
      * @param conductance how G is read
+     * @param profile     spatial profile of the bias from the film's field or current, or null for a uniform bias
+     * @param arrhenius   Joule-heated Arrhenius mobility, or null for a constant mobility
+     * @param noiseTemperature temperature of the Langevin noise (K), or NaN without noise
      */
     public record Physics(String energy, double barrier, double asymmetry, double kappa, double mobility,
-                          boolean clip, BiasLaw drive, Conductance conductance) {
+                          boolean clip, BiasLaw drive, Conductance conductance, DriveProfile profile,
+                          Arrhenius arrhenius, double noiseTemperature) {
+    }
+
+    /**
+     * A bias b(x, y, t) = b(V(t)) · s(x, y), with s the film's |E| / (V/t) (field) or
+     * |J| / (σ_on V/t) (current density) at a unit read of the present state, averaged over the
+     * layers, recomputed every {@code updateEvery} steps.
+     *
+     * @param driver      "field" or "current"
+     * @param updateEvery steps between updates of s
+     */
+    public record DriveProfile(String driver, int updateEvery) {
+    }
+
+    /**
+     * L(T) = L · exp(−E_a / k_B T) / exp(−E_a / k_B T0) per node, T the column mean of the film's
+     * steady Joule-heating temperature at the applied voltage, updated every {@code updateEvery} steps.
+     *
+     * @param activationEnergy E_a (eV)
+     * @param updateEvery      steps between updates of T
+     */
+    public record Arrhenius(double activationEnergy, int updateEvery) {
     }
 
     /**
@@ -71,8 +96,10 @@ public record RunCase(String name, String description, Path file, String fingerp
      * @param dt      model time step Δt (model time units)
      * @param tau0    time scale τ0: seconds per model time unit
      * @param control what to do when Δt breaks the explicit limit
+     * @param scheme  "explicit" (forward Euler) or "semi-implicit" (linearly stabilised)
+     * @param stabilisation S of the semi-implicit scheme (eV), NaN for max|f''| / 2
      */
-    public record Timing(double dt, double tau0, StepControl control) {
+    public record Timing(double dt, double tau0, StepControl control, String scheme, double stabilisation) {
     }
 
     /**

@@ -10,7 +10,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 
 import org.hafnia.meshes.InvalidInputException;
@@ -22,23 +25,29 @@ import org.hafnia.solver.protocol.ScheduleRunner;
  * numbers must be derived from (seed, step), so they need no state here.
  *
  * <p>Binary layout (big-endian, {@link DataOutputStream}): magic {@code HAFNIACK}, version,
- * fingerprint, position, φ, reads, energy samples, snapshots, then a CRC-32 of everything before.
+ * fingerprint, position, stepper counter, φ, named fields, reads, energy samples, snapshots,
+ * then a CRC-32 of everything before.
  *
  * @param fingerprint identifies the run's input (e.g. the case file's SHA-256); a checkpoint
  *                    resumes only the run it was written by
  * @param position    where to continue
+ * @param stepperCounter the stepper's own step counter (it keys the Langevin noise and counts
+ *                    sub-steps, so it is not always derivable from the position)
  * @param phi         the field at that point
+ * @param fields      further per-node fields in effect at that point (e.g. a bias profile or a
+ *                    mobility field updated every few steps), by name
  * @param reads       conductance reads so far
  * @param energies    energy samples so far
  * @param snapshots   snapshots written so far
  */
-public record Checkpoint(String fingerprint, ScheduleRunner.Position position, double[] phi,
-                         List<Read> reads, List<EnergySample> energies, List<SnapshotEntry> snapshots) {
+public record Checkpoint(String fingerprint, ScheduleRunner.Position position, long stepperCounter, double[] phi,
+                         Map<String, double[]> fields, List<Read> reads, List<EnergySample> energies, List<SnapshotEntry> snapshots) {
 
     private static final long MAGIC = 0x484146_4E4941_434BL; // "HAFNIACK"
     private static final int VERSION = 1;
 
     public Checkpoint {
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         reads = List.copyOf(reads);
         energies = List.copyOf(energies);
         snapshots = List.copyOf(snapshots);
@@ -68,9 +77,12 @@ public record Checkpoint(String fingerprint, ScheduleRunner.Position position, d
         out.writeInt(position.action());
         out.writeInt(position.offset());
         out.writeLong(position.step());
-        out.writeInt(phi.length);
-        for (double v : phi) {
-            out.writeDouble(v);
+        out.writeLong(stepperCounter);
+        writeArray(out, phi);
+        out.writeInt(fields.size());
+        for (Map.Entry<String, double[]> f : fields.entrySet()) {
+            out.writeUTF(f.getKey());
+            writeArray(out, f.getValue());
         }
         out.writeInt(reads.size());
         for (Read r : reads) {
@@ -128,9 +140,11 @@ public record Checkpoint(String fingerprint, ScheduleRunner.Position position, d
             }
             String fingerprint = in.readUTF();
             ScheduleRunner.Position pos = new ScheduleRunner.Position(in.readInt(), in.readInt(), in.readLong());
-            double[] phi = new double[in.readInt()];
-            for (int k = 0; k < phi.length; k++) {
-                phi[k] = in.readDouble();
+            long counter = in.readLong();
+            double[] phi = readArray(in);
+            Map<String, double[]> fields = new LinkedHashMap<>();
+            for (int k = in.readInt(); k > 0; k--) {
+                fields.put(in.readUTF(), readArray(in));
             }
             List<Read> reads = new ArrayList<>();
             for (int k = in.readInt(); k > 0; k--) {
@@ -151,11 +165,26 @@ public record Checkpoint(String fingerprint, ScheduleRunner.Position position, d
             for (int k = in.readInt(); k > 0; k--) {
                 snaps.add(new SnapshotEntry(in.readUTF(), in.readLong()));
             }
-            return new Checkpoint(fingerprint, pos, phi, reads, energies, snaps);
+            return new Checkpoint(fingerprint, pos, counter, phi, fields, reads, energies, snaps);
         } catch (EOFException e) {
             throw new InvalidInputException(name + ": checkpoint is truncated", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read checkpoint " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void writeArray(DataOutputStream out, double[] a) throws IOException {
+        out.writeInt(a.length);
+        for (double v : a) {
+            out.writeDouble(v);
+        }
+    }
+
+    private static double[] readArray(DataInputStream in) throws IOException {
+        double[] a = new double[in.readInt()];
+        for (int k = 0; k < a.length; k++) {
+            a[k] = in.readDouble();
+        }
+        return a;
     }
 }

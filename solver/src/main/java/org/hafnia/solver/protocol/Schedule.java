@@ -68,6 +68,19 @@ public record Schedule(List<Action> actions, double dt, double tau0, BiasLaw law
         return step * dt * tau0;
     }
 
+    /**
+     * The voltage of the step taken next from {@code p}: that of the first {@link Evolve} at or
+     * after it (0 V at the end of the schedule).
+     */
+    public double voltageAt(ScheduleRunner.Position p) {
+        for (int a = p.action(); a < actions.size(); a++) {
+            if (actions.get(a) instanceof Evolve e) {
+                return e.voltageAt(a == p.action() ? p.offset() : 0);
+            }
+        }
+        return 0;
+    }
+
     /** Number of measurements. */
     public int measurements() {
         return (int) actions.stream().filter(a -> a instanceof Measure).count();
