@@ -391,21 +391,29 @@ public final class CaseRun {
         if (t.scheme().equals("semi-implicit")) {
             SemiImplicitAllenCahn2D s = new SemiImplicitAllenCahn2D(model, t.dt(), t.stabilisation());
             return new Stepper() {
+                @Override
                 public PhaseFieldStepper stepper() {
                     return s;
                 }
+
+                @Override
 
                 public DeviceCouplings.MobilitySink mobility() {
                     return s::mobilityField;
                 }
 
                 /** The semi-implicit stepper has no noise, hence no counter. */
+                @Override
                 public long counter() {
                     return 0;
                 }
 
+                @Override
+
                 public void counter(long steps) {
                 }
+
+                @Override
 
                 public void close() {
                 }
@@ -418,21 +426,30 @@ public final class CaseRun {
             e.noise(new LangevinNoise(c.seed(), model.grid().cellArea()), kT);
         }
         return new Stepper() {
+            @Override
             public PhaseFieldStepper stepper() {
                 return e;
             }
+
+            @Override
 
             public DeviceCouplings.MobilitySink mobility() {
                 return e::mobilityField;
             }
 
+            @Override
+
             public long counter() {
                 return e.stepCounter();
             }
 
+            @Override
+
             public void counter(long steps) {
                 e.stepCounter(steps);
             }
+
+            @Override
 
             public void close() {
                 e.close();
