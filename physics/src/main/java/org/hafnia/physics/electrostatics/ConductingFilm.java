@@ -139,4 +139,19 @@ public final class ConductingFilm {
         }
         return 1 / r;
     }
+
+    /** Mean over the z layers of each (x, y) column: a plan-view field from per-cell values. */
+    public double[] columnMean(double[] cells) {
+        int plane = grid.nx() * grid.ny();
+        double[] out = new double[plane];
+        for (int k = 0; k < grid.nz(); k++) {
+            for (int c = 0; c < plane; c++) {
+                out[c] += cells[k * plane + c];
+            }
+        }
+        for (int c = 0; c < plane; c++) {
+            out[c] /= grid.nz();
+        }
+        return out;
+    }
 }

@@ -1,6 +1,5 @@
 package org.hafnia.physics.kinetics;
 
-import org.hafnia.meshes.Grid3D;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.operators.FiniteVolumeDiffusion;
 
@@ -9,7 +8,8 @@ import org.hafnia.physics.operators.FiniteVolumeDiffusion;
  * uniform constant (physics.md §1.3): b(x, y) = b0 · s(x, y) with the per-node factor
  * s = |E| / E_ref (field-driven) or s = |J| / J_ref = σ |∇V| / J_ref (current-driven). The factor
  * is the {@code profile} the steppers multiply the segment bias with. For a plan-view phase
- * field solved as a film of several layers, {@link #columnMean} reduces it over the thickness.
+ * field solved as a film of several layers,
+ * {@link org.hafnia.physics.electrostatics.ConductingFilm#columnMean} reduces it over the thickness.
  *
  * <p>For a film whose σ does not vary with depth, |E| = V/t in every column, so the
  * field-driven profile is uniform and reproduces the published constant bias when
@@ -49,20 +49,5 @@ public final class FieldDrivenBias {
             s[p] = (driver == Driver.FIELD ? s[p] : sigma[p] * s[p]) / reference;
         }
         return s;
-    }
-
-    /** Mean over the z layers of each (x, y) column: a plan-view factor from a film's cells. */
-    public static double[] columnMean(Grid3D grid, double[] cells) {
-        int plane = grid.nx() * grid.ny();
-        double[] out = new double[plane];
-        for (int k = 0; k < grid.nz(); k++) {
-            for (int c = 0; c < plane; c++) {
-                out[c] += cells[k * plane + c];
-            }
-        }
-        for (int c = 0; c < plane; c++) {
-            out[c] /= grid.nz();
-        }
-        return out;
     }
 }

@@ -65,7 +65,7 @@ public final class AdaptiveTimeStepper {
         while (t < tEnd) {
             double left = tEnd - t;
             double h = Math.min(Math.min(dt, maxStep), limit);
-            boolean last = h >= left * (1 - 1e-12);
+            boolean last = left <= h;
             if (last) {
                 h = left;
             }
