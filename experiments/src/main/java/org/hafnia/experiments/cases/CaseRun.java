@@ -397,7 +397,6 @@ public final class CaseRun {
                 }
 
                 @Override
-
                 public DeviceCouplings.MobilitySink mobility() {
                     return s::mobilityField;
                 }
@@ -409,12 +408,10 @@ public final class CaseRun {
                 }
 
                 @Override
-
                 public void counter(long steps) {
                 }
 
                 @Override
-
                 public void close() {
                 }
             };
@@ -432,25 +429,21 @@ public final class CaseRun {
             }
 
             @Override
-
             public DeviceCouplings.MobilitySink mobility() {
                 return e::mobilityField;
             }
 
             @Override
-
             public long counter() {
                 return e.stepCounter();
             }
 
             @Override
-
             public void counter(long steps) {
                 e.stepCounter(steps);
             }
 
             @Override
-
             public void close() {
                 e.close();
             }

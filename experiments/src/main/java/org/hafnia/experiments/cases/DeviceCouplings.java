@@ -4,12 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.hafnia.meshes.InvalidInputException;
-import org.hafnia.meshes.ScalarField2D;
-import org.hafnia.physics.electrostatics.ConductingFilm;
 import org.hafnia.physics.kinetics.FieldDrivenBias;
 import org.hafnia.physics.materials.ArrheniusMobility;
-import org.hafnia.solver.device.DeviceConductance;
-import org.hafnia.solver.device.JouleHeating;
+import org.hafnia.physics.materials.HafniaMaterial;
+import org.hafnia.solver.device.PlanViewCoupling;
 import org.hafnia.solver.protocol.Schedule;
 import org.hafnia.solver.protocol.ScheduleRunner;
 
@@ -21,6 +19,8 @@ import org.hafnia.solver.protocol.ScheduleRunner;
  * exactly the fields in effect when it was interrupted.
  */
 final class DeviceCouplings {
+
+    private static final double NM = 1e-9;
 
     static final String PROFILE = "bias_profile";
     static final String MOBILITY = "mobility";
@@ -103,42 +103,41 @@ final class DeviceCouplings {
         System.arraycopy(v, 0, target, 0, v.length);
     }
 
-    private ConductingFilm film(double[] phi) {
+    /**
+     * The plan-view device of this case. A fresh one per update: {@link PlanViewCoupling}
+     * warm-starts each solve from its previous potential, which would make the fields depend on
+     * the run's history, and a resumed run must compute exactly what the uninterrupted one did.
+     */
+    private PlanViewCoupling device(ArrheniusMobility law, FieldDrivenBias.Driver driver, double reference) {
         RunCase.Conductance g = c.physics().conductance();
-        return ConductingFilm.extruded(new ScalarField2D(c.initial().grid(), phi), g.sigma(), g.thickness(), g.layers());
-    }
-
-    private DeviceConductance solver() {
-        return new DeviceConductance(c.physics().conductance().tolerance(), DeviceConductance.DEFAULT.maxIterations());
+        RunCase.Heat h = g.heat();
+        HafniaMaterial m = h == null ? HafniaMaterial.DEFAULT
+                : new HafniaMaterial(g.sigma().onConductivity(), g.sigma().offConductivity(), h.thermalConductivity(),
+                        law == null ? HafniaMaterial.DEFAULT.activationEnergy() : law.activationEnergy(),
+                        g.thickness() * NM, h.ambient());
+        return new PlanViewCoupling(c.initial().grid(), g.thickness(), g.layers(), g.sigma(), m, law, driver, reference);
     }
 
     /** s = |E| / (V/t) or |J| / (σ_on V/t) at a 1 V read: independent of V for ohmic conduction. */
     private void updateProfile(double[] phi, RunCase.DriveProfile p) {
-        ConductingFilm film = film(phi);
-        DeviceConductance.Read r = solver().read(film, 1.0);
-        double field = 1.0 / film.thickness();
+        RunCase.Conductance g = c.physics().conductance();
+        double field = 1.0 / (g.thickness() * NM);
         boolean byField = p.driver().equals("field");
-        double[] s = FieldDrivenBias.profile(r.operator(), r.potential(), film.conductivity(),
-                byField ? FieldDrivenBias.Driver.FIELD : FieldDrivenBias.Driver.CURRENT_DENSITY,
-                byField ? field : c.physics().conductance().sigma().onConductivity() * field);
-        System.arraycopy(FieldDrivenBias.columnMean(film.grid(), s), 0, profile, 0, profile.length);
+        double[] s = device(null, byField ? FieldDrivenBias.Driver.FIELD : FieldDrivenBias.Driver.CURRENT_DENSITY,
+                byField ? field : g.sigma().onConductivity() * field).evaluate(phi, 1.0).biasProfile();
+        System.arraycopy(s, 0, profile, 0, profile.length);
     }
 
     /** L(T) with T the column-mean Joule temperature at the voltage applied next (T0 at 0 V). */
     private void updateMobility(double[] phi, double volts, RunCase.Arrhenius a) {
-        RunCase.Heat heat = c.physics().conductance().heat();
-        ArrheniusMobility law = ArrheniusMobility.normalisedAt(c.physics().mobility(), heat.ambient(), a.activationEnergy());
-        double[] t;
+        double ambient = c.physics().conductance().heat().ambient();
+        ArrheniusMobility law = ArrheniusMobility.normalisedAt(c.physics().mobility(), ambient, a.activationEnergy());
         if (volts == 0) {
-            t = new double[mobility.length];
-            java.util.Arrays.fill(t, heat.ambient());
+            java.util.Arrays.fill(mobility, law.at(ambient));
         } else {
-            ConductingFilm film = film(phi);
-            DeviceConductance.Read r = solver().read(film, volts);
-            JouleHeating.Temperature temperature = JouleHeating.DEFAULT.solve(film, r, heat.thermalConductivity(), heat.ambient());
-            t = FieldDrivenBias.columnMean(film.grid(), temperature.temperature());
+            double[] l = device(law, FieldDrivenBias.Driver.FIELD, 1.0).evaluate(phi, volts).mobility();
+            System.arraycopy(l, 0, mobility, 0, mobility.length);
         }
-        law.at(t, mobility);
         sink.mobilityField(mobility);
     }
 
