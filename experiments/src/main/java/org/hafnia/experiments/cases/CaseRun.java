@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 import org.hafnia.meshes.Grid2D;
 import org.hafnia.meshes.InvalidInputException;
@@ -160,7 +162,7 @@ public final class CaseRun {
             int interval = gcd(gcd(gcd(o.energyEvery(), o.checkpointEvery()), o.snapshotEvery()), couplings.interval());
             if (restored != null) {
                 couplings.restore(restored.fields(), checkpointFile.toString());
-                stepper.counter(restored.stepperCounter());
+                stepper.setCounter().accept(restored.stepperCounter());
             } else {
                 couplings.update(from, phi, schedule);
             }
@@ -188,14 +190,14 @@ public final class CaseRun {
                             }
                             if (s % o.checkpointEvery() == 0 && s < total) {
                                 writeTables();
-                                checkpoint(checkpointFile, next, stepper.counter(), couplings.fields(), state);
+                                checkpoint(checkpointFile, next, stepper.counter().getAsLong(), couplings.fields(), state);
                             }
                             progress.progress(s, total);
                         }
                     });
             if (end.step() < total) {
                 writeTables();
-                checkpoint(checkpointFile, end, stepper.counter(), couplings.fields(), phi);
+                checkpoint(checkpointFile, end, stepper.counter().getAsLong(), couplings.fields(), phi);
             }
         }
         if (end.step() == total) {
@@ -372,49 +374,29 @@ public final class CaseRun {
         return b == 0 ? a : gcd(b, a % b);
     }
 
-    /** The case's time stepper with the hooks a run needs: mobility field and step counter. */
-    private interface Stepper extends AutoCloseable {
-        PhaseFieldStepper stepper();
-
-        DeviceCouplings.MobilitySink mobility();
-
-        long counter();
-
-        void counter(long steps);
-
+    /**
+     * The case's time stepper with the hooks a run needs.
+     *
+     * @param stepper    the stepper
+     * @param mobility   where a mobility field goes
+     * @param counter    the stepper's step counter (constant 0 for steppers without noise)
+     * @param setCounter restores it
+     * @param closer     releases the stepper's threads
+     */
+    private record Stepper(PhaseFieldStepper stepper, DeviceCouplings.MobilitySink mobility, LongSupplier counter,
+                           LongConsumer setCounter, Runnable closer) implements AutoCloseable {
         @Override
-        void close();
+        public void close() {
+            closer.run();
+        }
     }
 
     private Stepper stepper(AllenCahnModel2D model) {
         RunCase.Timing t = c.time();
         if (t.scheme().equals("semi-implicit")) {
+            // No noise, hence no counter to save.
             SemiImplicitAllenCahn2D s = new SemiImplicitAllenCahn2D(model, t.dt(), t.stabilisation());
-            return new Stepper() {
-                @Override
-                public PhaseFieldStepper stepper() {
-                    return s;
-                }
-
-                @Override
-                public DeviceCouplings.MobilitySink mobility() {
-                    return s::mobilityField;
-                }
-
-                /** The semi-implicit stepper has no noise, hence no counter. */
-                @Override
-                public long counter() {
-                    return 0;
-                }
-
-                @Override
-                public void counter(long steps) {
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            return new Stepper(s, s::mobilityField, () -> 0, n -> { }, () -> { });
         }
         ForwardEulerAllenCahn2D e = new ForwardEulerAllenCahn2D(model, t.dt(), t.control(), threads);
         if (!Double.isNaN(c.physics().noiseTemperature())) {
@@ -422,32 +404,7 @@ public final class CaseRun {
             java.util.Arrays.fill(kT, PhysicalConstants.BOLTZMANN_EV * c.physics().noiseTemperature());
             e.noise(new LangevinNoise(c.seed(), model.grid().cellArea()), kT);
         }
-        return new Stepper() {
-            @Override
-            public PhaseFieldStepper stepper() {
-                return e;
-            }
-
-            @Override
-            public DeviceCouplings.MobilitySink mobility() {
-                return e::mobilityField;
-            }
-
-            @Override
-            public long counter() {
-                return e.stepCounter();
-            }
-
-            @Override
-            public void counter(long steps) {
-                e.stepCounter(steps);
-            }
-
-            @Override
-            public void close() {
-                e.close();
-            }
-        };
+        return new Stepper(e, e::mobilityField, e::stepCounter, e::stepCounter, e::close);
     }
 
     private void clearSnapshots() {
