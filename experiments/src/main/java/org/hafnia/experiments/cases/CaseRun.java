@@ -115,49 +115,49 @@ public final class CaseRun {
         double[] phi;
         ScheduleRunner.Position from;
         Checkpoint restored = null;
-        createDirectories(out.resolve(SNAPSHOTS));
-        removeStaleTemporaries();
         if (Files.exists(checkpointFile) && !resume) {
             throw new InvalidInputException(out + " holds an unfinished run (" + CHECKPOINT
                     + "): continue it with --resume, or choose another --out");
         }
-        if (resume && Files.exists(checkpointFile)) {
-            Checkpoint cp;
-            try (InputStream in = Files.newInputStream(checkpointFile)) {
-                cp = Checkpoint.read(in, checkpointFile.toString());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + checkpointFile + ": " + e.getMessage(), e);
-            }
-            if (!cp.fingerprint().equals(c.fingerprint())) {
-                throw new InvalidInputException(checkpointFile + " was written for a different case file (SHA-256 "
-                        + cp.fingerprint() + ", this one is " + c.fingerprint() + "); run without --resume into another folder");
-            }
-            if (cp.phi().length != grid.size()) {
-                throw new InvalidInputException(checkpointFile + ": field has " + cp.phi().length + " values, grid has " + grid.size());
-            }
-            phi = cp.phi();
-            from = cp.position();
-            restored = cp;
-            reads.addAll(cp.reads());
-            energies.addAll(cp.energies());
-            snapshots.addAll(cp.snapshots());
-        } else {
-            clearSnapshots();
-            phi = c.initial().values().clone();
-            from = ScheduleRunner.Position.START;
-            sampleEnergy(0, phi);
-            if (!c.protocol().steps().isEmpty() && !hasSnapshot("initial")) {
-                snapshot("initial", 0, phi);
-            }
-        }
-
         AllenCahnModel2D model = new AllenCahnModel2D(grid, c.bc(), energy, c.physics().kappa(),
                 c.physics().mobility(), c.physics().clip());
         RunCase.Outputs o = c.outputs();
         long total = schedule.totalSteps();
         ScheduleRunner.Position end;
-        progress.progress(from.step(), total);
+        // The stepper checks Δt against the stability limit: before anything is written.
         try (Stepper stepper = stepper(model)) {
+            createDirectories(out.resolve(SNAPSHOTS));
+            removeStaleTemporaries();
+            if (resume && Files.exists(checkpointFile)) {
+                Checkpoint cp;
+                try (InputStream in = Files.newInputStream(checkpointFile)) {
+                    cp = Checkpoint.read(in, checkpointFile.toString());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + checkpointFile + ": " + e.getMessage(), e);
+                }
+                if (!cp.fingerprint().equals(c.fingerprint())) {
+                    throw new InvalidInputException(checkpointFile + " was written for a different case file (SHA-256 "
+                            + cp.fingerprint() + ", this one is " + c.fingerprint() + "); run without --resume into another folder");
+                }
+                if (cp.phi().length != grid.size()) {
+                    throw new InvalidInputException(checkpointFile + ": field has " + cp.phi().length + " values, grid has " + grid.size());
+                }
+                phi = cp.phi();
+                from = cp.position();
+                restored = cp;
+                reads.addAll(cp.reads());
+                energies.addAll(cp.energies());
+                snapshots.addAll(cp.snapshots());
+            } else {
+                clearSnapshots();
+                phi = c.initial().values().clone();
+                from = ScheduleRunner.Position.START;
+                sampleEnergy(0, phi);
+                if (!hasSnapshot("initial")) {
+                    snapshot("initial", 0, phi);
+                }
+            }
+            progress.progress(from.step(), total);
             DeviceCouplings couplings = new DeviceCouplings(c, stepper.mobility());
             int interval = gcd(gcd(gcd(o.energyEvery(), o.checkpointEvery()), o.snapshotEvery()), couplings.interval());
             if (restored != null) {
@@ -391,7 +391,16 @@ public final class CaseRun {
         }
     }
 
+    /** The stepper; a time step it refuses (stability, unsupported boundaries) is reported at /time. */
     private Stepper stepper(AllenCahnModel2D model) {
+        try {
+            return newStepper(model);
+        } catch (InvalidInputException ex) {
+            throw new InvalidInputException(c.file() + ": /time: " + ex.getMessage(), ex);
+        }
+    }
+
+    private Stepper newStepper(AllenCahnModel2D model) {
         RunCase.Timing t = c.time();
         if (t.scheme().equals("semi-implicit")) {
             // No noise, hence no counter to save.
