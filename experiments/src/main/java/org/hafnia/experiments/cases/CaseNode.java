@@ -264,7 +264,7 @@ public final class CaseNode {
         if (f == null) {
             throw error("unknown unit '" + unit + "' for " + d.description() + ", expected one of " + d.accepted());
         }
-        return inRange(path, number * f, min, max, " (in base units of " + d.accepted().split(",")[0] + "…)");
+        return inRange(path, number * f, min, max, " " + d.base());
     }
 
     private static String missingUnit(Dimension d) {
@@ -274,19 +274,23 @@ public final class CaseNode {
 
     private double inRange(String pointer, double x, double min, double max, String note) {
         if (!(x >= min && x <= max) || Double.isNaN(x)) {
-            throw errorAt(pointer, "out of range: " + x + ", expected " + range(min, max) + note);
+            throw errorAt(pointer, "out of range: " + x + note + ", expected " + range(min, max) + note);
         }
         return x;
     }
 
     private static String range(double min, double max) {
+        String low = min == Double.MIN_VALUE ? "> 0" : (min == -Double.MIN_VALUE ? "< 0" : "≥ " + min);
         if (max == Double.POSITIVE_INFINITY) {
-            return min == Double.MIN_VALUE ? "> 0" : "≥ " + min;
+            return low;
         }
         if (min == Double.NEGATIVE_INFINITY) {
             return "≤ " + max;
         }
-        return min + " … " + max;
+        if (max == -Double.MIN_VALUE) {
+            return "< 0 and ≥ " + min;
+        }
+        return min == Double.MIN_VALUE ? "> 0 and ≤ " + max : min + " … " + max;
     }
 
     private <T> T markRead(String key, T value) {

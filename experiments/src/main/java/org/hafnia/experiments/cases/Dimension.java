@@ -9,29 +9,31 @@ import java.util.Map;
  */
 public enum Dimension {
     /** Base unit m. */
-    LENGTH("a length", "5 nm", Map.of("m", 1.0, "um", 1e-6, "nm", 1e-9, "pm", 1e-12)),
+    LENGTH("a length", "m", "5 nm", Map.of("m", 1.0, "um", 1e-6, "nm", 1e-9, "pm", 1e-12)),
     /** Base unit s. */
-    TIME("a time", "10 ns", Map.of("s", 1.0, "ms", 1e-3, "us", 1e-6, "ns", 1e-9, "ps", 1e-12)),
+    TIME("a time", "s", "10 ns", Map.of("s", 1.0, "ms", 1e-3, "us", 1e-6, "ns", 1e-9, "ps", 1e-12)),
     /** Base unit V. */
-    VOLTAGE("a voltage", "-0.3 V", Map.of("V", 1.0, "mV", 1e-3)),
+    VOLTAGE("a voltage", "V", "-0.3 V", Map.of("V", 1.0, "mV", 1e-3)),
     /** Base unit S/m. */
-    CONDUCTIVITY("a conductivity", "1e5 S/m", Map.of("S/m", 1.0, "S/cm", 100.0)),
+    CONDUCTIVITY("a conductivity", "S/m", "1e5 S/m", Map.of("S/m", 1.0, "S/cm", 100.0)),
     /** Base unit eV (the energy unit of the free-energy profile). */
-    ENERGY("an energy", "2.9 eV", Map.of("eV", 1.0, "meV", 1e-3)),
+    ENERGY("an energy", "eV", "2.9 eV", Map.of("eV", 1.0, "meV", 1e-3)),
     /** Base unit eV·m² (gradient coefficient κ: energy × length²). */
-    ENERGY_AREA("an energy × area", "3700 eV nm^2",
+    ENERGY_AREA("an energy × area", "eV m^2", "3700 eV nm^2",
             Map.of("eV m^2", 1.0, "eV um^2", 1e-12, "eV nm^2", 1e-18)),
     /** Base unit W/(m K). */
-    THERMAL_CONDUCTIVITY("a thermal conductivity", "0.7 W/(m K)", Map.of("W/(m K)", 1.0, "W/m/K", 1.0)),
+    THERMAL_CONDUCTIVITY("a thermal conductivity", "W/(m K)", "0.7 W/(m K)", Map.of("W/(m K)", 1.0, "W/m/K", 1.0)),
     /** Base unit K. */
-    TEMPERATURE("a temperature", "300 K", Map.of("K", 1.0));
+    TEMPERATURE("a temperature", "K", "300 K", Map.of("K", 1.0));
 
     private final String description;
+    private final String base;
     private final String example;
     private final Map<String, Double> units;
 
-    Dimension(String description, String example, Map<String, Double> units) {
+    Dimension(String description, String base, String example, Map<String, Double> units) {
         this.description = description;
+        this.base = base;
         this.example = example;
         this.units = units;
     }
@@ -39,6 +41,11 @@ public enum Dimension {
     /** E.g. "a length". */
     public String description() {
         return description;
+    }
+
+    /** Symbol of the base unit that values are returned in. */
+    public String base() {
+        return base;
     }
 
     /** An example value with a unit, e.g. "5 nm". */

@@ -29,8 +29,7 @@ class KillResumeTest {
         Path caseFile = Path.of(getClass().getResource("resume-case.json").toURI());
         Path whole = dir.resolve("whole");
         Path killed = dir.resolve("killed");
-        assertThat(Hafnia.commandLine().execute("run", caseFile.toString(), "--out", whole.toString(), "--threads", "1"))
-                .isZero();
+        assertThat(quiet().execute("run", caseFile.toString(), "--out", whole.toString(), "--threads", "1")).isZero();
 
         Path checkpoint = killed.resolve(CaseRun.CHECKPOINT);
         // First kill: as soon as a checkpoint exists. Second kill: after the resumed run has
@@ -40,8 +39,7 @@ class KillResumeTest {
         long secondStep = killDuringRun(List.of(caseFile.toString(), "--out", killed.toString(), "--threads", "1",
                 "--resume"), checkpoint, firstStep);
         assertThat(secondStep).isGreaterThan(firstStep);
-        assertThat(Hafnia.commandLine().execute("run", caseFile.toString(), "--out", killed.toString(), "--resume"))
-                .isZero();
+        assertThat(quiet().execute("run", caseFile.toString(), "--out", killed.toString(), "--resume")).isZero();
 
         assertThat(checkpoint).doesNotExist();
         List<Path> expected = files(whole);
@@ -88,6 +86,12 @@ class KillResumeTest {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    private static picocli.CommandLine quiet() {
+        picocli.CommandLine cl = Hafnia.commandLine();
+        cl.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+        return cl;
     }
 
     private static List<Path> files(Path root) {
