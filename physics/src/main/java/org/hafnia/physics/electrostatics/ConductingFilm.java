@@ -106,9 +106,8 @@ public final class ConductingFilm {
      */
     public double columnsInParallel() {
         int plane = grid.nx() * grid.ny();
-        double m = grid.unit().metres();
-        double dA = grid.dx() * m * grid.dy() * m;
-        double dz = grid.dz() * m;
+        double dA = area() / plane;
+        double dz = thickness() / grid.nz();
         double g = 0;
         for (int c = 0; c < plane; c++) {
             double r = 0;
@@ -126,9 +125,8 @@ public final class ConductingFilm {
      */
     public double layersInSeries() {
         int plane = grid.nx() * grid.ny();
-        double m = grid.unit().metres();
-        double dA = grid.dx() * m * grid.dy() * m;
-        double dz = grid.dz() * m;
+        double dA = area() / plane;
+        double dz = thickness() / grid.nz();
         double r = 0;
         for (int k = 0; k < grid.nz(); k++) {
             double g = 0;

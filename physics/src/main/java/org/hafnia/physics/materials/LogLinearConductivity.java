@@ -8,13 +8,13 @@ import org.hafnia.physics.api.ConductivityModel;
  * clamped to [0, 1] (physics.md §1.3, §6: the form recommended there for an order parameter
  * that spans many decades of conductivity).
  *
- * @param off σ_off, S/m (> 0)
- * @param on  σ_on, S/m (≥ σ_off)
+ * @param offConductivity σ_off, S/m (> 0)
+ * @param onConductivity σ_on, S/m (≥ σ_off)
  */
-public record LogLinearConductivity(double off, double on) implements ConductivityModel {
+public record LogLinearConductivity(double offConductivity, double onConductivity) implements ConductivityModel {
 
     public LogLinearConductivity {
-        Conductivities.requireRange(off, on);
+        Conductivities.requireRange(offConductivity, onConductivity);
     }
 
     /** The defaults of {@link HafniaMaterial#DEFAULT}. */
@@ -25,17 +25,7 @@ public record LogLinearConductivity(double off, double on) implements Conductivi
     @Override
     public double conductivity(double phi) {
         double p = phi < 0 ? 0 : (phi > 1 ? 1 : phi);
-        return off * Math.exp(p * Math.log(on / off));
-    }
-
-    @Override
-    public double offConductivity() {
-        return off;
-    }
-
-    @Override
-    public double onConductivity() {
-        return on;
+        return offConductivity * Math.exp(p * Math.log(onConductivity / offConductivity));
     }
 
     @Override

@@ -11,19 +11,19 @@ import org.hafnia.physics.api.ConductivityModel;
  * (D. Stauffer and A. Aharony, Introduction to Percolation Theory, 2nd ed., Taylor & Francis
  * 1994, §5; t ≈ 2.0 in 3D, 1.3 in 2D).
  *
- * @param off       σ_off, S/m (> 0)
- * @param on        σ_on, S/m (≥ σ_off)
+ * @param offConductivity       σ_off, S/m (> 0)
+ * @param onConductivity       σ_on, S/m (≥ σ_off)
  * @param threshold φ_c in [0, 1)
  * @param exponent  μ (> 0)
  */
-public record PercolationConductivity(double off, double on, double threshold, double exponent)
+public record PercolationConductivity(double offConductivity, double onConductivity, double threshold, double exponent)
         implements ConductivityModel {
 
     /** Conductivity exponent of 3D percolation (Stauffer & Aharony 1994). */
     public static final double EXPONENT_3D = 2.0;
 
     public PercolationConductivity {
-        Conductivities.requireRange(off, on);
+        Conductivities.requireRange(offConductivity, onConductivity);
         if (!(threshold >= 0 && threshold < 1)) {
             throw new InvalidInputException("percolation threshold φ_c must be in [0, 1), got " + threshold);
         }
@@ -36,19 +36,9 @@ public record PercolationConductivity(double off, double on, double threshold, d
     public double conductivity(double phi) {
         double p = phi > 1 ? 1 : phi;
         if (!(p > threshold)) {
-            return off;
+            return offConductivity;
         }
-        return off + (on - off) * Math.pow((p - threshold) / (1 - threshold), exponent);
-    }
-
-    @Override
-    public double offConductivity() {
-        return off;
-    }
-
-    @Override
-    public double onConductivity() {
-        return on;
+        return offConductivity + (onConductivity - offConductivity) * Math.pow((p - threshold) / (1 - threshold), exponent);
     }
 
     @Override

@@ -7,6 +7,37 @@ package org.hafnia.solver.api;
  */
 public interface OneStepMethod {
 
+    /** The body of one step, {@code in} → {@code out} over {@code dt}. */
+    @FunctionalInterface
+    interface Step {
+        void step(double[] in, double[] out, double dt);
+    }
+
+    /** A first-order method of {@code size} unknowns with stability limit {@code limit} (re-read each call). */
+    static OneStepMethod firstOrder(int size, java.util.function.DoubleSupplier limit, Step body) {
+        return new OneStepMethod() {
+            @Override
+            public int size() {
+                return size;
+            }
+
+            @Override
+            public int order() {
+                return 1;
+            }
+
+            @Override
+            public double stableStepLimit() {
+                return limit.getAsDouble();
+            }
+
+            @Override
+            public void step(double[] in, double[] out, double dt) {
+                body.step(in, out, dt);
+            }
+        };
+    }
+
     /** Number of unknowns. */
     int size();
 

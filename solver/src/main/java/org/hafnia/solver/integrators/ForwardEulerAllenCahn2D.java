@@ -257,30 +257,14 @@ public final class ForwardEulerAllenCahn2D implements PhaseFieldStepper, AutoClo
         if (noise != null) {
             throw new InvalidInputException("adaptive time stepping cannot be combined with Langevin noise: use a fixed Δt");
         }
-        return new OneStepMethod() {
-            @Override
-            public int size() {
-                return work.length;
-            }
-
-            @Override
-            public int order() {
-                return 1;
-            }
-
-            @Override
-            public double stableStepLimit() {
-                return model.mobility() / (model.explicitRate() * maxMobility);
-            }
-
-            @Override
-            public void step(double[] in, double[] out, double h) {
-                if (h > stableStepLimit()) {
-                    throw new UnstableTimeStepException(h, stableStepLimit(), "explicit Allen–Cahn step");
-                }
-                rows.forEach(ny, (j0, j1) -> updateRows(in, out, j0, j1, h, bias, profile, 0));
-            }
-        };
+        return OneStepMethod.firstOrder(work.length, () -> model.mobility() / (model.explicitRate() * maxMobility),
+                (in, out, h) -> {
+                    double limit = model.mobility() / (model.explicitRate() * maxMobility);
+                    if (h > limit) {
+                        throw new UnstableTimeStepException(h, limit, "explicit Allen–Cahn step");
+                    }
+                    rows.forEach(ny, (j0, j1) -> updateRows(in, out, j0, j1, h, bias, profile, 0));
+                });
     }
 
     @Override

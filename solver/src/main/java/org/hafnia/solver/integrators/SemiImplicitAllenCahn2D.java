@@ -1,7 +1,5 @@
 package org.hafnia.solver.integrators;
 
-import java.util.Locale;
-
 import org.hafnia.meshes.AxisBoundary;
 import org.hafnia.meshes.BoundaryCondition;
 import org.hafnia.meshes.Grid2D;
@@ -57,13 +55,7 @@ public final class SemiImplicitAllenCahn2D implements PhaseFieldStepper {
         if (!(dt > 0) || !Double.isFinite(dt)) {
             throw new InvalidInputException("time step Δt must be positive and finite, got " + dt);
         }
-        double minimum = model.energy().maxCurvature() / 2;
-        double s = Double.isNaN(stabilisation) ? minimum : stabilisation;
-        if (!(s >= minimum) || !Double.isFinite(s)) {
-            throw new InvalidInputException(String.format(Locale.ROOT,
-                    "stabilisation S = %.4g is below max|f''|/2 = %.4g: the semi-implicit scheme would not be energy stable",
-                    s, minimum));
-        }
+        double s = Stabilisation.resolve(model.energy(), stabilisation);
         if (model.bc().x().isPeriodic() || model.bc().y().isPeriodic()) {
             throw new InvalidInputException("the semi-implicit Allen–Cahn solver supports zero-flux and Dirichlet boundaries, not periodic ones");
         }
@@ -207,27 +199,9 @@ public final class SemiImplicitAllenCahn2D implements PhaseFieldStepper {
 
     /** This integrator as an unconditionally stable {@link OneStepMethod} at a fixed bias, for adaptive Δt. */
     public OneStepMethod asOneStep(double bias, double[] profile) {
-        return new OneStepMethod() {
-            @Override
-            public int size() {
-                return next.length;
-            }
-
-            @Override
-            public int order() {
-                return 1;
-            }
-
-            @Override
-            public double stableStepLimit() {
-                return Double.POSITIVE_INFINITY;
-            }
-
-            @Override
-            public void step(double[] in, double[] out, double h) {
-                check(in, profile);
-                SemiImplicitAllenCahn2D.this.step(in, out, h, bias, profile);
-            }
-        };
+        return OneStepMethod.firstOrder(next.length, () -> Double.POSITIVE_INFINITY, (in, out, h) -> {
+            check(in, profile);
+            step(in, out, h, bias, profile);
+        });
     }
 }

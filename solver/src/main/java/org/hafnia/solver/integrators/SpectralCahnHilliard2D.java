@@ -1,7 +1,5 @@
 package org.hafnia.solver.integrators;
 
-import java.util.Locale;
-
 import org.hafnia.meshes.Grid2D;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.api.FreeEnergyDensity;
@@ -57,13 +55,7 @@ public final class SpectralCahnHilliard2D implements OneStepMethod {
         if (!(kappa > 0) || !(mobility > 0) || !Double.isFinite(kappa) || !Double.isFinite(mobility)) {
             throw new InvalidInputException("Cahn–Hilliard needs κ > 0 and M > 0, got κ = " + kappa + ", M = " + mobility);
         }
-        double minimum = energy.maxCurvature() / 2;
-        double s = Double.isNaN(stabilisation) ? minimum : stabilisation;
-        if (!(s >= minimum) || !Double.isFinite(s)) {
-            throw new InvalidInputException(String.format(Locale.ROOT,
-                    "stabilisation S = %.4g is below max|f''|/2 = %.4g: the semi-implicit scheme would not be energy stable",
-                    s, minimum));
-        }
+        double s = Stabilisation.resolve(energy, stabilisation);
         this.grid = grid;
         this.energy = energy;
         this.kappa = kappa;
