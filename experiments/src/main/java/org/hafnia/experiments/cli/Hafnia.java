@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             Fig4Command.class,
             RtnCommand.class,
             BenchCommand.class,
+            RunCommand.class,
+            PfhubCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Hafnia implements Runnable {
