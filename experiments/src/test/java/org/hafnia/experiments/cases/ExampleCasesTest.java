@@ -96,13 +96,13 @@ class ExampleCasesTest {
     void anUnstableTimeStepIsRefusedBeforeAnythingIsWritten() throws IOException {
         Path caseFile = dir.resolve("unstable.json");
         Files.writeString(caseFile, Files.readString(CASES.resolve("denoise-2d.json"))
-                .replace("\"step\": 0.0005", "\"step\": 0.05"));
+                .replace("\"kappa\": \"15 eV nm^2\"", "\"kappa\": \"1500 eV nm^2\""));
         Path out = dir.resolve("unstable");
         StringWriter err = new StringWriter();
         CommandLine cl = Hafnia.commandLine();
         cl.setErr(new PrintWriter(err));
         assertThat(cl.execute("run", caseFile.toString(), "--out", out.toString())).isEqualTo(Hafnia.EXIT_BAD_INPUT);
-        assertThat(err.toString()).contains("unstable.json: /time: time step Δt = 0.0500000 breaks the explicit stability limit");
+        assertThat(err.toString()).contains("unstable.json: /time: time step Δt = 0.000500000 breaks the explicit stability limit");
         assertThat(out).doesNotExist();
     }
 
