@@ -136,6 +136,32 @@ record GwyObject(String type, Map<String, Object> components) {
                 ByteBuffer b = le(4 + 8 * a.length).putInt(a.length);
                 b.asDoubleBuffer().put(a);
                 body.writeBytes(b.array());
+            } else if (v instanceof int[] a) {
+                body.write('I');
+                ByteBuffer b = le(4 + 4 * a.length).putInt(a.length);
+                b.asIntBuffer().put(a);
+                body.writeBytes(b.array());
+            } else if (v instanceof long[] a) {
+                body.write('Q');
+                ByteBuffer b = le(4 + 8 * a.length).putInt(a.length);
+                b.asLongBuffer().put(a);
+                body.writeBytes(b.array());
+            } else if (v instanceof byte[] a) {
+                body.write('C');
+                body.writeBytes(le(4).putInt(a.length).array());
+                body.writeBytes(a);
+            } else if (v instanceof String[] a) {
+                body.write('S');
+                body.writeBytes(le(4).putInt(a.length).array());
+                for (String x : a) {
+                    writeString(body, x);
+                }
+            } else if (v instanceof GwyObject[] a) {
+                body.write('O');
+                body.writeBytes(le(4).putInt(a.length).array());
+                for (GwyObject x : a) {
+                    body.writeBytes(x.serialize());
+                }
             } else {
                 throw new IllegalArgumentException("cannot serialize " + v.getClass() + " in a Gwyddion file");
             }

@@ -119,11 +119,27 @@ public final class TextMatrixFormat implements MapFormat {
         }
         Matcher w = length(file, widthText);
         Matcher h = length(file, heightText);
+        double width = Double.parseDouble(w.group(1));
+        double height = Double.parseDouble(h.group(1));
         if (!w.group(2).equals(h.group(2))) {
-            throw new InvalidInputException(file + ": Width is in '" + w.group(2) + "' but Height in '" + h.group(2)
-                    + "'; expected one lateral unit");
+            // Gwyddion picks the prefix of each length separately (e.g. 1.5 µm × 580 nm).
+            double wm = metresPer(file, w.group(2));
+            double hm = metresPer(file, h.group(2));
+            if (Double.isNaN(wm) || Double.isNaN(hm)) {
+                throw new InvalidInputException(file + ": Width is in '" + w.group(2) + "' but Height in '"
+                        + h.group(2) + "'; expected both lengths or both in reduced units");
+            }
+            height = height * hm / wm;
         }
-        return MapFiles.sized(file, map, Double.parseDouble(w.group(1)), Double.parseDouble(h.group(1)), w.group(2));
+        return MapFiles.sized(file, map, width, height, w.group(2));
+    }
+
+    private static double metresPer(Path file, String unit) {
+        try {
+            return SiUnits.metresPer(unit);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(file + ": " + e.getMessage(), e);
+        }
     }
 
     private static Matcher length(Path file, String[] valueAndLine) {
