@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         description = "Phase-field simulator of conduction channels in HfO2 memristors.",
         subcommands = {
             Fig4Command.class,
+            ConvertCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Hafnia implements Runnable {

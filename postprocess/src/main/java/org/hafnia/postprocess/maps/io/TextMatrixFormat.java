@@ -1,6 +1,7 @@
 package org.hafnia.postprocess.maps.io;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.OutputStreamWriter;
 import java.io.StringReader;
 import java.io.Writer;
@@ -166,8 +167,8 @@ public final class TextMatrixFormat implements MapFormat {
             if (map.sizeKnown()) {
                 Grid2D g = map.grid();
                 String unit = g.unit() == LengthUnit.REDUCED ? "" : " " + SiUnits.gwyddionSymbol(g.unit());
-                w.write("# Width: " + g.width() + unit + "\n");
-                w.write("# Height: " + g.height() + unit + "\n");
+                w.write("# Width: " + decimal(g.width()) + unit + "\n");
+                w.write("# Height: " + decimal(g.height()) + unit + "\n");
             }
             if (!map.zUnit().isEmpty()) {
                 w.write("# Value units: " + oneLine(map.zUnit()) + "\n");
@@ -178,6 +179,11 @@ public final class TextMatrixFormat implements MapFormat {
             w.flush();
             MatrixText.write(topRowFirst ? map.field().flippedVertically() : map.field(), separator, out);
         });
+    }
+
+    /** 15 significant digits: hides the round-off of nx · (width / nx) and is exact to 1e-15 relative. */
+    private static String decimal(double x) {
+        return new BigDecimal(String.format(Locale.ROOT, "%.15g", x)).stripTrailingZeros().toPlainString();
     }
 
     private static String oneLine(String s) {
