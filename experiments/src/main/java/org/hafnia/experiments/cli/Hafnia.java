@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             Fig4Command.class,
             ConvertCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Hafnia implements Runnable {
