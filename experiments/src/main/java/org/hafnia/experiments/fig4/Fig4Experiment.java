@@ -81,13 +81,23 @@ public final class Fig4Experiment {
      * @return the four panels by name, each on the initial map's grid
      */
     public Map<String, ScalarField2D> run(ScalarField2D initial, ProtocolListener listener) {
+        return run(initial, listener, StepControl.REFUSE);
+    }
+
+    /**
+     * Runs the protocol from {@code initial}, refusing or sub-stepping (as {@code control} says) a
+     * time step beyond the explicit stability limit.
+     *
+     * @return the four panels by name, each on the initial map's grid
+     */
+    public Map<String, ScalarField2D> run(ScalarField2D initial, ProtocolListener listener, StepControl control) {
         int nx = initial.grid().nx();
         int ny = initial.grid().ny();
         AllenCahnModel2D model = model(nx, ny);
         double[] phi = initial.values().clone();
         Map<String, ScalarField2D> panels = new LinkedHashMap<>();
         try (ForwardEulerAllenCahn2D stepper = new ForwardEulerAllenCahn2D(model, parameters.timeStep(),
-                StepControl.REFUSE, threads)) {
+                control, threads)) {
             new ProtocolRunner(stepper).run(protocol(), phi, listener)
                     .forEach((name, v) -> panels.put(name, new ScalarField2D(initial.grid(), v)));
         }
