@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             Fig4Command.class,
             ConvertCommand.class,
             CompareCommand.class,
+            FitCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Hafnia implements Runnable {

@@ -12,14 +12,14 @@ import org.hafnia.solver.protocol.ProtocolListener;
 
 /**
  * The misfit of the Fig. 4 protocol run from φ0 with some parameters freed: the root-mean-square
- * difference, in φ, between the final state (snapshot {@code pulse2}) and the target map,
+ * difference, in φ, between one snapshot (by default the final state, {@code pulse2}) and the target map,
  * RMSE = (Σ (φ_sim − φ_target)² / N)^½. The physics is {@link Fig4Experiment} (explicit Euler,
  * {@code ForwardEulerAllenCahn2D}); a parameter set beyond the explicit stability limit is
  * sub-stepped and counted.
  */
 public final class Fig4Objective {
 
-    /** Snapshot compared with the target: the state after the whole protocol. */
+    /** Default snapshot compared with the target: the state after the whole protocol. */
     public static final String FINAL_SNAPSHOT = "pulse2";
 
     private final EnergyProfile profile;
@@ -28,6 +28,7 @@ public final class Fig4Objective {
     private final double[] target;
     private final List<FitParameter> free;
     private final int threads;
+    private final String snapshot;
     private int evaluations;
     private int substepped;
 
@@ -36,9 +37,14 @@ public final class Fig4Objective {
      * @param initial φ0, values in [0, 1]
      * @param target  target φ on the same grid
      * @param free    the freed parameters, in the order of the value vectors
+     * @param snapshot the protocol snapshot compared with the target (initial, relaxed, pulse1, pulse2)
      */
     public Fig4Objective(EnergyProfile profile, Fig4Parameters base, ScalarField2D initial, double[] target,
-                         List<FitParameter> free, int threads) {
+                         List<FitParameter> free, int threads, String snapshot) {
+        if (!java.util.Arrays.asList(Fig4Experiment.PANELS).contains(snapshot)) {
+            throw new InvalidInputException("unknown snapshot '" + snapshot + "': expected one of "
+                    + String.join(", ", Fig4Experiment.PANELS));
+        }
         if (target.length != initial.values().length) {
             throw new InvalidInputException("mismatched grids: the target has " + target.length
                     + " nodes, the initial map " + initial.values().length);
@@ -49,6 +55,11 @@ public final class Fig4Objective {
         this.target = target;
         this.free = List.copyOf(free);
         this.threads = threads;
+        this.snapshot = snapshot;
+    }
+
+    public String snapshot() {
+        return snapshot;
     }
 
     public List<FitParameter> free() {
@@ -68,7 +79,7 @@ public final class Fig4Objective {
         return p;
     }
 
-    /** The final state φ of the protocol run with {@code values}. */
+    /** The compared snapshot φ of the protocol run with {@code values}. */
     public ScalarField2D simulate(double[] values) {
         Fig4Experiment e = new Fig4Experiment(profile, parameters(values), threads);
         evaluations++;
@@ -77,7 +88,7 @@ public final class Fig4Objective {
         if (e.parameters().timeStep() * e.model(nx, ny).explicitRate() > 1) {
             substepped++;
         }
-        return e.run(initial, new ProtocolListener() { }, StepControl.SUBSTEP).get(FINAL_SNAPSHOT);
+        return e.run(initial, new ProtocolListener() { }, StepControl.SUBSTEP).get(snapshot);
     }
 
     /** φ_sim − φ_target at every node. */

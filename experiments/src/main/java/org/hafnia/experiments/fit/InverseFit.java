@@ -1,6 +1,5 @@
 package org.hafnia.experiments.fit;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +41,7 @@ import org.hafnia.meshes.InvalidInputException;
 public final class InverseFit {
 
     /** Relative step of the finite-difference Jacobian, as a fraction of the bound range. */
-    static final double JACOBIAN_STEP = 1e-3;
+    public static final double JACOBIAN_STEP = 1e-3;
     /** BOBYQA trust-region radii in the scaled [0, 1] coordinates. */
     private static final double INITIAL_RADIUS = 0.1;
     private static final double STOPPING_RADIUS = 1e-6;
@@ -301,12 +300,5 @@ public final class InverseFit {
             Arrays.fill(sigma, Double.NaN);
         }
         return sigma;
-    }
-
-    /** The names of the freed parameters, for messages. */
-    static List<String> names(List<FitParameter> ps) {
-        List<String> out = new ArrayList<>();
-        ps.forEach(p -> out.add(p.key()));
-        return out;
     }
 }

@@ -51,7 +51,7 @@ class InverseFitTest {
 
     private static double[] target(Fig4Parameters truth, String energy) {
         Fig4Objective gen = new Fig4Objective(doubleWell(), truth.withEnergy(energy), initial(),
-                new double[16 * 14], List.of(), 1);
+                new double[16 * 14], List.of(), 1, Fig4Objective.FINAL_SNAPSHOT);
         return gen.simulate(new double[0]).values();
     }
 
@@ -66,7 +66,8 @@ class InverseFitTest {
     void recoversBiasAndGradientCoefficient() {
         Fig4Parameters truth = new Fig4Parameters(0.04, 0.0005, 60, 10, 22, 10, 1, "spline");
         Fig4Objective obj = new Fig4Objective(doubleWell(), Fig4Parameters.PUBLISHED.withEnergy("spline"), initial(),
-                target(truth, "spline"), List.of(FitParameter.BIAS, FitParameter.K), 1);
+                target(truth, "spline"), List.of(FitParameter.BIAS, FitParameter.K), 1,
+                Fig4Objective.FINAL_SNAPSHOT);
         InverseFit.Result r = new InverseFit(obj, bounds(), 3).run(() -> { });
         assertThat(r.objective()).isLessThan(1e-5);
         // Exact synthetic data: the residual is round-off and optimiser tolerance, so the
@@ -82,7 +83,8 @@ class InverseFitTest {
         Map<FitParameter, InverseFit.Bounds> b = bounds();
         b.put(FitParameter.STEPS, new InverseFit.Bounds(4, 12));
         Fig4Objective obj = new Fig4Objective(doubleWell(), Fig4Parameters.PUBLISHED, initial(),
-                target(truth, "published"), List.of(FitParameter.STEPS, FitParameter.BIAS), 1);
+                target(truth, "published"), List.of(FitParameter.STEPS, FitParameter.BIAS), 1,
+                Fig4Objective.FINAL_SNAPSHOT);
         InverseFit.Result r = new InverseFit(obj, b, 2).run(() -> { });
         assertThat(r.estimates().get(FitParameter.STEPS).value()).isEqualTo(7);
         assertThat(r.estimates().get(FitParameter.STEPS).uncertainty()).isNaN();

@@ -55,7 +55,7 @@ public record MapComparison(ScanMap a, ScanMap b, double rmse, double pearson, S
     public static MapComparison of(ScanMap a, ScanMap b, ConnectedComponents.Connectivity connectivity,
                                    double dynamicRange) {
         List<String> notes = new ArrayList<>();
-        ScanMap bb = onto(a, b, notes);
+        ScanMap bb = alignTo(a, b, notes);
         double[] va = a.values();
         double[] vb = bb.values();
         int n = va.length;
@@ -81,8 +81,11 @@ public record MapComparison(ScanMap a, ScanMap b, double rmse, double pearson, S
                 HausdorffDistance.between(ma, mb, g), notes);
     }
 
-    /** B on A's grid and in A's value unit. */
-    static ScanMap onto(ScanMap a, ScanMap b, List<String> notes) {
+    /**
+     * B on A's grid and in A's value unit (see the class comment); what was done is added to
+     * {@code notes}.
+     */
+    public static ScanMap alignTo(ScanMap a, ScanMap b, List<String> notes) {
         ScanMap out = b;
         if (!a.zUnit().equals(b.zUnit())) {
             if (a.zUnit().isEmpty() || b.zUnit().isEmpty()) {
