@@ -71,4 +71,23 @@ class CompareCommandTest {
         assertThat(r.err()).contains("mismatched grids");
         assertThat(out.resolve("compare.json")).doesNotExist();
     }
+
+    @Test
+    void registrationBeforeComparisonIsRecordedAndAlignsTheChannels() throws Exception {
+        Path a = channel("a.h5", 4, 2);
+        Path b = channel("b.h5", 6, 2);
+        Path out = dir.resolve("out");
+        CommandRun r = CommandRun.of("compare", a.toString(), b.toString(), "--register", "--level", "lines",
+                "--out", out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode j = Json.mapper().readTree(out.resolve("compare.json").toFile());
+        JsonNode steps = j.get("preprocessing");
+        assertThat(steps).hasSize(3);
+        JsonNode reg = steps.get(2);
+        assertThat(reg.get("operation").asText()).isEqualTo("registration");
+        // B is A moved by +2 nodes = +20 nm along x; the 0.005-node refinement grid resolves it.
+        assertThat(reg.at("/parameters/shift_x").asDouble()).isCloseTo(20, within(0.1));
+        assertThat(reg.at("/parameters/shift_y").asDouble()).isCloseTo(0, within(0.1));
+        assertThat(j.get("dice").asDouble()).isEqualTo(1.0);
+    }
 }

@@ -9,13 +9,16 @@ import org.hafnia.postprocess.maps.ScanMap;
 /**
  * Outlier removal by median-filter replacement: r = v − median₃ₓ₃(v) (the map continued
  * beyond its edges by odd reflection); a node whose |r| exceeds k · σ̂, with σ̂ = 1.4826 · MAD(r) the robust standard
- * deviation (median absolute deviation, consistent for Gaussian noise), is replaced by its 3 × 3
+ * deviation (median absolute deviation, consistent for Gaussian noise; where more than half the
+ * residuals are 0, as in flat regions, σ̂ = 1.2533 · mean |r| instead), is replaced by its 3 × 3
  * median. Typical k: 5. Recorded: k, σ̂, the threshold and the number of nodes replaced.
  */
 public final class OutlierRemoval {
 
     /** MAD → standard deviation for Gaussian noise: 1 / Φ⁻¹(3/4). */
     private static final double MAD_TO_SIGMA = 1.4826;
+    /** Mean absolute deviation → standard deviation for Gaussian noise: sqrt(π/2). */
+    private static final double MEAN_ABS_TO_SIGMA = 1.2533;
 
     private OutlierRemoval() {
     }
@@ -64,6 +67,18 @@ public final class OutlierRemoval {
             absResidual[q] = Math.abs(v[q] - med[q]);
         }
         double sigma = MAD_TO_SIGMA * LineLevelling.median(absResidual.clone());
+        String estimator = "1.4826 MAD";
+        if (sigma == 0) {
+            // More than half the nodes equal their median (flat regions): the MAD is 0 and would flag
+            // every other node. Fall back to the mean absolute residual, also consistent for Gaussian
+            // noise with the factor sqrt(π/2).
+            double sum = 0;
+            for (double x : absResidual) {
+                sum += x;
+            }
+            sigma = MEAN_ABS_TO_SIGMA * sum / absResidual.length;
+            estimator = "1.2533 mean |r| (MAD is 0)";
+        }
         double threshold = k * sigma;
         double[] out = v.clone();
         int replaced = 0;
@@ -77,6 +92,7 @@ public final class OutlierRemoval {
         p.put("filter", "3 x 3 median, odd reflection at the edges");
         p.put("k", k);
         p.put("robust_sigma", sigma);
+        p.put("sigma_estimator", estimator);
         p.put("threshold", threshold);
         p.put("replaced_nodes", replaced);
         return new PreprocessingStep.Result(map.withValues(out), new PreprocessingStep("outlier-removal", p));

@@ -74,6 +74,17 @@ class PreprocessingTest {
     }
 
     @Test
+    void outlierRemovalOnAFlatBackgroundReplacesOnlyTheSpike() {
+        // More than half the nodes are exactly 0, so the MAD is 0 and the fallback estimator is used.
+        ScanMap m = map(10, 10, (i, j, x, y) -> i >= 6 ? 0.1 * (i - 5) * (1 + 0.1 * j) : 0);
+        double[] v = m.values().clone();
+        v[22] = 9;
+        PreprocessingStep.Result r = OutlierRemoval.apply(m.withValues(v), 5);
+        assertThat(r.step().parameters().get("replaced_nodes")).isEqualTo(1);
+        assertThat(r.map().values()[22]).isZero();
+    }
+
+    @Test
     void normalisationIsReversible() {
         ScanMap m = map(6, 5, (i, j, x, y) -> 1e-9 * (3 + i * j - 0.5 * i));
         PreprocessingStep.Result r = Normalisation.apply(m);
