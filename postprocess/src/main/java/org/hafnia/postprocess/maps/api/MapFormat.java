@@ -10,7 +10,4 @@ public interface MapFormat extends MapReader, MapWriter {
 
     /** File extensions without the dot, lower case, e.g. {@code gsf}. */
     List<String> extensions();
-
-    /** Whether the format stores the physical size and units (a plain matrix may not). */
-    boolean storesSize();
 }

@@ -5,19 +5,16 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.hafnia.meshes.Grid2D;
 import org.hafnia.meshes.InvalidInputException;
-import org.hafnia.meshes.LengthUnit;
 import org.hafnia.meshes.ScalarField2D;
 import org.hafnia.postprocess.io.AtomicFiles;
 import org.hafnia.postprocess.maps.ScanMap;
 import org.hafnia.postprocess.maps.SiUnits;
-import org.hafnia.postprocess.maps.api.MapFormat;
 
 /**
  * Gwyddion Simple Field {@code .gsf} (formats.md; Gwyddion user guide, "Simple Field Files"):
@@ -31,7 +28,7 @@ import org.hafnia.postprocess.maps.api.MapFormat;
  * reader sees the same numbers; values are rounded to float32 (relative error ≤ 2⁻²⁴). Free
  * keys carry the metadata. Without {@code XReal}/{@code YReal} the size is unknown.
  */
-public final class GsfFormat implements MapFormat {
+public final class GsfFormat extends NamedMapFormat {
 
     public static final GsfFormat INSTANCE = new GsfFormat();
 
@@ -40,21 +37,7 @@ public final class GsfFormat implements MapFormat {
             "Title", "XYUnits", "ZUnits");
 
     private GsfFormat() {
-    }
-
-    @Override
-    public String name() {
-        return "Gwyddion Simple Field";
-    }
-
-    @Override
-    public List<String> extensions() {
-        return List.of("gsf");
-    }
-
-    @Override
-    public boolean storesSize() {
-        return true;
+        super("Gwyddion Simple Field", "gsf");
     }
 
     @Override
@@ -101,16 +84,16 @@ public final class GsfFormat implements MapFormat {
             throw new InvalidInputException(file + ": " + (found < expected ? "truncated: " : "") + "XRes × YRes = "
                     + xres + " × " + yres + " needs " + expected + " bytes of data after the header, found " + found);
         }
-        ByteBuffer b = ByteBuffer.wrap(bytes, offset, (int) expected).order(ByteOrder.LITTLE_ENDIAN);
         int nx = (int) xres;
         int ny = (int) yres;
-        double zFactor = SiUnits.split(header.getOrDefault("ZUnits", "")).factor();
-        double[] v = new double[nx * ny];
-        for (int j = ny - 1; j >= 0; j--) { // the first stored row is the top
-            for (int i = 0; i < nx; i++) {
-                v[j * nx + i] = b.getFloat() * zFactor;
-            }
+        float[] stored = new float[nx * ny];
+        ByteBuffer.wrap(bytes, offset, (int) expected).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(stored);
+        double[] asDouble = new double[stored.length];
+        for (int k = 0; k < stored.length; k++) {
+            asDouble[k] = stored[k];
         }
+        double[] v = GwyddionLayout.bottomRowFirst(asDouble, nx, ny,
+                SiUnits.split(header.getOrDefault("ZUnits", "")).factor());
         Map<String, String> meta = new LinkedHashMap<>();
         header.forEach((k, val) -> {
             if (!STANDARD.contains(k)) {
@@ -151,23 +134,19 @@ public final class GsfFormat implements MapFormat {
     @Override
     public void write(ScanMap map, Path file) {
         Grid2D g = map.grid();
-        int nx = g.nx();
-        int ny = g.ny();
-        boolean reduced = g.unit() == LengthUnit.REDUCED;
-        double toMetres = reduced ? 1 : g.unit().metres();
-        SiUnits.Split z = SiUnits.split(map.zUnit());
+        double toMetres = GwyddionLayout.metresPerUnit(g);
         StringBuilder h = new StringBuilder(MAGIC);
-        h.append("XRes = ").append(nx).append('\n');
-        h.append("YRes = ").append(ny).append('\n');
+        h.append("XRes = ").append(g.nx()).append('\n');
+        h.append("YRes = ").append(g.ny()).append('\n');
         if (map.sizeKnown()) {
             h.append("XReal = ").append(fmt(g.width() * toMetres)).append('\n');
             h.append("YReal = ").append(fmt(g.height() * toMetres)).append('\n');
-            if (!reduced) {
-                h.append("XYUnits = m\n");
+            if (!GwyddionLayout.xyUnit(g).isEmpty()) {
+                h.append("XYUnits = ").append(GwyddionLayout.xyUnit(g)).append('\n');
             }
         }
-        if (!z.base().isEmpty()) {
-            h.append("ZUnits = ").append(oneLine(z.base())).append('\n');
+        if (!GwyddionLayout.zBase(map).isEmpty()) {
+            h.append("ZUnits = ").append(oneLine(GwyddionLayout.zBase(map))).append('\n');
         }
         if (!map.title().isEmpty()) {
             h.append("Title = ").append(oneLine(map.title())).append('\n');
@@ -180,12 +159,10 @@ public final class GsfFormat implements MapFormat {
         });
         byte[] head = h.toString().getBytes(StandardCharsets.UTF_8);
         int padding = 4 - head.length % 4; // 1 to 4 NUL bytes, so that the data starts at a multiple of 4
-        ByteBuffer data = ByteBuffer.allocate(4 * nx * ny).order(ByteOrder.LITTLE_ENDIAN);
-        double[] v = map.values();
-        for (int j = ny - 1; j >= 0; j--) {
-            for (int i = 0; i < nx; i++) {
-                data.putFloat((float) (v[j * nx + i] * z.factor()));
-            }
+        double[] values = GwyddionLayout.topRowFirst(map);
+        ByteBuffer data = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (double x : values) {
+            data.putFloat((float) x);
         }
         AtomicFiles.write(file, out -> {
             out.write(head);

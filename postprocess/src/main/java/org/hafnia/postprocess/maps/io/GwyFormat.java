@@ -3,19 +3,16 @@ package org.hafnia.postprocess.maps.io;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.hafnia.meshes.Grid2D;
 import org.hafnia.meshes.InvalidInputException;
-import org.hafnia.meshes.LengthUnit;
 import org.hafnia.meshes.ScalarField2D;
 import org.hafnia.postprocess.io.AtomicFiles;
 import org.hafnia.postprocess.maps.ScanMap;
 import org.hafnia.postprocess.maps.SiUnits;
-import org.hafnia.postprocess.maps.api.MapFormat;
 
 /**
  * Gwyddion's native {@code .gwy} format (formats.md; Gwyddion user guide, "Format of Gwyddion
@@ -29,7 +26,7 @@ import org.hafnia.postprocess.maps.api.MapFormat;
  * Written in base SI units (m, and values converted from e.g. pA to A); values keep full
  * float64 precision.
  */
-public final class GwyFormat implements MapFormat {
+public final class GwyFormat extends NamedMapFormat {
 
     public static final GwyFormat INSTANCE = new GwyFormat();
 
@@ -40,21 +37,7 @@ public final class GwyFormat implements MapFormat {
     private static final String SIZE_UNKNOWN_KEY = "hafnia: size";
 
     private GwyFormat() {
-    }
-
-    @Override
-    public String name() {
-        return "Gwyddion native";
-    }
-
-    @Override
-    public List<String> extensions() {
-        return List.of("gwy");
-    }
-
-    @Override
-    public boolean storesSize() {
-        return true;
+        super("Gwyddion native", "gwy");
     }
 
     @Override
@@ -94,13 +77,7 @@ public final class GwyFormat implements MapFormat {
         }
         String zText = unit(field, "si_unit_z");
         SiUnits.Split z = SiUnits.split(zText);
-        double[] v = new double[data.length];
-        for (int j = 0; j < yres; j++) { // the first stored row is the top
-            int src = (yres - 1 - j) * xres;
-            for (int i = 0; i < xres; i++) {
-                v[j * xres + i] = data[src + i] * z.factor();
-            }
-        }
+        double[] v = GwyddionLayout.bottomRowFirst(data, xres, yres, z.factor());
         Map<String, String> meta = new LinkedHashMap<>();
         if (top.components().get("/" + channel + "/meta") instanceof GwyObject m) {
             m.components().forEach((k, val) -> {
@@ -139,29 +116,17 @@ public final class GwyFormat implements MapFormat {
     @Override
     public void write(ScanMap map, Path file) {
         Grid2D g = map.grid();
-        int nx = g.nx();
-        int ny = g.ny();
-        boolean reduced = g.unit() == LengthUnit.REDUCED;
-        double toMetres = reduced ? 1 : g.unit().metres();
-        SiUnits.Split z = SiUnits.split(map.zUnit());
-        double[] v = map.values();
-        double[] data = new double[v.length];
-        for (int j = 0; j < ny; j++) {
-            int dst = (ny - 1 - j) * nx;
-            for (int i = 0; i < nx; i++) {
-                data[dst + i] = v[j * nx + i] * z.factor();
-            }
-        }
+        double toMetres = GwyddionLayout.metresPerUnit(g);
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("xres", nx);
-        f.put("yres", ny);
+        f.put("xres", g.nx());
+        f.put("yres", g.ny());
         f.put("xreal", g.width() * toMetres);
         f.put("yreal", g.height() * toMetres);
         f.put("xoff", 0.0);
         f.put("yoff", 0.0);
-        f.put("si_unit_xy", siUnit(reduced ? "" : "m"));
-        f.put("si_unit_z", siUnit(z.base()));
-        f.put("data", data);
+        f.put("si_unit_xy", siUnit(GwyddionLayout.xyUnit(g)));
+        f.put("si_unit_z", siUnit(GwyddionLayout.zBase(map)));
+        f.put("data", GwyddionLayout.topRowFirst(map));
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("/0/data", new GwyObject("GwyDataField", f));
         c.put("/0/data/title", map.title().isEmpty() ? "Data" : map.title());

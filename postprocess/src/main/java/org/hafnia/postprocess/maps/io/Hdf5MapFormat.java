@@ -17,7 +17,6 @@ import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.meshes.LengthUnit;
 import org.hafnia.postprocess.io.Hdf5Writer;
 import org.hafnia.postprocess.maps.ScanMap;
-import org.hafnia.postprocess.maps.api.MapFormat;
 
 /**
  * HDF5 maps (jhdf). Written by {@link Hdf5Writer#field}: dataset {@code /map}, {@code ny × nx}
@@ -26,7 +25,7 @@ import org.hafnia.postprocess.maps.api.MapFormat;
  * Read: {@code /map}, or else the only 2-D numeric dataset at the root; without {@code dx}/
  * {@code dy} attributes the size is unknown.
  */
-public final class Hdf5MapFormat implements MapFormat {
+public final class Hdf5MapFormat extends NamedMapFormat {
 
     public static final Hdf5MapFormat INSTANCE = new Hdf5MapFormat();
 
@@ -34,21 +33,7 @@ public final class Hdf5MapFormat implements MapFormat {
     private static final String META = "meta:";
 
     private Hdf5MapFormat() {
-    }
-
-    @Override
-    public String name() {
-        return "HDF5";
-    }
-
-    @Override
-    public List<String> extensions() {
-        return List.of("h5", "hdf5");
-    }
-
-    @Override
-    public boolean storesSize() {
-        return true;
+        super("HDF5", "h5", "hdf5");
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JacksonException;
@@ -17,7 +16,6 @@ import org.hafnia.postprocess.io.AtomicFiles;
 import org.hafnia.postprocess.io.Json;
 import org.hafnia.postprocess.maps.ScanMap;
 import org.hafnia.postprocess.maps.SiUnits;
-import org.hafnia.postprocess.maps.api.MapFormat;
 
 /**
  * JSON maps. Read: either a bare 2-D array of rows of numbers (as the authors'
@@ -26,26 +24,12 @@ import org.hafnia.postprocess.maps.api.MapFormat;
  * {@code title} and {@code metadata} (an object of strings). Written: the object form. Row 0 of
  * {@code data} is y = 0.
  */
-public final class JsonMapFormat implements MapFormat {
+public final class JsonMapFormat extends NamedMapFormat {
 
     public static final JsonMapFormat INSTANCE = new JsonMapFormat();
 
     private JsonMapFormat() {
-    }
-
-    @Override
-    public String name() {
-        return "JSON 2-D array";
-    }
-
-    @Override
-    public List<String> extensions() {
-        return List.of("json");
-    }
-
-    @Override
-    public boolean storesSize() {
-        return true;
+        super("JSON 2-D array", "json");
     }
 
     @Override

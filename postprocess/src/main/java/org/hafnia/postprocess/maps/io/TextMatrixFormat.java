@@ -8,7 +8,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,7 +22,6 @@ import org.hafnia.postprocess.io.AtomicFiles;
 import org.hafnia.postprocess.io.MatrixText;
 import org.hafnia.postprocess.maps.ScanMap;
 import org.hafnia.postprocess.maps.SiUnits;
-import org.hafnia.postprocess.maps.api.MapFormat;
 
 /**
  * Text matrices with an optional {@code #} header in the style of Gwyddion's "text matrix of
@@ -37,41 +35,23 @@ import org.hafnia.postprocess.maps.api.MapFormat;
  * {@code fig4} writes them); {@link #GWYDDION_TEXT} ({@code .txt}) stores the top row first, as
  * Gwyddion does, and is flipped on reading and writing.
  */
-public final class TextMatrixFormat implements MapFormat {
+public final class TextMatrixFormat extends NamedMapFormat {
 
-    public static final TextMatrixFormat CSV = new TextMatrixFormat("CSV matrix", List.of("csv"), ",", false);
-    public static final TextMatrixFormat TSV = new TextMatrixFormat("TSV matrix", List.of("tsv"), "\t", false);
+    public static final TextMatrixFormat CSV = new TextMatrixFormat("CSV matrix", "csv", ",", false);
+    public static final TextMatrixFormat TSV = new TextMatrixFormat("TSV matrix", "tsv", "\t", false);
     public static final TextMatrixFormat GWYDDION_TEXT =
-            new TextMatrixFormat("Gwyddion text matrix", List.of("txt"), "\t", true);
+            new TextMatrixFormat("Gwyddion text matrix", "txt", "\t", true);
 
     private static final Pattern HEADER = Pattern.compile("#\\s*([^:]+?)\\s*:\\s*(.*?)\\s*");
     private static final Pattern LENGTH = Pattern.compile("([-+]?[0-9.]+(?:[eE][-+]?[0-9]+)?)\\s*(\\S*)");
 
-    private final String name;
-    private final List<String> extensions;
     private final String separator;
     private final boolean topRowFirst;
 
-    private TextMatrixFormat(String name, List<String> extensions, String separator, boolean topRowFirst) {
-        this.name = name;
-        this.extensions = extensions;
+    private TextMatrixFormat(String name, String extension, String separator, boolean topRowFirst) {
+        super(name, extension);
         this.separator = separator;
         this.topRowFirst = topRowFirst;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public List<String> extensions() {
-        return extensions;
-    }
-
-    @Override
-    public boolean storesSize() {
-        return true;
     }
 
     @Override
