@@ -23,6 +23,7 @@ import org.hafnia.postprocess.maps.preprocess.OutlierRemoval;
 import org.hafnia.postprocess.maps.preprocess.PhaseCorrelation;
 import org.hafnia.postprocess.maps.preprocess.PlaneLevelling;
 import org.hafnia.postprocess.maps.preprocess.PreprocessingStep;
+import org.hafnia.postprocess.maps.preprocess.RotationScaleSearch;
 import org.hafnia.postprocess.plots.BandedScale;
 import org.hafnia.postprocess.plots.ColourMap;
 import org.hafnia.postprocess.plots.HeatmapFigure;
@@ -43,6 +44,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** Colour levels of the figure (49 bands, as the Fig. 4 panels). */
     private static final int LEVELS = 50;
+    /** Angle grid of the rotation search, degrees. */
+    private static final double ROTATION_STEP = 0.5;
 
     @Spec
     CommandSpec spec;
@@ -74,6 +77,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--register", description = "Register B onto A by a translation (FFT phase correlation) before comparing.")
     boolean register;
 
+    @Option(names = "--max-rotation", paramLabel = "DEG", defaultValue = "0", description = "With --register: also search rotations within ±DEG degrees (0.5° grid, parabola-refined) (default: ${DEFAULT-VALUE}).")
+    double maxRotation;
+
     @Override
     public Integer call() {
         PrintWriter log = spec.commandLine().getOut();
@@ -92,7 +98,9 @@ public final class CompareCommand implements Callable<Integer> {
         if (register) {
             List<String> alignNotes = new ArrayList<>();
             ScanMap onA = MapComparison.alignTo(ma, mb, alignNotes);
-            PreprocessingStep.Result r = PhaseCorrelation.register(ma, onA);
+            PreprocessingStep.Result r = maxRotation > 0
+                    ? RotationScaleSearch.register(ma, onA, maxRotation, ROTATION_STEP, new double[] {1})
+                    : PhaseCorrelation.register(ma, onA);
             mb = r.map();
             record("B", r.step(), steps);
         }

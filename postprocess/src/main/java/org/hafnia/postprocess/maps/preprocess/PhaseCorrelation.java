@@ -240,17 +240,8 @@ public final class PhaseCorrelation {
         double[] v = moving.values();
         double[] out = new double[v.length];
         for (int j = 0; j < ny; j++) {
-            double y = Math.max(0, Math.min(ny - 1, j + s.shiftY()));
-            int j0 = Math.min((int) Math.floor(y), Math.max(0, ny - 2));
-            int j1 = Math.min(j0 + 1, ny - 1);
-            double fy = y - j0;
             for (int i = 0; i < nx; i++) {
-                double x = Math.max(0, Math.min(nx - 1, i + s.shiftX()));
-                int i0 = Math.min((int) Math.floor(x), Math.max(0, nx - 2));
-                int i1 = Math.min(i0 + 1, nx - 1);
-                double fx = x - i0;
-                out[j * nx + i] = (1 - fy) * ((1 - fx) * v[j0 * nx + i0] + fx * v[j0 * nx + i1])
-                        + fy * ((1 - fx) * v[j1 * nx + i0] + fx * v[j1 * nx + i1]);
+                out[j * nx + i] = RotationScaleSearch.bilinear(v, nx, ny, i + s.shiftX(), j + s.shiftY());
             }
         }
         Map<String, Object> p = new LinkedHashMap<>();

@@ -23,6 +23,15 @@ class PhaseCorrelationTest {
 
     /** Twenty Gaussian blobs (width 2.5 nodes) at seeded positions, displaced by (sx, sy) nodes. */
     private static ScanMap blobs(int nx, int ny, double sx, double sy) {
+        return blobs(nx, ny, sx, sy, 0);
+    }
+
+    /** The blobs rotated by {@code degrees} about the map centre, then displaced by (sx, sy). */
+    private static ScanMap blobs(int nx, int ny, double sx, double sy, double degrees) {
+        double cos = Math.cos(Math.toRadians(degrees));
+        double sin = Math.sin(Math.toRadians(degrees));
+        double cx = 0.5 * (nx - 1);
+        double cy = 0.5 * (ny - 1);
         SplittableRandom r = new SplittableRandom(7);
         double[][] b = new double[20][3];
         for (double[] x : b) {
@@ -34,9 +43,12 @@ class PhaseCorrelationTest {
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
                 double s = 0;
+                // The content at (i, j) came from R(−θ)(i − sx − c, j − sy − c) + c.
+                double px = cx + cos * (i - sx - cx) + sin * (j - sy - cy);
+                double py = cy - sin * (i - sx - cx) + cos * (j - sy - cy);
                 for (double[] x : b) {
-                    double dx = i - sx - x[0];
-                    double dy = j - sy - x[1];
+                    double dx = px - x[0];
+                    double dy = py - x[1];
                     s += x[2] * Math.exp(-(dx * dx + dy * dy) / (2 * 2.5 * 2.5));
                 }
                 v[j * nx + i] = s;
@@ -69,5 +81,18 @@ class PhaseCorrelationTest {
             }
         }
         assertThat(worst).isLessThan(0.06);
+    }
+
+    @org.junit.jupiter.api.Test
+    void bruteForceSearchRecoversARotation() {
+        ScanMap ref = blobs(64, 64, 0, 0);
+        ScanMap moved = blobs(64, 64, 1.5, -1.0, 4.0);
+        RotationScaleSearch.Similarity s = RotationScaleSearch.estimate(ref, moved, 8, 1, new double[] {1.0});
+        // A 1° grid refined by a parabola through the peak and its neighbours: demand a quarter step.
+        assertThat(s.angleDegrees()).isCloseTo(4.0, within(0.25));
+        // After undoing the rotation about the centre, the shift left is R(−θ)(1.5, −1).
+        double t = Math.toRadians(4.0);
+        assertThat(s.shift().shiftX()).isCloseTo(1.5 * Math.cos(t) - Math.sin(t), within(TOLERANCE));
+        assertThat(s.shift().shiftY()).isCloseTo(-1.5 * Math.sin(t) - Math.cos(t), within(TOLERANCE));
     }
 }
