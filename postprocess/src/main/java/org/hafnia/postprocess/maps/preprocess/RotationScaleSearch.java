@@ -78,14 +78,14 @@ public final class RotationScaleSearch {
         Similarity s = estimate(reference, moving, maxAngleDegrees, stepDegrees, scales);
         PreprocessingStep.Result translated = PhaseCorrelation.register(reference,
                 transformed(moving, s.angleDegrees(), s.scale()));
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("method", "brute-force rotation/scale search, FFT phase correlation for the translation");
+        Map<String, Object> p = new LinkedHashMap<>(translated.step().parameters());
+        p.put("method", "brute-force rotation/scale search about the centre, parabola-refined angle; then "
+                + translated.step().parameters().get("method"));
         p.put("angle_degrees", s.angleDegrees());
         p.put("scale", s.scale());
         p.put("angle_range_degrees", maxAngleDegrees);
         p.put("angle_step_degrees", stepDegrees);
-        p.put("scales_tried", scales.clone());
-        p.putAll(translated.step().parameters());
+        p.put("scales_tried", Arrays.stream(scales).boxed().toList());
         return new PreprocessingStep.Result(translated.map(), new PreprocessingStep("registration", p));
     }
 
