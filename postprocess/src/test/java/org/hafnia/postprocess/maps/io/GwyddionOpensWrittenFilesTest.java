@@ -1,17 +1,25 @@
 package org.hafnia.postprocess.maps.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.File;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
 import org.hafnia.meshes.LengthUnit;
+import org.hafnia.postprocess.maps.SiUnits;
 import org.hafnia.postprocess.maps.api.MapFormat;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The real Gwyddion (Debian's {@code gwyddion} package) opens the {@code .gsf} and {@code .gwy}
  * files we write: {@code gwyddion-thumbnailer gnome2 256 IN OUT.png} exits 0 and renders an
- * image, and exits 1 ("No module can load this file type") on a file it cannot parse. Skipped
+ * image whose recorded pixel and physical size match the map, and exits 1 ("No module can load
+ * this file type") on a file it cannot parse. Skipped
  * where the thumbnailer is not installed.
  */
 class GwyddionOpensWrittenFilesTest {
@@ -54,7 +63,38 @@ class GwyddionOpensWrittenFilesTest {
         assertThat(p.exitValue()).as("exit status; output: %s", output).isZero();
         BufferedImage img = ImageIO.read(png.toFile());
         assertThat(img).isNotNull();
-        assertThat(Math.max(img.getWidth(), img.getHeight())).isPositive();
+        // The thumbnail records what Gwyddion read: the pixel size and the physical size with its
+        // unit, e.g. "Thumb::X-Gwyddion::RealSize" = "0.50×0.35 µm".
+        Map<String, String> text = pngText(png);
+        assertThat(text).containsEntry("Thumb::Image::Width", "7").containsEntry("Thumb::Image::Height", "5");
+        Matcher m = Pattern.compile("([0-9.]+)\u00D7([0-9.]+) (\\S+)").matcher(text.getOrDefault(
+                "Thumb::X-Gwyddion::RealSize", ""));
+        assertThat(m.matches()).as("real size %s", text).isTrue();
+        double perUnit = SiUnits.metresPer(m.group(3));
+        // Gwyddion prints two decimals: agreement to half a unit of the last digit.
+        assertThat(Double.parseDouble(m.group(1)) * perUnit).isCloseTo(500e-9, within(0.005 * perUnit));
+        assertThat(Double.parseDouble(m.group(2)) * perUnit).isCloseTo(350e-9, within(0.005 * perUnit));
+    }
+
+    /** The tEXt chunks of a PNG (Latin-1 key and value). */
+    private static Map<String, String> pngText(Path png) throws Exception {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(png));
+        Map<String, String> out = new LinkedHashMap<>();
+        b.position(8);
+        while (b.remaining() >= 12) {
+            int n = b.getInt();
+            byte[] type = new byte[4];
+            b.get(type);
+            byte[] data = new byte[n];
+            b.get(data);
+            b.getInt(); // CRC
+            if (new String(type, StandardCharsets.ISO_8859_1).equals("tEXt")) {
+                String t = new String(data, StandardCharsets.ISO_8859_1);
+                int nul = t.indexOf('\0');
+                out.put(t.substring(0, nul), t.substring(nul + 1));
+            }
+        }
+        return out;
     }
 
     @ParameterizedTest
