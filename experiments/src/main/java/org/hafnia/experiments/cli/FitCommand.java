@@ -18,6 +18,7 @@ import org.hafnia.experiments.fig4.Fig4Parameters;
 import org.hafnia.experiments.fit.Fig4Objective;
 import org.hafnia.experiments.fit.FitParameter;
 import org.hafnia.experiments.fit.InverseFit;
+import org.hafnia.meshes.Grid2D;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.meshes.ScalarField2D;
 import org.hafnia.physics.energy.EnergyProfile;
@@ -187,7 +188,7 @@ public final class FitCommand implements Callable<Integer> {
             }
         }
         // The model uses the published grid scaling, whatever the map's physical size (physics.md §1.1).
-        return new ScalarField2D(org.hafnia.meshes.Grid2D.unitSpacing(map0.grid().nx(), map0.grid().ny()), v.clone());
+        return new ScalarField2D(Grid2D.unitSpacing(map0.grid().nx(), map0.grid().ny()), v.clone());
     }
 
     private Map<String, Object> report(InverseFit.Result r, Fig4Objective objective,

@@ -1,5 +1,6 @@
 package org.hafnia.experiments.fit;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.hafnia.experiments.fig4.Fig4Experiment;
@@ -41,7 +42,7 @@ public final class Fig4Objective {
      */
     public Fig4Objective(EnergyProfile profile, Fig4Parameters base, ScalarField2D initial, double[] target,
                          List<FitParameter> free, int threads, String snapshot) {
-        if (!java.util.Arrays.asList(Fig4Experiment.PANELS).contains(snapshot)) {
+        if (!Arrays.asList(Fig4Experiment.PANELS).contains(snapshot)) {
             throw new InvalidInputException("unknown snapshot '" + snapshot + "': expected one of "
                     + String.join(", ", Fig4Experiment.PANELS));
         }

@@ -11,6 +11,7 @@ import org.hafnia.meshes.Grid2D;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.meshes.LengthUnit;
 import org.hafnia.meshes.Resampling;
+import org.hafnia.meshes.ScalarField2D;
 import org.hafnia.postprocess.maps.ScanMap;
 import org.hafnia.postprocess.maps.SiUnits;
 
@@ -106,7 +107,7 @@ public record MapComparison(ScanMap a, ScanMap b, double rmse, double pearson, S
                     || Math.abs(ga.height() - gb.height()) > 1e-9 * ga.height())) {
                 notes.add("the maps have the same nodes but different physical sizes; compared node by node on A's grid");
             }
-            return new ScanMap(new org.hafnia.meshes.ScalarField2D(ga, out.values()), out.zUnit(), out.title(),
+            return new ScanMap(new ScalarField2D(ga, out.values()), out.zUnit(), out.title(),
                     out.metadata(), a.sizeKnown());
         }
         if (!a.sizeKnown() || !b.sizeKnown()) {
@@ -120,7 +121,7 @@ public record MapComparison(ScanMap a, ScanMap b, double rmse, double pearson, S
             bIn = out.withSize(gb.width() * f, gb.height() * f, ga.unit());
         }
         boolean coarsen = (long) ga.nx() * ga.ny() < (long) gb.nx() * gb.ny();
-        org.hafnia.meshes.ScalarField2D r = coarsen ? Resampling.areaAverage(bIn.field(), ga)
+        ScalarField2D r = coarsen ? Resampling.areaAverage(bIn.field(), ga)
                 : Resampling.bilinear(bIn.field(), ga);
         notes.add("B resampled from " + gb.nx() + " × " + gb.ny() + " to A's " + ga.nx() + " × " + ga.ny() + " nodes ("
                 + (coarsen ? "area average" : "bilinear") + ")");

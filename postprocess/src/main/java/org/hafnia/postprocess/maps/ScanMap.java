@@ -2,6 +2,7 @@ package org.hafnia.postprocess.maps;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.hafnia.meshes.Grid2D;
@@ -118,7 +119,7 @@ public record ScanMap(ScalarField2D field, String zUnit, String title, Map<Strin
     public String describe() {
         Grid2D g = grid();
         String size = sizeKnown
-                ? String.format(java.util.Locale.ROOT, "%.6g × %.6g %s", g.width(), g.height(),
+                ? String.format(Locale.ROOT, "%.6g × %.6g %s", g.width(), g.height(),
                         g.unit() == LengthUnit.REDUCED ? "(reduced units)" : g.unit().symbol())
                 : "size unknown";
         return g.nx() + " × " + g.ny() + " px, " + size + ", values in "

@@ -3,13 +3,16 @@ package org.hafnia.postprocess.maps.io;
 import java.lang.reflect.Array;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 
 import org.hafnia.meshes.Grid2D;
@@ -22,7 +25,7 @@ import org.hafnia.postprocess.maps.ScanMap;
  * HDF5 maps (jhdf). Written by {@link Hdf5Writer#field}: dataset {@code /map}, {@code ny × nx}
  * float64 (row 0 = y = 0), with attributes {@code dx}, {@code dy}, {@code length_unit},
  * {@code width}, {@code height}, {@code z_unit}, {@code title}, {@code size_known} and one {@code meta:KEY} per metadata entry.
- * Read: {@code /map}, or else the only 2-D numeric dataset at the root; without {@code dx}/
+ * Read: {@code /map}, or else the only 2-D dataset in the file; without {@code dx}/
  * {@code dy} attributes the size is unknown.
  */
 public final class Hdf5MapFormat extends NamedMapFormat {
@@ -100,12 +103,12 @@ public final class Hdf5MapFormat extends NamedMapFormat {
     private static Dataset dataset(Path file, HdfFile hdf) {
         Node n = hdf.getChildren().get(DATASET.substring(1));
         if (n == null) {
-            List<Dataset> twoD = hdf.getChildren().values().stream()
-                    .filter(c -> c instanceof Dataset d && d.getDimensions().length == 2)
-                    .map(c -> (Dataset) c).toList();
+            List<Dataset> twoD = new ArrayList<>();
+            collect2d(hdf, twoD, 0);
             if (twoD.size() != 1) {
-                throw new InvalidInputException(file + ": expected dataset " + DATASET
-                        + " or exactly one 2-D dataset at the root, found " + twoD.size());
+                throw new InvalidInputException(file + ": expected dataset " + DATASET + " or exactly one 2-D dataset, found "
+                        + (twoD.isEmpty() ? "none" : twoD.size() + ": " + twoD.stream().map(Dataset::getPath)
+                                .collect(Collectors.joining(", "))));
             }
             n = twoD.get(0);
         }
@@ -113,6 +116,17 @@ public final class Hdf5MapFormat extends NamedMapFormat {
             throw new InvalidInputException(file + ": " + n.getPath() + " is not a 2-D dataset");
         }
         return d;
+    }
+
+    /** Every 2-D dataset below {@code g} (groups nested at most 16 deep). */
+    private static void collect2d(Group g, List<Dataset> out, int depth) {
+        for (Node c : g.getChildren().values()) {
+            if (c instanceof Dataset d && d.getDimensions().length == 2) {
+                out.add(d);
+            } else if (c instanceof Group sub && depth < 16) {
+                collect2d(sub, out, depth + 1);
+            }
+        }
     }
 
     private static Object attribute(Dataset ds, String name) {

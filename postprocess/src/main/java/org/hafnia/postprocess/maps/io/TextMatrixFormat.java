@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.hafnia.meshes.Grid2D;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.meshes.LengthUnit;
+import org.hafnia.meshes.ScalarField2D;
 import org.hafnia.meshes.io.NumericMatrix;
 import org.hafnia.meshes.io.NumericMatrixReader;
 import org.hafnia.postprocess.io.AtomicFiles;
@@ -86,7 +87,7 @@ public final class TextMatrixFormat extends NamedMapFormat {
             throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
         }
         double[] values = m.values();
-        ScanMap map = new ScanMap(new org.hafnia.meshes.ScalarField2D(Grid2D.unitSpacing(m.cols(), m.rows()), values),
+        ScanMap map = new ScanMap(new ScalarField2D(Grid2D.unitSpacing(m.cols(), m.rows()), values),
                 zUnit, title, meta, false);
         if (topRowFirst) {
             map = map.withValues(map.field().flippedVertically().values());
