@@ -249,13 +249,16 @@ public final class FitCommand implements Callable<Integer> {
     private static HeatmapFigure figure(ScalarField2D phi0, ScalarField2D target, ScalarField2D fitted) {
         double[] d = new double[target.values().length];
         double lo = 0;
+        double worst = 0;
         for (int k = 0; k < d.length; k++) {
             d[k] = fitted.values()[k] - target.values()[k];
             lo = Math.min(lo, Math.min(d[k], target.values()[k]));
+            worst = Math.max(worst, Math.abs(d[k]));
         }
         double hi = Math.max(1, target.max());
         return new HeatmapFigure(new BandedScale(lo, hi, 50, ColourMap.JET), "φ")
                 .panel("initial φ0", phi0).panel("target", target).panel("fitted simulation", fitted)
-                .panel("fitted − target", new ScalarField2D(phi0.grid(), d));
+                .panel(String.format(Locale.ROOT, "fitted − target (max |Δ| %.2g)", worst),
+                        new ScalarField2D(phi0.grid(), d));
     }
 }
