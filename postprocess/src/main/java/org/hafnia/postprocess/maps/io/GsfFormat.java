@@ -103,6 +103,9 @@ public final class GsfFormat extends NamedMapFormat {
         String zUnit = SiUnits.split(header.getOrDefault("ZUnits", "")).base();
         ScanMap m = new ScanMap(new ScalarField2D(Grid2D.unitSpacing(nx, ny), v), zUnit,
                 header.getOrDefault("Title", ""), meta, false).requireFinite(file.toString());
+        if (meta.remove(GwyddionLayout.SIZE_UNKNOWN_KEY) != null) {
+            return new ScanMap(m.field(), m.zUnit(), m.title(), meta, false);
+        }
         if (!header.containsKey("XReal") && !header.containsKey("YReal")) {
             return m;
         }
@@ -138,12 +141,13 @@ public final class GsfFormat extends NamedMapFormat {
         StringBuilder h = new StringBuilder(MAGIC);
         h.append("XRes = ").append(g.nx()).append('\n');
         h.append("YRes = ").append(g.ny()).append('\n');
-        if (map.sizeKnown()) {
-            h.append("XReal = ").append(fmt(g.width() * toMetres)).append('\n');
-            h.append("YReal = ").append(fmt(g.height() * toMetres)).append('\n');
-            if (!GwyddionLayout.xyUnit(g).isEmpty()) {
-                h.append("XYUnits = ").append(GwyddionLayout.xyUnit(g)).append('\n');
-            }
+        h.append("XReal = ").append(fmt(g.width() * toMetres)).append('\n');
+        h.append("YReal = ").append(fmt(g.height() * toMetres)).append('\n');
+        if (!GwyddionLayout.xyUnit(g).isEmpty()) {
+            h.append("XYUnits = ").append(GwyddionLayout.xyUnit(g)).append('\n');
+        }
+        if (!map.sizeKnown()) {
+            h.append(GwyddionLayout.SIZE_UNKNOWN_KEY).append(" = ").append(GwyddionLayout.SIZE_UNKNOWN_VALUE).append('\n');
         }
         if (!GwyddionLayout.zBase(map).isEmpty()) {
             h.append("ZUnits = ").append(oneLine(GwyddionLayout.zBase(map))).append('\n');
@@ -153,7 +157,7 @@ public final class GsfFormat extends NamedMapFormat {
         }
         map.metadata().forEach((k, val) -> {
             String key = oneLine(k).replace('=', '_');
-            if (!key.isEmpty() && !STANDARD.contains(key)) {
+            if (!key.isEmpty() && !STANDARD.contains(key) && !key.equals(GwyddionLayout.SIZE_UNKNOWN_KEY)) {
                 h.append(key).append(" = ").append(oneLine(val)).append('\n');
             }
         });

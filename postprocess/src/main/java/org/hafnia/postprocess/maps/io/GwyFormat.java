@@ -33,9 +33,6 @@ public final class GwyFormat extends NamedMapFormat {
     private static final byte[] MAGIC = "GWYP".getBytes(StandardCharsets.US_ASCII);
     private static final Pattern CHANNEL = Pattern.compile("/(\\d{1,9})/data");
 
-    /** Metadata entry marking a map whose physical size was unknown (Gwyddion needs one). */
-    private static final String SIZE_UNKNOWN_KEY = "hafnia: size";
-
     private GwyFormat() {
         super("Gwyddion native", "gwy");
     }
@@ -86,7 +83,7 @@ public final class GwyFormat extends NamedMapFormat {
                 }
             });
         }
-        boolean sizeKnown = meta.remove(SIZE_UNKNOWN_KEY) == null;
+        boolean sizeKnown = meta.remove(GwyddionLayout.SIZE_UNKNOWN_KEY) == null;
         String title = top.components().get("/" + channel + "/data/title") instanceof String s ? s : "";
         ScanMap map = new ScanMap(new ScalarField2D(Grid2D.unitSpacing(xres, yres), v), z.base(), title, meta, false)
                 .requireFinite(where.substring(0, where.length() - 2));
@@ -132,7 +129,7 @@ public final class GwyFormat extends NamedMapFormat {
         c.put("/0/data/title", map.title().isEmpty() ? "Data" : map.title());
         Map<String, Object> meta = new LinkedHashMap<>(map.metadata());
         if (!map.sizeKnown()) {
-            meta.put(SIZE_UNKNOWN_KEY, "unknown (written as one reduced unit per pixel)");
+            meta.put(GwyddionLayout.SIZE_UNKNOWN_KEY, GwyddionLayout.SIZE_UNKNOWN_VALUE);
         }
         if (!meta.isEmpty()) {
             c.put("/0/meta", new GwyObject("GwyContainer", meta));

@@ -12,6 +12,13 @@ import org.hafnia.postprocess.maps.SiUnits;
  */
 final class GwyddionLayout {
 
+    /**
+     * Metadata entry marking a map whose physical size was unknown: Gwyddion needs a size, so such
+     * a map is written as one reduced unit per pixel and read back without a size.
+     */
+    static final String SIZE_UNKNOWN_KEY = "hafnia_size";
+    static final String SIZE_UNKNOWN_VALUE = "unknown (written as one reduced unit per pixel)";
+
     private GwyddionLayout() {
     }
 

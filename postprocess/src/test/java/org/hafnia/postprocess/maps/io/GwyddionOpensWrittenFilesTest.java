@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 import org.hafnia.meshes.LengthUnit;
+import org.hafnia.postprocess.maps.ScanMap;
 import org.hafnia.postprocess.maps.SiUnits;
 import org.hafnia.postprocess.maps.api.MapFormat;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,26 @@ class GwyddionOpensWrittenFilesTest {
         // Gwyddion prints two decimals: agreement to half a unit of the last digit.
         assertThat(Double.parseDouble(m.group(1)) * perUnit).isCloseTo(500e-9, within(0.005 * perUnit));
         assertThat(Double.parseDouble(m.group(2)) * perUnit).isCloseTo(350e-9, within(0.005 * perUnit));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gsf", "gwy"})
+    void gwyddionShowsAMapOfUnknownSizeAsOneUnitPerPixel(String extension) throws Exception {
+        assumeTrue(installed(), THUMBNAILER + " is not installed (apt-get install gwyddion)");
+        MapFormat format = extension.equals("gsf") ? GsfFormat.INSTANCE : GwyFormat.INSTANCE;
+        Path in = dir.resolve("phi." + extension);
+        Path png = dir.resolve("phi.png");
+        double[] v = new double[12 * 8];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = (k % 12) / 11.0;
+        }
+        format.write(ScanMap.withoutSize(12, 8, v, "", ""), in);
+        Process p = new ProcessBuilder(THUMBNAILER, "gnome2", "256", in.toString(), png.toString())
+                .redirectErrorStream(true).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(pngText(png)).containsEntry("Thumb::X-Gwyddion::RealSize", "12\u00D78");
+        assertThat(format.read(in).sizeKnown()).isFalse();
     }
 
     /** The tEXt chunks of a PNG (Latin-1 key and value). */
