@@ -46,12 +46,22 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--z-unit", paramLabel = "U", description = "Unit of the values: labels unitless input, converts input with a unit (e.g. A to pA).")
     String zUnit;
 
+    @Option(names = "--flip", description = "Reverse the row order of the input (when its first row is the top of the image, not y = 0).")
+    boolean flip;
+
     @Override
     public Integer call() {
         PrintWriter log = spec.commandLine().getOut();
         MapFormats.forPath(out); // an unknown output format is refused before any work
         ScanMap map = MapFormats.read(in);
         log.println("read " + in + ": " + map.describe());
+        if (flip) {
+            map = map.withValues(map.field().flippedVertically().values());
+            log.println("note: rows reversed (--flip): the input's first row is now the top");
+        } else if (!map.sizeKnown() && !MapFormats.forPath(in).extensions().contains("txt")) {
+            log.println("assumed: " + in + " is a plain matrix whose first row is y = 0 (the bottom of the map);"
+                    + " give --flip if its first row is the top");
+        }
         map = applySize(map, log);
         map = applyZUnit(map, log);
         MapFormats.write(map, out);

@@ -49,7 +49,18 @@ class ConvertCommandTest {
     void missingSizeIsReportedAsAnAssumption() throws Exception {
         CommandRun r = CommandRun.of("convert", plainCsv().toString(), dir.resolve("out.gsf").toString());
         assertThat(r.status()).isZero();
-        assertThat(r.out()).contains("assumed:").contains("no physical size").contains("no value unit");
+        assertThat(r.out()).contains("assumed:").contains("no physical size").contains("no value unit")
+                .contains("first row is y = 0");
+    }
+
+    @Test
+    void flipReversesTheRowOrder() throws Exception {
+        Path out = dir.resolve("flipped.csv");
+        CommandRun r = CommandRun.of("convert", plainCsv().toString(), out.toString(), "--flip");
+        assertThat(r.status()).as(r.err()).isZero();
+        ScanMap m = MapFormats.read(out);
+        assertThat(m.field().get(0, 0)).isEqualTo(4.0);
+        assertThat(m.field().get(0, 1)).isEqualTo(1.0);
     }
 
     @Test
