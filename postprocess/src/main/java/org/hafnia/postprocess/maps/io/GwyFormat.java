@@ -90,7 +90,7 @@ public final class GwyFormat extends NamedMapFormat {
         if (!sizeKnown) {
             return map;
         }
-        return MapFiles.sized(file, map, real(field, "xreal", where), real(field, "yreal", where),
+        return MapFiles.sized(file, map, real(field, "xreal"), real(field, "yreal"),
                 unit(field, "si_unit_xy"));
     }
 
@@ -101,7 +101,7 @@ public final class GwyFormat extends NamedMapFormat {
         return i;
     }
 
-    private static double real(GwyObject o, String key, String where) {
+    private static double real(GwyObject o, String key) {
         Object v = o.components().get(key);
         return v instanceof Double d ? d : 1.0; // Gwyddion's default physical size
     }
