@@ -57,11 +57,7 @@ class GwyddionOpensWrittenFilesTest {
         Path in = dir.resolve("map." + extension);
         Path png = dir.resolve("map.png");
         format.write(MapFormatContract.sample(LengthUnit.NANOMETRE, 500, 350), in);
-        Process p = new ProcessBuilder(THUMBNAILER, "gnome2", "256", in.toString(), png.toString())
-                .redirectErrorStream(true).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("thumbnailer finished").isTrue();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertThat(p.exitValue()).as("exit status; output: %s", output).isZero();
+        assertThat(thumbnail(in, png)).isZero();
         BufferedImage img = ImageIO.read(png.toFile());
         assertThat(img).isNotNull();
         // The thumbnail records what Gwyddion read: the pixel size and the physical size with its
@@ -89,16 +85,22 @@ class GwyddionOpensWrittenFilesTest {
             v[k] = (k % 12) / 11.0;
         }
         format.write(ScanMap.withoutSize(12, 8, v, "", ""), in);
-        Process p = new ProcessBuilder(THUMBNAILER, "gnome2", "256", in.toString(), png.toString())
-                .redirectErrorStream(true).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).isZero();
+        assertThat(thumbnail(in, png)).isZero();
         // Gwyddion prints the unitless size with its own number of decimals, e.g. "12.0×8.0".
         Matcher m = Pattern.compile("([0-9.]+)\u00D7([0-9.]+)").matcher(pngText(png).get("Thumb::X-Gwyddion::RealSize"));
         assertThat(m.matches()).isTrue();
         assertThat(Double.parseDouble(m.group(1))).isEqualTo(12.0);
         assertThat(Double.parseDouble(m.group(2))).isEqualTo(8.0);
         assertThat(format.read(in).sizeKnown()).isFalse();
+    }
+
+    /** Runs the thumbnailer on {@code in}, writing {@code png}; returns its exit status. */
+    private static int thumbnail(Path in, Path png) throws Exception {
+        Process p = new ProcessBuilder(THUMBNAILER, "gnome2", "256", in.toString(), png.toString())
+                .redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes(); // drain, so that a chatty run cannot block
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("thumbnailer finished").isTrue();
+        return p.exitValue();
     }
 
     /** The tEXt chunks of a PNG (Latin-1 key and value). */
@@ -128,10 +130,7 @@ class GwyddionOpensWrittenFilesTest {
         assumeTrue(installed(), THUMBNAILER + " is not installed (apt-get install gwyddion)");
         Path in = dir.resolve("junk." + extension);
         Files.writeString(in, "not a Gwyddion file\n");
-        Process p = new ProcessBuilder(THUMBNAILER, "gnome2", "256", in.toString(), dir.resolve("j.png").toString())
-                .redirectErrorStream(true).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         // Proves the check above can fail: Gwyddion refuses what it cannot parse.
-        assertThat(p.exitValue()).isNotZero();
+        assertThat(thumbnail(in, dir.resolve("j.png"))).isNotZero();
     }
 }
