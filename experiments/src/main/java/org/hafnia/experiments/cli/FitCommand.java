@@ -119,7 +119,7 @@ public final class FitCommand implements Callable<Integer> {
         ScalarField2D phi0 = phiField(map0);
         EnergyProfile profile = Fig4Experiment.profileOf(ReferenceData.locate(reference).fig4EnergyTable());
         Fig4Parameters base = Fig4Parameters.PUBLISHED.withEnergy(energy);
-        new Fig4Experiment(profile, base, 1).energy(); // rejects an unknown energy name before any work
+        Fig4Experiment.energy(energy, profile); // rejects an unknown energy name before any work
         Fig4Objective objective = new Fig4Objective(profile, base, phi0, phiTarget, freed, threads, snapshot);
         InverseFit fit = new InverseFit(objective, bounds, starts);
         notes.forEach(n -> log.println("note: " + n));

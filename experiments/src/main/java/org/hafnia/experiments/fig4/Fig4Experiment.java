@@ -32,11 +32,21 @@ public final class Fig4Experiment {
     private final EnergyProfile profile;
     private final Fig4Parameters parameters;
     private final int threads;
+    private final StepControl control;
 
-    public Fig4Experiment(EnergyProfile profile, Fig4Parameters parameters, int threads) {
+    /**
+     * @param control what to do with a Δt beyond the explicit stability limit (the published
+     *                run is inside it; {@link StepControl#REFUSE} unless sub-stepping is asked for)
+     */
+    public Fig4Experiment(EnergyProfile profile, Fig4Parameters parameters, int threads, StepControl control) {
         this.profile = profile;
         this.parameters = parameters;
         this.threads = threads;
+        this.control = control;
+    }
+
+    public Fig4Experiment(EnergyProfile profile, Fig4Parameters parameters, int threads) {
+        this(profile, parameters, threads, StepControl.REFUSE);
     }
 
     /** The energy table (φ, eV) as an {@link EnergyProfile}. */
@@ -55,10 +65,15 @@ public final class Fig4Experiment {
     }
 
     public FreeEnergyDensity energy() {
-        return switch (parameters.energy()) {
+        return energy(parameters.energy(), profile);
+    }
+
+    /** The energy variant {@code published} (nearest-node forward slope) or {@code spline} of the table. */
+    public static FreeEnergyDensity energy(String variant, EnergyProfile profile) {
+        return switch (variant) {
             case "published" -> new NearestNodeForwardSlopeEnergy(profile);
             case "spline" -> new CubicSplineEnergy(profile);
-            default -> throw new InvalidInputException("unknown energy variant '" + parameters.energy()
+            default -> throw new InvalidInputException("unknown energy variant '" + variant
                     + "': expected 'published' or 'spline'");
         };
     }
@@ -81,16 +96,6 @@ public final class Fig4Experiment {
      * @return the four panels by name, each on the initial map's grid
      */
     public Map<String, ScalarField2D> run(ScalarField2D initial, ProtocolListener listener) {
-        return run(initial, listener, StepControl.REFUSE);
-    }
-
-    /**
-     * Runs the protocol from {@code initial}, refusing or sub-stepping (as {@code control} says) a
-     * time step beyond the explicit stability limit.
-     *
-     * @return the four panels by name, each on the initial map's grid
-     */
-    public Map<String, ScalarField2D> run(ScalarField2D initial, ProtocolListener listener, StepControl control) {
         int nx = initial.grid().nx();
         int ny = initial.grid().ny();
         AllenCahnModel2D model = model(nx, ny);

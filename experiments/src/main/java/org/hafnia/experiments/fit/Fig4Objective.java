@@ -82,14 +82,14 @@ public final class Fig4Objective {
 
     /** The compared snapshot φ of the protocol run with {@code values}. */
     public ScalarField2D simulate(double[] values) {
-        Fig4Experiment e = new Fig4Experiment(profile, parameters(values), threads);
+        Fig4Experiment e = new Fig4Experiment(profile, parameters(values), threads, StepControl.SUBSTEP);
         evaluations++;
         int nx = initial.grid().nx();
         int ny = initial.grid().ny();
         if (e.parameters().timeStep() * e.model(nx, ny).explicitRate() > 1) {
             substepped++;
         }
-        return e.run(initial, new ProtocolListener() { }, StepControl.SUBSTEP).get(snapshot);
+        return e.run(initial, new ProtocolListener() { }).get(snapshot);
     }
 
     /** φ_sim − φ_target at every node. */
