@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             RunCommand.class,
             PfhubCommand.class,
+            ConvertCommand.class,
+            CompareCommand.class,
+            FitCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Hafnia implements Runnable {
