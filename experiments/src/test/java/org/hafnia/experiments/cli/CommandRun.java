@@ -5,13 +5,13 @@ import java.io.StringWriter;
 
 import picocli.CommandLine;
 
-/** Runs the {@code hafnia} command line in-process, capturing its output, for tests. */
+/** One in-process run of the {@code hafnia} command line, with what it printed. */
 record CommandRun(int status, String out, String err) {
 
     static CommandRun of(String... args) {
-        CommandLine cl = Hafnia.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        CommandLine cl = Hafnia.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int status = cl.execute(args);
