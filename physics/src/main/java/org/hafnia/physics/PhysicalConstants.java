@@ -19,6 +19,9 @@ public final class PhysicalConstants {
     /** Boltzmann constant k_B, J/K (exact). */
     public static final double BOLTZMANN_J_PER_K = 1.380649e-23;
 
+    /** Boltzmann constant in eV/K: k_B / e. */
+    public static final double BOLTZMANN_EV_PER_K = BOLTZMANN_J_PER_K / ELEMENTARY_CHARGE_C;
+
     /** Electron mass m_e, kg (CODATA 2018, relative uncertainty 3.0e-10). */
     public static final double ELECTRON_MASS_KG = 9.1093837015e-31;
 

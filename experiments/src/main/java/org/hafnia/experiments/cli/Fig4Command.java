@@ -102,8 +102,10 @@ public final class Fig4Command implements Callable<Integer> {
             Hdf5Writer h5 = new Hdf5Writer();
             attrs.forEach(h5::attribute);
             for (String name : Fig4Experiment.PANELS) {
-                h5.field("/phi/" + name, panels.get(name), Map.of("quantity", "channel order parameter φ",
-                        "unit", "1"));
+                Map<String, Object> fieldAttributes = new LinkedHashMap<>();
+                fieldAttributes.put("quantity", "channel order parameter φ");
+                fieldAttributes.put("unit", "1");
+                h5.field("/phi/" + name, panels.get(name), fieldAttributes);
                 staged.write(name + ".csv", MatrixText.csv(panels.get(name)));
             }
             h5.write(staged.file("fig4.h5"));

@@ -21,6 +21,11 @@ import picocli.CommandLine.Command;
             Fig4Command.class,
             RtnCommand.class,
             BenchCommand.class,
+            RunCommand.class,
+            PfhubCommand.class,
+            ConvertCommand.class,
+            CompareCommand.class,
+            FitCommand.class,
             ExtractCommand.class,
             ProgramCommand.class,
             CommandLine.HelpCommand.class

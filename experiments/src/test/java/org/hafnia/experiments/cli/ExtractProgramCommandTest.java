@@ -32,8 +32,8 @@ class ExtractProgramCommandTest {
     @Test
     void extractWritesEveryFileAndProgramUsesItsCompactJson() throws Exception {
         Path out = tmp.resolve("extract");
-        CliRun r = CliRun.of("extract", tinyCase().toString(), "--out", out.toString(), "--threads", "2");
-        assertThat(r.exit()).as(r.err()).isZero();
+        CommandRun r = CommandRun.of("extract", tinyCase().toString(), "--out", out.toString(), "--threads", "2");
+        assertThat(r.status()).as(r.err()).isZero();
         for (String f : new String[] {"compact.json", "crosssim.json", "aihwkit.json", "aihwkit_device.py", "neurosim.txt",
             "pulse-response.png"}) {
             assertThat(out.resolve(f)).isRegularFile();
@@ -45,9 +45,9 @@ class ExtractProgramCommandTest {
         }
 
         Path prog = tmp.resolve("program");
-        CliRun p = CliRun.of("program", "--scheme", "write-verify", "--levels", "4", "--rows", "4", "--cols", "8", "--device",
+        CommandRun p = CommandRun.of("program", "--scheme", "write-verify", "--levels", "4", "--rows", "4", "--cols", "8", "--device",
                 out.resolve("compact.json").toString(), "--out", prog.toString(), "--threads", "2");
-        assertThat(p.exit()).as(p.err()).isZero();
+        assertThat(p.status()).as(p.err()).isZero();
         JsonNode report = Json.mapper().readTree(prog.resolve("program.json").toFile());
         for (String key : new String[] {"levels_distinguishable", "rmse_percent", "pulses_mean", "pulses_max", "energy_J"}) {
             assertThat(report.has(key)).as(key).isTrue();
@@ -57,15 +57,20 @@ class ExtractProgramCommandTest {
     }
 
     @Test
-    void unknownSchemeIsBadInputNamingTheChoices() throws Exception {
-        Path device = tmp.resolve("missing.json");
+    void unknownSchemeOrForeignDeviceFileIsBadInput() throws Exception {
+        Path device = tmp.resolve("foreign.json");
         Files.writeString(device, "{\"format\": \"something-else\"}");
-        CliRun r = CliRun.of("program", "--scheme", "magic", "--levels", "4", "--device", device.toString(), "--out",
+        CommandRun r = CommandRun.of("program", "--scheme", "magic", "--levels", "4", "--device", device.toString(), "--out",
                 tmp.resolve("p").toString());
-        assertThat(r.exit()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
-        assertThat(r.err()).contains("format");
-        CliRun s = CliRun.of("program", "--levels", "4", "--device", device.toString());
-        assertThat(s.exit()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(r.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("unknown scheme").contains("write-verify-denoise");
+        CommandRun f = CommandRun.of("program", "--scheme", "open-loop", "--levels", "4", "--device", device.toString(),
+                "--out", tmp.resolve("p").toString());
+        assertThat(f.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(f.err()).contains("foreign.json").contains("hafnia-compact-device");
+        assertThat(tmp.resolve("p")).doesNotExist();
+        CommandRun s = CommandRun.of("program", "--levels", "4", "--device", device.toString());
+        assertThat(s.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
         assertThat(s.err()).contains("--scheme");
     }
 
@@ -74,8 +79,8 @@ class ExtractProgramCommandTest {
         Path bad = tmp.resolve("bad.json");
         Files.writeString(bad, Files.readString(tinyCase()).replace("\"bias_per_volt\"", "\"bias_per_volts\""));
         Path out = tmp.resolve("none");
-        CliRun r = CliRun.of("extract", bad.toString(), "--out", out.toString());
-        assertThat(r.exit()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        CommandRun r = CommandRun.of("extract", bad.toString(), "--out", out.toString());
+        assertThat(r.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("bias_per_volt").contains("bad.json");
         assertThat(out).doesNotExist();
     }

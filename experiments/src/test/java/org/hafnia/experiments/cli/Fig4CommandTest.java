@@ -3,8 +3,6 @@ package org.hafnia.experiments.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,25 +19,11 @@ import org.hafnia.reference.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 class Fig4CommandTest {
 
     @TempDir
     Path tmp;
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Hafnia.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
 
     private static List<Path> files(Path dir) throws IOException {
         if (!Files.exists(dir)) {
@@ -53,7 +37,7 @@ class Fig4CommandTest {
     @Test
     void writesEveryOutputOfTheContract() throws IOException {
         Path out = tmp.resolve("fig4");
-        Run r = run("fig4", "--out", out.toString(), "--threads", "1");
+        CommandRun r = CommandRun.of("fig4", "--out", out.toString(), "--threads", "1");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(files(out)).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder(
                 "fig4.h5", "initial.csv", "relaxed.csv", "pulse1.csv", "pulse2.csv", "fig4.png", "fig4-report.json");
@@ -81,7 +65,7 @@ class Fig4CommandTest {
         assertThat(r.out()).contains("relaxed vs published panel");
     }
 
-    private void assertRejected(Run r, Path out, String... fragments) throws IOException {
+    private void assertRejected(CommandRun r, Path out, String... fragments) throws IOException {
         assertThat(r.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
         assertThat(r.err()).startsWith("hafnia fig4: error: ");
         assertThat(r.err().strip().lines()).hasSize(1);
@@ -96,7 +80,7 @@ class Fig4CommandTest {
         Path csv = tmp.resolve("ragged.csv");
         Files.writeString(csv, "0.1,0.2,0.3\n0.4,0.5\n");
         Path out = tmp.resolve("o1");
-        assertRejected(run("fig4", "--initial", csv.toString(), "--out", out.toString()), out,
+        assertRejected(CommandRun.of("fig4", "--initial", csv.toString(), "--out", out.toString()), out,
                 csv + ": line 2: 2 values, expected 3");
     }
 
@@ -105,34 +89,34 @@ class Fig4CommandTest {
         Path csv = tmp.resolve("bad.csv");
         Path out = tmp.resolve("o2");
         Files.writeString(csv, "0.1,abc\n");
-        assertRejected(run("fig4", "--initial", csv.toString(), "--out", out.toString()), out,
+        assertRejected(CommandRun.of("fig4", "--initial", csv.toString(), "--out", out.toString()), out,
                 "line 1, column 2: 'abc' is not a number");
         Files.writeString(csv, "0.1,NaN\n");
-        assertRejected(run("fig4", "--initial", csv.toString(), "--out", out.toString()), out,
+        assertRejected(CommandRun.of("fig4", "--initial", csv.toString(), "--out", out.toString()), out,
                 "line 1, column 2: NaN is not a finite number");
         Files.writeString(csv, "0.1,0.2\n0.3,1.2\n");
-        assertRejected(run("fig4", "--initial", csv.toString(), "--out", out.toString()), out,
+        assertRejected(CommandRun.of("fig4", "--initial", csv.toString(), "--out", out.toString()), out,
                 "line 2, column 2: φ = 1.2 is outside [0.0, 1.0]");
     }
 
     @Test
     void missingReferenceFolderIsNamed() throws IOException {
         Path out = tmp.resolve("o3");
-        assertRejected(run("fig4", "--reference", tmp.resolve("no-such-folder").toString(), "--out", out.toString()),
+        assertRejected(CommandRun.of("fig4", "--reference", tmp.resolve("no-such-folder").toString(), "--out", out.toString()),
                 out, "no-such-folder (from --reference) does not exist");
     }
 
     @Test
     void unstableTimeStepIsRefusedWithTheLimit() throws IOException {
         Path out = tmp.resolve("o4");
-        assertRejected(run("fig4", "--dt", "0.01", "--out", out.toString()), out,
+        assertRejected(CommandRun.of("fig4", "--dt", "0.01", "--out", out.toString()), out,
                 "time step Δt = 0.0100000 breaks the explicit stability limit", "largest stable Δt is 0.00153");
     }
 
     @Test
     void subSteppingRunsAnOtherwiseUnstableTimeStep() throws IOException {
         Path out = tmp.resolve("o6");
-        Run r = run("fig4", "--dt", "0.01", "--substep", "--out", out.toString());
+        CommandRun r = CommandRun.of("fig4", "--dt", "0.01", "--substep", "--out", out.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(out.resolve("fig4.h5")).exists();
     }
@@ -142,7 +126,7 @@ class Fig4CommandTest {
         Path csv = tmp.resolve("small.csv");
         Files.writeString(csv, "0,0.2,0\n0.3,0.9,0.4\n0,0.1,0\n");
         Path out = tmp.resolve("o5");
-        Run r = run("fig4", "--initial", csv.toString(), "--out", out.toString());
+        CommandRun r = CommandRun.of("fig4", "--initial", csv.toString(), "--out", out.toString());
         assertThat(r.status()).as(r.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(out.resolve("fig4-report.json").toFile());
         assertThat(report.get("comparison").asText()).startsWith("skipped");

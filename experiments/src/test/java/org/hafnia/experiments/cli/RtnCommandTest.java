@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import picocli.CommandLine;
 
 class RtnCommandTest {
 
@@ -31,19 +28,6 @@ class RtnCommandTest {
 
     @TempDir
     Path tmp;
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Hafnia.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private Path inputWithBadFiles() throws IOException {
         Path in = Files.createDirectories(tmp.resolve("in"));
@@ -68,8 +52,8 @@ class RtnCommandTest {
     void badFilesMakeTheCommandFailNamingEachAndLeaveNoOutput() throws IOException {
         Path in = inputWithBadFiles();
         Path out = tmp.resolve("out");
-        Run r = run("rtn", in.toString(), "--out", out.toString());
-        assertThat(r.exit()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        CommandRun r = CommandRun.of("rtn", in.toString(), "--out", out.toString());
+        assertThat(r.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
         assertThat(r.err()).contains(in.resolve("bad_header.csv") + ": line 1: header 't,V,I'")
                 .contains(in.resolve("no_windows.csv") + ": no recognisable voltage windows")
                 .contains(in.resolve("non_numeric.csv") + ": line 3, column 2: 'x' is not a number")
@@ -81,8 +65,8 @@ class RtnCommandTest {
     void skipBadReportsTheBadFilesByNameAndAnalysesTheRest() throws IOException {
         Path in = inputWithBadFiles();
         Path out = tmp.resolve("out");
-        Run r = run("rtn", in.toString(), "--out", out.toString(), "--skip-bad");
-        assertThat(r.exit()).as(r.err()).isZero();
+        CommandRun r = CommandRun.of("rtn", in.toString(), "--out", out.toString(), "--skip-bad");
+        assertThat(r.status()).as(r.err()).isZero();
         for (String bad : List.of("bad_header.csv", "no_windows.csv", "non_numeric.csv")) {
             assertThat(r.err()).contains("rtn: skipped " + in.resolve(bad));
         }
@@ -103,8 +87,8 @@ class RtnCommandTest {
     void publishedTracesGiveThePublishedWindowsAndTheContractedOutputs() throws IOException {
         Path folder = ReferenceData.locate(null).rtnTraces().get(0).getParent();
         Path out = tmp.resolve("out");
-        Run r = run("rtn", folder.toString(), "--out", out.toString());
-        assertThat(r.exit()).as(r.err()).isZero();
+        CommandRun r = CommandRun.of("rtn", folder.toString(), "--out", out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
         JsonNode json = Json.mapper().readTree(out.resolve("rtn.json").toFile());
         assertThat(json.get("traces").asInt()).isEqualTo(41);
         JsonNode windows = json.get("windows");

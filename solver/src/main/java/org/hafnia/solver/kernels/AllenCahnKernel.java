@@ -7,6 +7,7 @@ import org.hafnia.meshes.Grid2D;
 import org.hafnia.meshes.Grid3D;
 import org.hafnia.physics.api.FreeEnergyDensity;
 import org.hafnia.physics.energy.NearestNodeForwardSlopeEnergy;
+import org.hafnia.physics.kinetics.LangevinNoise;
 import org.hafnia.solver.parallel.ParallelRows;
 
 /**
@@ -18,7 +19,13 @@ import org.hafnia.solver.parallel.ParallelRows;
  * <p>The published tabulated f' ({@link NearestNodeForwardSlopeEnergy}) is inlined as the
  * branch-free lookup slope[rint(clamp(φ) N)]; any other energy is called through
  * {@link FreeEnergyDensity#derivative}, which the JIT inlines at this monomorphic call site.
- * The bias is b (uniform) or b · profile[k] (per node). Every node reads only the old time
+ * The bias is b (uniform) or b · profile[k] (per node).
+ *
+ * <p>Device couplings (physics.md §1.3): a per-node mobility L_k (e.g. Arrhenius L(T) from
+ * Joule heating) may replace L, and Langevin noise adds the Euler–Maruyama increment
+ * √(2 L_k k_B T_k Δt / ΔV) ξ of {@link LangevinNoise}, keyed by (seed, step counter, node).
+ *
+ * <p>Every node reads only the old time
  * level, so the result is bit-identical for any number of threads, and the arithmetic is the
  * same expression in the same order as the straightforward per-node loop, so it agrees with it
  * bit for bit (up to the sign of a zero clipped to 0).
@@ -35,10 +42,18 @@ public final class AllenCahnKernel extends StencilSweep {
     private final double lo;
     private final double hi;
 
+    /** Per-node mobility L_k, or null for the uniform L; read, not copied. */
+    private double[] mobilityField;
+    private LangevinNoise noise;
+    /** k_B T per node in the energy unit of f, with the noise. */
+    private double[] thermalEnergy;
+
     // Parameters of the current step, set before the sweep is published to the workers.
+    private double dt;
     private double rate;
     private double bias;
     private double[] profile;
+    private long counter;
 
     /**
      * @param kappa    gradient coefficient κ
@@ -75,18 +90,48 @@ public final class AllenCahnKernel extends StencilSweep {
         this.hi = clip ? 1 : Double.POSITIVE_INFINITY;
     }
 
+    /** The uniform mobility L of the model. */
+    public double mobility() {
+        return mobility;
+    }
+
+    /** Sets a per-node mobility L_k (null restores the uniform L). The array is read, not copied. */
+    public void mobilityField(double[] field) {
+        if (field != null && field.length != size()) {
+            throw new IllegalArgumentException("mobility field has " + field.length + " values, grid has " + size());
+        }
+        this.mobilityField = field;
+    }
+
+    /** Switches Langevin noise on with k_B T per node (read, not copied), or off ({@code noise} null). */
+    public void noise(LangevinNoise noise, double[] thermalEnergy) {
+        if (noise != null && (thermalEnergy == null || thermalEnergy.length != size())) {
+            throw new IllegalArgumentException("noise needs k_B T at every one of the " + size() + " nodes");
+        }
+        this.noise = noise;
+        this.thermalEnergy = noise == null ? null : thermalEnergy;
+    }
+
+    public boolean hasNoise() {
+        return noise != null;
+    }
+
     /**
      * Writes one step of size {@code dt} from {@code phi} into {@code out} (distinct arrays).
      *
      * @param profile per-node factor of the bias, or null for the uniform bias {@code bias}
+     * @param counter the step counter that keys the noise (ignored without noise)
      */
-    public void step(double[] phi, double[] out, double dt, double bias, double[] profile, ParallelRows rows) {
+    public void step(double[] phi, double[] out, double dt, double bias, double[] profile, long counter,
+                     ParallelRows rows) {
         if (profile != null && profile.length != size()) {
             throw new IllegalArgumentException("bias profile has " + profile.length + " values, grid has " + size());
         }
+        this.dt = dt;
         this.rate = dt * mobility;
         this.bias = bias;
         this.profile = profile;
+        this.counter = counter;
         try {
             sweep(phi, out, rows);
         } finally {
@@ -94,20 +139,37 @@ public final class AllenCahnKernel extends StencilSweep {
         }
     }
 
-    @Override
-    double update(int idx, double c, double lap) {
-        return value(idx, c, lap, slope, tableScale, energy, rate, bias, profile, lo, hi);
+    /** One step without noise counter (a deterministic step). */
+    public void step(double[] phi, double[] out, double dt, double bias, double[] profile, ParallelRows rows) {
+        step(phi, out, dt, bias, profile, 0, rows);
     }
 
-    /** The update of one node; static with every parameter a local so the JIT hoists and unswitches them. */
+    @Override
+    double update(int idx, double c, double lap) {
+        return value(idx, c, lap, slope, tableScale, energy, rate, bias, profile, lo, hi, this);
+    }
+
+    /**
+     * The update of one node; static with every parameter a local so the JIT hoists and unswitches
+     * them. The couplings ({@code k}) are read only when a mobility field or noise is set.
+     */
     private static double value(int idx, double c, double lap, double[] slope, double tableScale,
                                 FreeEnergyDensity energy, double rate, double bias, double[] profile,
-                                double lo, double hi) {
+                                double lo, double hi, AllenCahnKernel k) {
         double df = slope != null
                 ? slope[(int) Math.rint(Math.max(0.0, Math.min(1.0, c)) * tableScale)]
                 : energy.derivative(c);
         double b = profile == null ? bias : bias * profile[idx];
-        double v = c + rate * (-df + lap - b);
+        double v;
+        if (k.mobilityField == null && k.noise == null) {
+            v = c + rate * (-df + lap - b);
+        } else {
+            double l = k.mobilityField == null ? k.mobility : k.mobilityField[idx];
+            v = c + k.dt * l * (-df + lap - b);
+            if (k.noise != null) {
+                v += k.noise.increment(k.counter, idx, l, k.thermalEnergy[idx], k.dt);
+            }
+        }
         return Math.max(lo, Math.min(hi, v));
     }
 
@@ -129,7 +191,7 @@ public final class AllenCahnKernel extends StencilSweep {
             int idx = row + i;
             double c = p[idx];
             double lap = kx * (p[idx - 1] + p[idx + 1] - 2 * c) + ky * (p[south + i] + p[north + i] - 2 * c);
-            out[idx] = value(idx, c, lap, tab, scale, f, r, b, prof, l, h);
+            out[idx] = value(idx, c, lap, tab, scale, f, r, b, prof, l, h, this);
         }
     }
 
@@ -153,7 +215,7 @@ public final class AllenCahnKernel extends StencilSweep {
             double c = p[idx];
             double lap = kx * (p[idx - 1] + p[idx + 1] - 2 * c) + ky * (p[south + i] + p[north + i] - 2 * c)
                     + kz * (p[below + i] + p[above + i] - 2 * c);
-            out[idx] = value(idx, c, lap, tab, scale, f, r, b, prof, l, h);
+            out[idx] = value(idx, c, lap, tab, scale, f, r, b, prof, l, h, this);
         }
     }
 }

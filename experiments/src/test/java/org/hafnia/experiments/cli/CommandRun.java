@@ -5,16 +5,16 @@ import java.io.StringWriter;
 
 import picocli.CommandLine;
 
-/** One run of the {@code hafnia} command line in-process, with its exit status and both outputs. */
-record CliRun(int exit, String out, String err) {
+/** One in-process run of the {@code hafnia} command line, with what it printed. */
+record CommandRun(int status, String out, String err) {
 
-    static CliRun of(String... args) {
+    static CommandRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = Hafnia.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new CliRun(exit, out.toString(), err.toString());
+        int status = cl.execute(args);
+        return new CommandRun(status, out.toString(), err.toString());
     }
 }

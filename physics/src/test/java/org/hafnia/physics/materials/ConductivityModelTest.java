@@ -1,0 +1,64 @@
+package org.hafnia.physics.materials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.physics.PhysicalConstants;
+import org.junit.jupiter.api.Test;
+
+class ConductivityModelTest {
+
+    @Test
+    void logLinearHitsEndpointsAndIsGeometricInBetween() {
+        LogLinearConductivity m = new LogLinearConductivity(1e-2, 1e4);
+        assertThat(m.conductivity(0)).isCloseTo(1e-2, within(1e-16));
+        assertThat(m.conductivity(1)).isCloseTo(1e4, within(1e-10));
+        // log-linear: σ(½) is the geometric mean, each 0.1 in φ one decade here (6 decades over 1, so 0.6 per 0.1)
+        assertThat(m.conductivity(0.5)).isCloseTo(Math.sqrt(1e-2 * 1e4), within(1e-12));
+        assertThat(m.conductivity(0.6) / m.conductivity(0.5)).isCloseTo(Math.pow(1e6, 0.1), within(1e-12));
+        assertThat(m.conductivity(-0.3)).isEqualTo(m.conductivity(0));
+        assertThat(m.conductivity(1.7)).isEqualTo(m.conductivity(1));
+    }
+
+    @Test
+    void percolationIsInsulatingBelowThresholdAndFollowsPowerLawAbove() {
+        PercolationConductivity m = new PercolationConductivity(1e-2, 7e4, 0.4, PercolationConductivity.EXPONENT_3D);
+        assertThat(m.conductivity(0.2)).isEqualTo(1e-2);
+        assertThat(m.conductivity(0.4)).isEqualTo(1e-2);
+        assertThat(m.conductivity(1)).isCloseTo(7e4, within(1e-9));
+        // (φ − φc)/(1 − φc) = 0.5 → 0.25 of the contrast for μ = 2
+        assertThat(m.conductivity(0.7)).isCloseTo(1e-2 + (7e4 - 1e-2) * 0.25, within(1e-9));
+    }
+
+    @Test
+    void rejectsUnphysicalParameters() {
+        assertThatThrownBy(() -> new LogLinearConductivity(0, 1)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("σ_off");
+        assertThatThrownBy(() -> new LogLinearConductivity(10, 1)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("σ_on");
+        assertThatThrownBy(() -> new PercolationConductivity(1, 2, 1.0, 2)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("threshold");
+    }
+
+    /** The default σ_on with a 3 nm diameter channel through 5 nm gives the measured ≈ 98 µS (physics.md §6). */
+    @Test
+    void defaultMaterialGivesTheMeasuredDeviceConductanceForANanometreChannel() {
+        HafniaMaterial m = HafniaMaterial.DEFAULT;
+        double r = 1.5e-9;
+        double g = m.sigmaOn() * Math.PI * r * r / m.thickness();
+        assertThat(g).isBetween(90e-6, 110e-6);
+        assertThat(g / PhysicalConstants.CONDUCTANCE_QUANTUM_S).isBetween(1.1, 1.4);
+    }
+
+    @Test
+    void arrheniusMobilityIsNormalisedAtTheReferenceAndActivated() {
+        ArrheniusMobility l = ArrheniusMobility.normalisedAt(1.0, 300, 1.0);
+        assertThat(l.at(300)).isCloseTo(1.0, within(1e-12));
+        double kB = PhysicalConstants.BOLTZMANN_EV_PER_K;
+        assertThat(l.at(600) / l.at(300)).isCloseTo(Math.exp(1.0 / kB * (1.0 / 300 - 1.0 / 600)), within(1e-6 * l.at(600)));
+        // k_B = 8.617333262e-5 eV/K (CODATA 2018, exact ratio of exact constants)
+        assertThat(kB).isCloseTo(8.617333262e-5, within(1e-14));
+    }
+}

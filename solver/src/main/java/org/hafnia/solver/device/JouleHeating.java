@@ -1,0 +1,90 @@
+package org.hafnia.solver.device;
+
+import org.hafnia.meshes.AxisBoundary;
+import org.hafnia.meshes.BoundaryCondition;
+import org.hafnia.meshes.BoundaryConditions3D;
+import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.physics.electrostatics.ConductingFilm;
+import org.hafnia.physics.operators.FiniteVolumeDiffusion;
+import org.hafnia.solver.linear.ConjugateGradient;
+import org.hafnia.solver.linear.IncompleteCholesky;
+import org.hafnia.solver.linear.SolveReport;
+
+/**
+ * Steady Joule heating of a film, ∇·(k_th ∇T) + σ|∇V|² = 0 (physics.md §1.3), with both
+ * electrodes held at the ambient temperature T0 (good heat sinks, §6) and adiabatic side walls.
+ * The source of each cell is the discrete dissipation of the conduction solution
+ * ({@link FiniteVolumeDiffusion#dissipation}), so Σ sources = I·V exactly and, at convergence,
+ * the heat leaving through the electrodes equals the electrical power. Solved by CG with IC(0).
+ *
+ * @param tolerance     relative residual of the CG solve
+ * @param maxIterations CG iteration cap
+ */
+public record JouleHeating(double tolerance, int maxIterations) {
+
+    public static final JouleHeating DEFAULT = new JouleHeating(1e-10, 10_000);
+
+    public JouleHeating {
+        if (!(tolerance > 0 && tolerance < 1) || maxIterations < 1) {
+            throw new InvalidInputException("heat solver: tolerance must be in (0, 1) and iterations ≥ 1, got "
+                    + tolerance + ", " + maxIterations);
+        }
+    }
+
+    /**
+     * A steady temperature field.
+     *
+     * @param temperature  T per cell, K
+     * @param power        total Joule power Σ σ|∇V|² dV, W
+     * @param heatOut      heat flowing into the two electrodes, W (= power at convergence)
+     * @param solve        CG iterations and residual
+     */
+    public record Temperature(double[] temperature, double power, double heatOut, SolveReport solve) {
+
+        public double max() {
+            double m = Double.NEGATIVE_INFINITY;
+            for (double t : temperature) {
+                m = Math.max(m, t);
+            }
+            return m;
+        }
+    }
+
+    /**
+     * @param film                the film
+     * @param read                its conduction solution
+     * @param thermalConductivity k_th per cell, W/(m K) (> 0)
+     * @param ambient             electrode temperature T0, K
+     */
+    public Temperature solve(ConductingFilm film, DeviceConductance.Read read, double[] thermalConductivity,
+                             double ambient) {
+        if (!(ambient > 0) || !Double.isFinite(ambient)) {
+            throw new InvalidInputException("electrode temperature must be positive (K), got " + ambient);
+        }
+        BoundaryConditions3D bc = new BoundaryConditions3D(AxisBoundary.zeroFlux(), AxisBoundary.zeroFlux(),
+                AxisBoundary.of(BoundaryCondition.dirichlet(ambient)));
+        FiniteVolumeDiffusion heat = new FiniteVolumeDiffusion(film.grid(), bc, thermalConductivity);
+        double[] source = new double[film.grid().size()];
+        read.operator().dissipation(read.potential(), source);
+        double[] b = heat.boundaryRightHandSide();
+        double power = 0;
+        for (int p = 0; p < b.length; p++) {
+            b[p] += source[p];
+            power += source[p];
+        }
+        double[] t = new double[b.length];
+        java.util.Arrays.fill(t, ambient);
+        SolveReport report = new ConjugateGradient(heat.matrix(), new IncompleteCholesky(heat.matrix()), tolerance,
+                maxIterations).solve(b, t);
+        double out = heat.faceFlux(t, FiniteVolumeDiffusion.Face.Z_LOW) + heat.faceFlux(t, FiniteVolumeDiffusion.Face.Z_HIGH);
+        return new Temperature(t, power, out, report);
+    }
+
+    /** As {@link #solve(ConductingFilm, DeviceConductance.Read, double[], double)} with a uniform k_th. */
+    public Temperature solve(ConductingFilm film, DeviceConductance.Read read, double thermalConductivity,
+                             double ambient) {
+        double[] k = new double[film.grid().size()];
+        java.util.Arrays.fill(k, thermalConductivity);
+        return solve(film, read, k, ambient);
+    }
+}
