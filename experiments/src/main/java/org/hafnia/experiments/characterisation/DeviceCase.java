@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.hafnia.meshes.InvalidInputException;
-import org.hafnia.physics.PhysicalConstants;
+import org.hafnia.physics.materials.ArrheniusMobility;
 import org.hafnia.postprocess.extraction.CharacterisationData;
 import org.hafnia.postprocess.io.Json;
 
@@ -65,8 +65,7 @@ public record DeviceCase(String name, int nx, int ny, double spacing, double thi
      * (Arrhenius, physics.md §1.3 and §6).
      */
     public double restMobilityRatio() {
-        double kB = PhysicalConstants.BOLTZMANN_J_PER_K / PhysicalConstants.ELEMENTARY_CHARGE_C; // eV/K
-        return Math.exp(-activationEnergy / kB * (1 / roomTemperature - 1 / pulseTemperature));
+        return ArrheniusMobility.normalisedAt(1, pulseTemperature, activationEnergy).at(roomTemperature);
     }
 
     /** Reads a case file; bad content is reported with the file and key. */

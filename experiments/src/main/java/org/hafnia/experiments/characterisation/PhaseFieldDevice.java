@@ -6,6 +6,7 @@ import org.hafnia.meshes.BoundaryConditions2D;
 import org.hafnia.physics.compact.ResistiveDevice;
 import org.hafnia.physics.compact.TelegraphNoise;
 import org.hafnia.physics.energy.DoubleWellEnergy;
+import org.hafnia.physics.materials.LogLinearConductivity;
 import org.hafnia.solver.integrators.AllenCahnModel2D;
 import org.hafnia.solver.integrators.ForwardEulerAllenCahn2D;
 import org.hafnia.solver.integrators.StepControl;
@@ -41,8 +42,8 @@ public final class PhaseFieldDevice implements ResistiveDevice {
     private final double[] phi;
     private final double[] field;
     private final int[] core;
-    private final double columnOn;
-    private final double columnOff;
+    private final LogLinearConductivity sigma;
+    private final double columnFactor;
     private final TelegraphNoise rtn;
     private final double restRatio;
     private double pendingPulse;
@@ -94,9 +95,8 @@ public final class PhaseFieldDevice implements ResistiveDevice {
             }
         }
         pin();
-        double area = a * a;
-        this.columnOn = c.sigmaOn() * area / c.thickness();
-        this.columnOff = c.sigmaOff() * area / c.thickness();
+        this.sigma = new LogLinearConductivity(c.sigmaOff(), c.sigmaOn());
+        this.columnFactor = a * a / c.thickness();
         this.rtn = new TelegraphNoise(c.tau0(), c.tau1(), random);
         this.restRatio = c.restMobilityRatio();
     }
@@ -135,9 +135,9 @@ public final class PhaseFieldDevice implements ResistiveDevice {
         pendingRest = evolve(pendingRest + seconds * c.reducedPerSecond() * restRatio, 0);
     }
 
-    /** Column conductance g(φ) = σ_off^(1−φ) σ_on^φ a²/t (S). */
+    /** Column conductance g(φ) = σ(φ) a²/t (S), σ log-linear between the phases. */
     double column(double p) {
-        return columnOff * Math.pow(columnOn / columnOff, p);
+        return sigma.conductivity(p) * columnFactor;
     }
 
     /**
