@@ -170,18 +170,12 @@ public final class PhaseFieldDevice implements ResistiveDevice {
         double[] gs = conductances();
         double pi1 = c.tau1() / (c.tau0() + c.tau1());
         double tele = c.trapBlocking() * gs[1] * ((rtn.stateAt(clock, random) ? 1 : 0) - pi1);
-        double u = 1 - random.nextDouble();
-        double white = gs[0] * c.readNoise() * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
+        double white = gs[0] * c.readNoise() * random.nextGaussian();
         return Math.max(0, gs[0] + white + tele);
     }
 
     @Override
     public double time() {
         return clock;
-    }
-
-    /** The channel map φ (a copy). */
-    public double[] phi() {
-        return phi.clone();
     }
 }

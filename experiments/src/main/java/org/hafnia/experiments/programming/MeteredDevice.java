@@ -4,7 +4,7 @@ import org.hafnia.physics.compact.CompactDevice;
 import org.hafnia.physics.compact.ResistiveDevice;
 
 /**
- * A compact device that counts the pulses and reads a scheme spends, and the Joule energy
+ * A compact device that counts the pulses a scheme spends and the Joule energy
  * V² G τ of each (G the device's noise-free conductance when the pulse or read starts; a
  * first-order model: the I–V is taken as ohmic at the pulse amplitude).
  */
@@ -12,7 +12,6 @@ final class MeteredDevice implements ResistiveDevice {
 
     private final CompactDevice device;
     private int pulses;
-    private int reads;
     private double energy;
 
     MeteredDevice(CompactDevice device) {
@@ -34,7 +33,6 @@ final class MeteredDevice implements ResistiveDevice {
     public double read() {
         double v = device.parameters().readVoltage();
         energy += v * v * device.conductance() * device.parameters().readWidth();
-        reads++;
         return device.read();
     }
 
@@ -50,10 +48,6 @@ final class MeteredDevice implements ResistiveDevice {
 
     int pulses() {
         return pulses;
-    }
-
-    int reads() {
-        return reads;
     }
 
     double energy() {

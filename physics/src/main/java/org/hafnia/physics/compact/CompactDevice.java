@@ -50,24 +50,13 @@ public final class CompactDevice implements ResistiveDevice {
         this.g = lo;
     }
 
+    /** A standard normal draw from the device's own stream: deterministic per seed. */
     private double gaussian() {
-        // Box–Muller on the device's own stream: deterministic per seed.
-        double u = 1 - random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
+        return random.nextGaussian();
     }
 
     public CompactDeviceParameters parameters() {
         return p;
-    }
-
-    /** This device's own bounds (S): {Gmin, Gmax}. */
-    public double[] bounds() {
-        return new double[] {ltp.gMin(), ltp.gMax()};
-    }
-
-    /** The incomplete-channel fraction f ∈ [0, 1]. */
-    public double incompleteFraction() {
-        return incomplete;
     }
 
     @Override
