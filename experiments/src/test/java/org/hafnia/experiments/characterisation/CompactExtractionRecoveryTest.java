@@ -57,7 +57,10 @@ class CompactExtractionRecoveryTest {
         recovers("a_ltp", TRUE.aLtp(), 0.02 * TRUE.aLtp());
         recovers("a_ltd", TRUE.aLtd(), 0.02 * TRUE.aLtd());
         recovers("p_max_ltp", TRUE.pulsesLtp(), 0.02 * TRUE.pulsesLtp());
-        recovers("nl_ltp", TRUE.pulsesLtp() / TRUE.aLtp(), 0.04 * TRUE.pulsesLtp() / TRUE.aLtp());
+        // NL = P95/A with P95 = −A ln(1 − 0.95 (1 − e^(−Pmax/A))) the pulses to 95 % of the range.
+        double p95 = -TRUE.aLtp() * Math.log(1 - 0.95 * -Math.expm1(-TRUE.pulsesLtp() / TRUE.aLtp()));
+        recovers("pulses_ltp", p95, 0.02 * p95);
+        recovers("nl_ltp", p95 / TRUE.aLtp(), 0.04 * p95 / TRUE.aLtp());
     }
 
     @Test

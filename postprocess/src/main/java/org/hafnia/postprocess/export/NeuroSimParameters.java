@@ -19,7 +19,7 @@ public final class NeuroSimParameters {
         StringBuilder b = new StringBuilder();
         b.append("// NeuroSim device parameters extracted by Hafnia from ").append(source).append('\n');
         b.append("// Paste into Cell.cpp (RealDevice::RealDevice) and Param.cpp. Units: S, V, s.\n");
-        b.append("// NL convention: NL = Pmax/A (A of G(P) = B(1 - exp(-P/A)) + Gmin), LTD negative;\n");
+        b.append("// NL convention: NL = maxNumLevel/A (A of G(P) = B(1 - exp(-P/A)) + Gmin), LTD negative;\n");
         b.append("// NeuroSim maps NL to A with getParamA(); if its table differs use paramA below directly.\n\n");
         b.append("// ---- Cell.cpp, RealDevice ----\n");
         line(b, "maxConductance", r.value("g_max"), r.values().get("g_max").uncertainty(), "S");
@@ -41,9 +41,9 @@ public final class NeuroSimParameters {
         b.append("nonlinearWrite = true;\n");
         b.append("nonIdenticalPulse = false;\n");
         line(b, "NL_LTP", r.value("nl_ltp"), r.values().get("nl_ltp").uncertainty(),
-                String.format(Locale.ROOT, "paramA/Pmax = %.4g", NeuroSimNonlinearity.normalisedA(r.value("nl_ltp"))));
+                String.format(Locale.ROOT, "paramA/maxNumLevel = %.4g", NeuroSimNonlinearity.normalisedA(r.value("nl_ltp"))));
         line(b, "NL_LTD", r.value("nl_ltd"), r.values().get("nl_ltd").uncertainty(),
-                String.format(Locale.ROOT, "paramA/Pmax = %.4g", NeuroSimNonlinearity.normalisedA(r.value("nl_ltd"))));
+                String.format(Locale.ROOT, "paramA/maxNumLevel = %.4g", NeuroSimNonlinearity.normalisedA(r.value("nl_ltd"))));
         double range = r.value("g_max") - r.value("g_min");
         double meanStep = 0.5 * r.value("dw_min") * range;
         line(b, "sigmaDtoD", r.value("step_dtod"), r.values().get("step_dtod").uncertainty(), "relative step spread");

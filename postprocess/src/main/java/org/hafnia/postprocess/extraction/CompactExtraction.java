@@ -25,7 +25,8 @@ import org.hafnia.postprocess.extraction.CharacterisationData.ReadTrace;
  * (depression) trains; Gmin, Gmax are medians over devices, their spreads std/mean.</li>
  * <li>Pulses over the range: pulses from the start of a train to 95 % of the device's range.</li>
  * <li>Nonlinearity: {@link ExponentialCurveFit} of the mean normalised train up to w = 0.9;
- * NeuroSim's label NL by {@link NeuroSimNonlinearity}.</li>
+ * NeuroSim's label NL by {@link NeuroSimNonlinearity} from A / (pulses to 95 %), the pulse count
+ * written as its maxNumLevel.</li>
  * <li>Step table: mean step (normalised to the range) on {@value #NODES} equally spaced nodes of
  * w, in bins of one node spacing; Δ± are the mean steps with |w − ½| ≤ 0.1; aihwkit's
  * dw_min = Δ⁺ + |Δ⁻| (its weight range is 2) and up_down = (Δ⁺ − |Δ⁻|)/(Δ⁺ + |Δ⁻|).</li>
@@ -236,7 +237,8 @@ public final class CompactExtraction {
         }
         v.put("a_" + name, a);
         v.put("p_max_" + name, pMax);
-        double nl = NeuroSimNonlinearity.label(a / pMax);
+        // NeuroSim normalises A by maxNumLevel, which the exports set to the pulses to 95 % of the range.
+        double nl = NeuroSimNonlinearity.label(a / p95);
         v.put("nl_" + name, name.equals("ltp") ? nl : -nl);
     }
 
