@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code hafnia compare A B}: agreement measures of two maps, compare.json and compare.png. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
+        header = "Compare two maps: RMSE, Pearson, SSIM, Dice/IoU, islands, Hausdorff.",
         description = {"Compare two maps (any format hafnia convert reads), optionally after levelling, outlier",
             "removal, normalisation and registration (each recorded): RMSE, Pearson correlation, SSIM,",
             "Otsu channel masks with Dice and IoU, islands (connected components), boundary Hausdorff distance.",

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code hafnia convert IN OUT}: converts a map between formats chosen by file extension. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
+        header = "Convert maps: CSV/TSV, Gwyddion text, JSON, HDF5, .gsf, .gwy.",
         description = {"Convert a map between formats, chosen by extension: .csv .tsv .txt (Gwyddion text matrix)",
             ".json .h5 .gsf (Gwyddion Simple Field) .gwy (Gwyddion native).",
             "Physical size and units are kept; what the input lacks is taken from the options or reported as assumed."})

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code hafnia extract}: characterise a device case and export compact parameters. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
+        header = "Extract compact device parameters for aihwkit, CrossSim and NeuroSim.",
         description = {"Characterise an ensemble of phase-field devices of a case (d2d: seeded channel maps; c2c: repeated",
             "potentiation/depression trains, read traces, denoising trains, retention, amplitude sweep) and extract",
             "compact parameters. Writes compact.json, crosssim.json, aihwkit.json, aihwkit_device.py, neurosim.txt,",

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code hafnia fig3}: regenerates the published quantum-transport density profiles (Fig. 3b, 3d). */
 @Command(name = "fig3", mixinStandardHelpOptions = true,
+        header = "Regenerate the quantum transport of Rao et al. 2023 (Fig. 3b, 3d).",
         description = {"Regenerate the multimode scattering simulations of Rao et al., Nature 615, 823 (2023), Fig. 3b and 3d:",
             "electron density along a 6 nm channel segment next to screened trapped electrons, and its Landauer conductance.",
             "Writes fig3b.tsv, fig3d.tsv, fig3.json and fig3.png."})

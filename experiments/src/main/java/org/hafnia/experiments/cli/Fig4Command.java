@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code hafnia fig4}: regenerates the published phase-field denoising panels (Fig. 4). */
 @Command(name = "fig4", mixinStandardHelpOptions = true,
+        header = "Regenerate the phase-field denoising of Rao et al. 2023 (Fig. 4).",
         description = {"Regenerate the phase-field denoising panels of Rao et al. 2023 (Fig. 4).",
             "Published protocol (Nature 615, 823): 60 relaxation steps, then twice 10 pulse steps at b = 30",
             "and 10 steps at b = 0.",

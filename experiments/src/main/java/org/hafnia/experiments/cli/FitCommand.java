@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code hafnia fit}: protocol parameters that make the simulation from MAP0 best match MAP1. */
 @Command(name = "fit", mixinStandardHelpOptions = true,
+        header = "Fit protocol parameters so a simulation matches a target map.",
         description = {"Fit free parameters of a phase-field protocol so that the simulation started from the",
             "initial map best matches the target map (objective: RMSE in φ of the final state).",
             "Free parameters: bias (pulse bias b), steps (steps per pulse, integer: profiled), K (gradient",

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code hafnia pfhub 1a}: the PFHub spinodal-decomposition benchmark (physics.md §5). */
 @Command(name = "pfhub", mixinStandardHelpOptions = true,
+        header = "Run a PFHub benchmark (Cahn-Hilliard spinodal decomposition).",
         description = {"Run a PFHub benchmark of the conserved (Cahn-Hilliard) dynamics. Supported: 1a",
             "(spinodal decomposition, periodic). Writes free_energy.tsv (time, free_energy), pfhub-1a.png",
             "and pfhub-1a.json; with --check-convergence also convergence.tsv (Δx and Δt halved)."})

@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code hafnia program}: multilevel programming of a simulated crossbar with one scheme, or all five compared. */
 @Command(name = "program", mixinStandardHelpOptions = true,
+        header = "Program multilevel targets into a simulated crossbar with a scheme.",
         description = {"Program N evenly spaced levels into an R × C array of compact devices with a scheme",
             "(write-verify, write-verify-denoise, reset-voltage-control, feedforward, open-loop).",
             "Writes program.json and levels.png; with --compare, all five schemes plus weight transfer of a",

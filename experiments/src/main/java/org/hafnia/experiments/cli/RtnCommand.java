@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code hafnia rtn}: random-telegraph-noise statistics of measured current traces (Fig. S14). */
 @Command(name = "rtn", mixinStandardHelpOptions = true,
+        header = "Random-telegraph-noise lifetimes of read-current traces (Fig. S14).",
         description = {"Random-telegraph-noise statistics of read-current traces (Rao et al., Nature 615, 823 (2023), Fig. S14):",
             "read windows from the voltage column, two-level classification, dwell times pooled per window,",
             "maximum-likelihood lifetimes of the detection-delayed exponential and their voltage dependence.",

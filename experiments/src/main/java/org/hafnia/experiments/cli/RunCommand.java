@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code hafnia run CASE.json}: runs the simulation a case file describes, with checkpoints. */
 @Command(name = "run", mixinStandardHelpOptions = true,
+        header = "Run a simulation described by a JSON case file (resumable).",
         description = {"Run the simulation described by a JSON case file (grid, physics, initial state,",
             "pulse protocol in volts and seconds, outputs, seed). Writes snapshots/*.h5 with the XDMF",
             "index phi.xmf, conductance.tsv/.png, energy.tsv/.png and run.json; checkpoints",
