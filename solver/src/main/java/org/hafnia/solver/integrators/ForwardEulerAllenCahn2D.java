@@ -259,6 +259,9 @@ public final class ForwardEulerAllenCahn2D implements PhaseFieldStepper, AutoClo
         }
         return OneStepMethod.firstOrder(work.length, () -> model.mobility() / (model.explicitRate() * maxMobility),
                 (in, out, h) -> {
+                    if (noise != null) {
+                        throw new IllegalStateException("Langevin noise was switched on after adaptive stepping began");
+                    }
                     double limit = model.mobility() / (model.explicitRate() * maxMobility);
                     if (h > limit) {
                         throw new UnstableTimeStepException(h, limit, "explicit Allen–Cahn step");
