@@ -17,8 +17,17 @@ import picocli.CommandLine.Command;
         versionProvider = Hafnia.Version.class,
         description = "Phase-field simulator of conduction channels in HfO2 memristors.",
         subcommands = {
+            Fig3Command.class,
             Fig4Command.class,
+            RtnCommand.class,
+            BenchCommand.class,
+            RunCommand.class,
             PfhubCommand.class,
+            ConvertCommand.class,
+            CompareCommand.class,
+            FitCommand.class,
+            ExtractCommand.class,
+            ProgramCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Hafnia implements Runnable {

@@ -32,11 +32,21 @@ public final class Fig4Experiment {
     private final EnergyProfile profile;
     private final Fig4Parameters parameters;
     private final int threads;
+    private final StepControl control;
 
-    public Fig4Experiment(EnergyProfile profile, Fig4Parameters parameters, int threads) {
+    /**
+     * @param control what to do with a Δt beyond the explicit stability limit (the published
+     *                run is inside it; {@link StepControl#REFUSE} unless sub-stepping is asked for)
+     */
+    public Fig4Experiment(EnergyProfile profile, Fig4Parameters parameters, int threads, StepControl control) {
         this.profile = profile;
         this.parameters = parameters;
         this.threads = threads;
+        this.control = control;
+    }
+
+    public Fig4Experiment(EnergyProfile profile, Fig4Parameters parameters, int threads) {
+        this(profile, parameters, threads, StepControl.REFUSE);
     }
 
     /** The energy table (φ, eV) as an {@link EnergyProfile}. */
@@ -55,10 +65,15 @@ public final class Fig4Experiment {
     }
 
     public FreeEnergyDensity energy() {
-        return switch (parameters.energy()) {
+        return energy(parameters.energy(), profile);
+    }
+
+    /** The energy variant {@code published} (nearest-node forward slope) or {@code spline} of the table. */
+    public static FreeEnergyDensity energy(String variant, EnergyProfile profile) {
+        return switch (variant) {
             case "published" -> new NearestNodeForwardSlopeEnergy(profile);
             case "spline" -> new CubicSplineEnergy(profile);
-            default -> throw new InvalidInputException("unknown energy variant '" + parameters.energy()
+            default -> throw new InvalidInputException("unknown energy variant '" + variant
                     + "': expected 'published' or 'spline'");
         };
     }
@@ -87,7 +102,7 @@ public final class Fig4Experiment {
         double[] phi = initial.values().clone();
         Map<String, ScalarField2D> panels = new LinkedHashMap<>();
         try (ForwardEulerAllenCahn2D stepper = new ForwardEulerAllenCahn2D(model, parameters.timeStep(),
-                StepControl.REFUSE, threads)) {
+                control, threads)) {
             new ProtocolRunner(stepper).run(protocol(), phi, listener)
                     .forEach((name, v) -> panels.put(name, new ScalarField2D(initial.grid(), v)));
         }

@@ -46,6 +46,14 @@ public final class NumericMatrixReader {
     }
 
     public NumericMatrix read(Reader reader, String source) throws IOException {
+        return read(reader, source, 0);
+    }
+
+    /**
+     * Reads the rest of a text whose first {@code linesAlreadyRead} lines (a header) the caller
+     * has consumed, so that messages and {@link NumericMatrix#lineNumbers()} give file lines.
+     */
+    public NumericMatrix read(Reader reader, String source, int linesAlreadyRead) throws IOException {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         List<double[]> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
@@ -53,7 +61,7 @@ public final class NumericMatrixReader {
         int cols = -1;
         int firstLine = -1;
         String line;
-        int lineNo = 0;
+        int lineNo = linesAlreadyRead;
         while ((line = in.readLine()) != null) {
             lineNo++;
             String t = line.strip();

@@ -31,13 +31,13 @@ public record ArrheniusMobility(double prefactor, double activationEnergy) {
         if (!(referenceTemperature > 0)) {
             throw new InvalidInputException("reference temperature must be positive (K), got " + referenceTemperature);
         }
-        double l0 = referenceMobility * Math.exp(activationEnergy / (PhysicalConstants.BOLTZMANN_EV * referenceTemperature));
+        double l0 = referenceMobility * Math.exp(activationEnergy / (PhysicalConstants.BOLTZMANN_EV_PER_K * referenceTemperature));
         return new ArrheniusMobility(l0, activationEnergy);
     }
 
     /** L(T), T in K (> 0). */
     public double at(double temperature) {
-        return prefactor * Math.exp(-activationEnergy / (PhysicalConstants.BOLTZMANN_EV * temperature));
+        return prefactor * Math.exp(-activationEnergy / (PhysicalConstants.BOLTZMANN_EV_PER_K * temperature));
     }
 
     /** Writes L(T[k]) into {@code out[k]}. */

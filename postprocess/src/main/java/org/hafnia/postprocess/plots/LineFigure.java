@@ -2,7 +2,13 @@ package org.hafnia.postprocess.plots;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import org.hafnia.postprocess.io.AtomicFiles;
 import org.jfree.chart.ChartUtils;
@@ -88,5 +94,19 @@ public final class LineFigure {
     public void writePng(Path target, int width, int height) {
         JFreeChart chart = chart();
         AtomicFiles.write(target, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
+    }
+
+    /** Writes {@code panels} side by side, each {@code width} × {@code height} pixels, as one PNG. */
+    public static void writePngRow(Path target, List<LineFigure> panels, int width, int height) {
+        BufferedImage image = new BufferedImage(width * panels.size(), height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            for (int k = 0; k < panels.size(); k++) {
+                panels.get(k).chart().draw(g, new Rectangle2D.Double(k * width, 0, width, height));
+            }
+        } finally {
+            g.dispose();
+        }
+        AtomicFiles.write(target, out -> ImageIO.write(image, "png", out));
     }
 }

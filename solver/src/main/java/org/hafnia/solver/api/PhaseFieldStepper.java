@@ -4,7 +4,7 @@ package org.hafnia.solver.api;
  * Advances a phase field φ (a flat array) in time under a bias term b, in place. The bias at
  * node k is {@code bias · profile[k]}, or the uniform {@code bias} when {@code profile} is null.
  */
-public interface PhaseFieldStepper {
+public interface PhaseFieldStepper extends AutoCloseable {
 
     /** Number of nodes of the fields this stepper advances. */
     int size();
@@ -21,4 +21,9 @@ public interface PhaseFieldStepper {
      * @param profile per-node factor of the bias, or null for a uniform bias
      */
     void advance(double[] phi, int steps, double bias, double[] profile);
+
+    /** Releases worker threads or native buffers; a no-op by default. */
+    @Override
+    default void close() {
+    }
 }

@@ -47,7 +47,7 @@ public record DeviceConductance(double tolerance, int maxIterations) {
 
         /** G in units of the conductance quantum G0 = 2e²/h. */
         public double conductanceQuanta() {
-            return conductance / PhysicalConstants.CONDUCTANCE_QUANTUM;
+            return conductance / PhysicalConstants.CONDUCTANCE_QUANTUM_S;
         }
     }
 

@@ -20,6 +20,11 @@ public record AllenCahnModel2D(Grid2D grid, BoundaryConditions2D bc, FreeEnergyD
                                double kappa, double mobility, boolean clip) {
 
     public AllenCahnModel2D {
+        requireCoefficients(kappa, mobility);
+    }
+
+    /** Checks κ ≥ 0 and L > 0, both finite. */
+    static void requireCoefficients(double kappa, double mobility) {
         if (!(kappa >= 0) || !Double.isFinite(kappa)) {
             throw new InvalidInputException("gradient coefficient κ must be ≥ 0 and finite, got " + kappa);
         }

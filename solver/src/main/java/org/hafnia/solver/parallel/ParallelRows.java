@@ -1,12 +1,18 @@
 package org.hafnia.solver.parallel;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs a body over disjoint bands of rows on a private fork–join pool. Each row is processed
- * by exactly one task and the body must write only its own rows, so the result does not
- * depend on the number of threads.
+ * Runs a body over disjoint bands of rows on a persistent set of worker threads. Thread t of
+ * T always takes rows [t·R/T, (t+1)·R/T); the caller's thread is thread 0. Each row is
+ * processed by exactly one thread and the body must write only its own rows, so the result
+ * does not depend on the number of threads.
+ *
+ * <p>The workers live as long as this object and wait between calls (a short spin, then
+ * {@link LockSupport#park}), so a call allocates nothing and costs two hand-offs rather than
+ * a fork–join task tree. This matters for the small grids of paper runs, where one step takes
+ * microseconds.
  */
 public final class ParallelRows implements AutoCloseable {
 
@@ -16,65 +22,122 @@ public final class ParallelRows implements AutoCloseable {
         void run(int from, int to);
     }
 
-    /** Bands per thread: enough for load balance, few enough to keep per-band overhead small. */
-    private static final int BANDS_PER_THREAD = 4;
+    /**
+     * Spin-wait iterations before parking: a few microseconds (a pause instruction takes 10–150
+     * cycles), shorter than a park/unpark round trip but short enough not to steal a shared core.
+     */
+    private static final int SPINS = 200;
 
     private final int threads;
-    private final ForkJoinPool pool;
+    private final Thread[] workers;
+    private final AtomicInteger pending = new AtomicInteger();
 
-    /** @param threads number of worker threads; 1 runs everything on the caller's thread */
+    // The current task; written by the caller before the volatile write of generation.
+    private Thread caller;
+    private RowRange body;
+    private int rows;
+    private volatile int generation;
+    private volatile boolean closed;
+    private volatile Throwable failure;
+
+    /** @param threads number of threads, the caller's included; 1 runs everything on the caller's thread */
     public ParallelRows(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
         }
         this.threads = threads;
-        this.pool = threads == 1 ? null : new ForkJoinPool(threads);
+        this.workers = new Thread[threads - 1];
+        for (int t = 1; t < threads; t++) {
+            int band = t;
+            Thread w = new Thread(() -> work(band), "hafnia-rows-" + t);
+            w.setDaemon(true);
+            workers[t - 1] = w;
+            w.start();
+        }
     }
 
     public int threads() {
         return threads;
     }
 
+    /**
+     * Runs {@code body} over rows [0, rows) split into one band per thread and returns when all
+     * bands are done. One call at a time: this object is driven by one thread at once.
+     */
     public void forEach(int rows, RowRange body) {
-        if (pool == null || rows < 2) {
+        if (workers.length == 0 || rows < 2) {
             body.run(0, rows);
             return;
         }
-        int bands = Math.min(rows, threads * BANDS_PER_THREAD);
-        pool.invoke(new Band(body, rows, 0, bands, bands));
+        if (closed) {
+            throw new IllegalStateException("ParallelRows is closed");
+        }
+        this.body = body;
+        this.rows = rows;
+        this.caller = Thread.currentThread();
+        pending.set(workers.length);
+        generation++;
+        for (Thread w : workers) {
+            LockSupport.unpark(w);
+        }
+        Throwable own = null;
+        try {
+            runBand(0);
+        } catch (RuntimeException | Error e) {
+            own = e;
+        }
+        for (int spin = 0; pending.get() != 0; spin++) {
+            if (spin < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.park(this);
+            }
+        }
+        this.body = null;
+        Throwable f = own != null ? own : failure;
+        failure = null;
+        if (f instanceof RuntimeException r) {
+            throw r;
+        }
+        if (f instanceof Error e) {
+            throw e;
+        }
+    }
+
+    private void runBand(int t) {
+        body.run((int) ((long) t * rows / threads), (int) ((long) (t + 1) * rows / threads));
+    }
+
+    private void work(int band) {
+        int seen = 0;
+        while (true) {
+            for (int spin = 0; generation == seen && !closed; spin++) {
+                if (spin < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+            if (closed) {
+                return;
+            }
+            seen = generation;
+            try {
+                runBand(band);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            if (pending.decrementAndGet() == 0) {
+                LockSupport.unpark(caller);
+            }
+        }
     }
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdown();
-        }
-    }
-
-    private static final class Band extends RecursiveAction {
-        private static final long serialVersionUID = 1L;
-        private final transient RowRange body;
-        private final int rows;
-        private final int first;
-        private final int last;
-        private final int bands;
-
-        Band(RowRange body, int rows, int first, int last, int bands) {
-            this.body = body;
-            this.rows = rows;
-            this.first = first;
-            this.last = last;
-            this.bands = bands;
-        }
-
-        @Override
-        protected void compute() {
-            if (last - first == 1) {
-                body.run((int) ((long) first * rows / bands), (int) ((long) last * rows / bands));
-                return;
-            }
-            int mid = (first + last) >>> 1;
-            invokeAll(new Band(body, rows, first, mid, bands), new Band(body, rows, mid, last, bands));
+        closed = true;
+        for (Thread w : workers) {
+            LockSupport.unpark(w);
         }
     }
 }

@@ -181,6 +181,6 @@ class DeviceConductanceTest {
     @Test
     void conductanceQuantumComesFromCodataConstants() {
         // G0 = 2e²/h = 7.748091729...e-5 S (CODATA 2018, exact since the 2019 SI).
-        assertThat(PhysicalConstants.CONDUCTANCE_QUANTUM).isCloseTo(7.748091729e-5, within(1e-13));
+        assertThat(PhysicalConstants.CONDUCTANCE_QUANTUM_S).isCloseTo(7.748091729e-5, within(1e-13));
     }
 }

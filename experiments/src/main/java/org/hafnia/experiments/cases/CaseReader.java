@@ -1,0 +1,383 @@
+package org.hafnia.experiments.cases;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.hafnia.meshes.AxisBoundary;
+import org.hafnia.meshes.BoundaryConditions2D;
+import org.hafnia.meshes.Grid2D;
+import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.meshes.LengthUnit;
+import org.hafnia.meshes.ScalarField2D;
+import org.hafnia.meshes.io.NumericMatrix;
+import org.hafnia.meshes.io.NumericMatrixReader;
+import org.hafnia.physics.api.ConductivityModel;
+import org.hafnia.physics.materials.LogLinearConductivity;
+import org.hafnia.physics.materials.PercolationConductivity;
+import org.hafnia.reference.ReferenceData;
+import org.hafnia.solver.device.DeviceConductance;
+import org.hafnia.solver.integrators.StepControl;
+import org.hafnia.solver.protocol.BiasLaw;
+import org.hafnia.solver.protocol.Schedule;
+import org.hafnia.solver.protocol.VoltageProtocol;
+import org.hafnia.solver.protocol.VoltageStep;
+
+/**
+ * Reads a case file (see README, "Case files") into a {@link RunCase}. Relative paths in the
+ * file are resolved against the case file's folder. Every error names the file, the line and
+ * column, and the key's JSON pointer.
+ */
+public final class CaseReader {
+
+    private static final double NM = 1e-9;
+    /** Nested protocol files ("sequence" elements) deeper than this are refused (a cycle). */
+    private static final int MAX_SEQUENCE_DEPTH = 8;
+    private static final long MAX_STEPS_PER_INTERVAL = Integer.MAX_VALUE;
+
+    private final Supplier<ReferenceData> reference;
+
+    /** @param reference the reference data, located on first use (only the fig4-reference state needs it) */
+    public CaseReader(Supplier<ReferenceData> reference) {
+        this.reference = reference;
+    }
+
+    public RunCase read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file + ": file not found");
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        CaseNode root = CaseNode.parse(new String(bytes, StandardCharsets.UTF_8), file.toString());
+        Path dir = file.toAbsolutePath().getParent();
+        String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
+
+        String name = root.string("name", stem);
+        String description = root.string("description", "");
+        long seed = root.integer("seed", 0, Long.MAX_VALUE);
+        CaseNode gridNode = root.object("grid");
+        CaseNode initialNode = root.object("initial");
+        CaseNode physicsNode = root.object("physics");
+        CaseNode timeNode = root.object("time");
+        CaseNode protocolNode = root.object("protocol");
+        CaseNode outputNode = root.optionalObject("output");
+        root.finish();
+
+        ScalarField2D initial = initial(initialNode, gridNode, dir, seed);
+        BoundaryConditions2D bc = boundaries(gridNode);
+        gridNode.finish();
+        RunCase.Physics physics = physics(physicsNode);
+        RunCase.Timing time = timing(timeNode);
+        VoltageProtocol protocol = protocol(protocolNode, dir);
+        Schedule schedule;
+        try {
+            schedule = protocol.compile(time.dt(), time.tau0(), physics.drive());
+        } catch (InvalidInputException e) {
+            throw protocolNode.error(e.getMessage());
+        }
+        RunCase.Outputs outputs = outputs(outputNode);
+        if (!Double.isNaN(physics.noiseTemperature()) && time.scheme().equals("semi-implicit")) {
+            throw physicsNode.value("noise").error("Langevin noise needs \"scheme\": \"explicit\" (the semi-implicit stepper has none)");
+        }
+        return new RunCase(name, description, file, sha256(bytes), seed, initial, bc, physics, time, protocol,
+                schedule, outputs);
+    }
+
+    private ScalarField2D initial(CaseNode init, CaseNode grid, Path dir, long seed) {
+        double spacing = grid.quantity("spacing", Dimension.LENGTH, Double.MIN_VALUE, 1e-3) / NM;
+        String type = init.choice("type", null, "map", "fig4-reference", "islands");
+        ScalarField2D phi = switch (type) {
+            case "map" -> {
+                Path path = dir.resolve(init.string("path"));
+                NumericMatrix m = new NumericMatrixReader().read(path).requireWithin(0, 1, "φ");
+                yield m.toField(new Grid2D(m.cols(), m.rows(), spacing, spacing, LengthUnit.NANOMETRE));
+            }
+            case "fig4-reference" -> {
+                ScalarField2D f = reference.get().fig4InitialState();
+                yield new ScalarField2D(new Grid2D(f.grid().nx(), f.grid().ny(), spacing, spacing,
+                        LengthUnit.NANOMETRE), f.values());
+            }
+            default -> {
+                int nx = (int) grid.integer("nx", 2, 1 << 15);
+                int ny = (int) grid.integer("ny", 2, 1 << 15);
+                yield IslandsGenerator.read(init, seed)
+                        .generate(new Grid2D(nx, ny, spacing, spacing, LengthUnit.NANOMETRE));
+            }
+        };
+        if (!type.equals("islands")) {
+            checkShape(grid, "nx", phi.grid().nx(), type);
+            checkShape(grid, "ny", phi.grid().ny(), type);
+        }
+        init.finish();
+        return phi;
+    }
+
+    /** nx / ny are optional for a map; when given they must match it. */
+    private static void checkShape(CaseNode grid, String key, int actual, String type) {
+        long given = grid.integer(key, actual, 1, 1 << 15);
+        if (given != actual) {
+            throw grid.value(key).error("the " + type + " initial state has " + key + " = " + actual + ", not " + given);
+        }
+    }
+
+    private static BoundaryConditions2D boundaries(CaseNode grid) {
+        String b = grid.choice("boundary", "zero-flux", "zero-flux", "periodic");
+        return b.equals("periodic") ? BoundaryConditions2D.periodic()
+                : new BoundaryConditions2D(AxisBoundary.zeroFlux(), AxisBoundary.zeroFlux());
+    }
+
+    private static RunCase.Physics physics(CaseNode p) {
+        String energy = p.choice("energy", "published", "published", "spline", "double-well");
+        double barrier = Double.NaN;
+        double asymmetry = Double.NaN;
+        CaseNode well = p.optionalObject("double_well");
+        if (energy.equals("double-well")) {
+            if (well == null) {
+                throw p.error("energy \"double-well\" needs \"double_well\": {\"barrier\": \"2.9 eV\", \"asymmetry\": \"-0.17 eV\"}");
+            }
+            barrier = well.quantity("barrier", Dimension.ENERGY, Double.MIN_VALUE, 1e3);
+            asymmetry = well.quantity("asymmetry", Dimension.ENERGY, 0, -1e3, 1e3);
+            well.finish();
+        } else if (well != null) {
+            throw well.error("only used with \"energy\": \"double-well\"");
+        }
+        double kappa = p.quantity("kappa", Dimension.ENERGY_AREA, 0, 1) / (NM * NM);
+        double mobility = p.number("mobility", 1.0, Double.MIN_VALUE, 1e12);
+        boolean clip = p.bool("clip", true);
+        CaseNode driveNode = p.object("drive");
+        BiasLaw drive = drive(driveNode);
+        CaseNode profileNode = driveNode.optionalObject("profile");
+        RunCase.DriveProfile profile = null;
+        if (profileNode != null) {
+            profile = new RunCase.DriveProfile(profileNode.choice("driver", null, "field", "current"),
+                    (int) profileNode.integer("update_every", 1, Integer.MAX_VALUE));
+            profileNode.finish();
+        }
+        driveNode.finish();
+        RunCase.Conductance conductance = conductance(p.object("conductance"));
+        CaseNode arrNode = p.optionalObject("arrhenius");
+        RunCase.Arrhenius arrhenius = null;
+        if (arrNode != null) {
+            if (conductance.heat() == null) {
+                throw arrNode.error("a Joule-heated mobility needs \"heat\" in /physics/conductance");
+            }
+            arrhenius = new RunCase.Arrhenius(arrNode.quantity("activation_energy", Dimension.ENERGY, Double.MIN_VALUE, 100),
+                    (int) arrNode.integer("update_every", 1, Integer.MAX_VALUE));
+            arrNode.finish();
+        }
+        CaseNode noiseNode = p.optionalObject("noise");
+        double noiseTemperature = Double.NaN;
+        if (noiseNode != null) {
+            noiseTemperature = noiseNode.quantity("temperature", Dimension.TEMPERATURE, Double.MIN_VALUE, 1e5);
+            noiseNode.finish();
+        }
+        p.finish();
+        return new RunCase.Physics(energy, barrier, asymmetry, kappa, mobility, clip, drive, conductance, profile,
+                arrhenius, noiseTemperature);
+    }
+
+    private static BiasLaw drive(CaseNode d) {
+        String law = d.choice("law", null, "ion-hopping", "threshold");
+        BiasLaw out;
+        try {
+            if (law.equals("ion-hopping")) {
+                out = new BiasLaw.IonHopping(d.quantity("b0", Dimension.ENERGY, Double.MIN_VALUE, 1e6),
+                        d.quantity("v0", Dimension.VOLTAGE, Double.MIN_VALUE, 1e3));
+            } else {
+                out = new BiasLaw.Threshold(
+                        d.quantity("k_on", Dimension.ENERGY, 0, 1e6), d.quantity("v_on", Dimension.VOLTAGE, Double.MIN_VALUE, 1e3),
+                        d.number("alpha_on", 1, Double.MIN_VALUE, 100),
+                        d.quantity("k_off", Dimension.ENERGY, 0, 1e6), d.quantity("v_off", Dimension.VOLTAGE, -1e3, -Double.MIN_VALUE),
+                        d.number("alpha_off", 1, Double.MIN_VALUE, 100));
+            }
+        } catch (InvalidInputException e) {
+            throw e.getMessage().startsWith(d.source()) ? e : d.error(e.getMessage());
+        }
+        return out;
+    }
+
+    private static RunCase.Conductance conductance(CaseNode c) {
+        CaseNode s = c.object("sigma");
+        String law = s.choice("law", "log-linear", "log-linear", "percolation");
+        ConductivityModel sigma;
+        try {
+            double on = s.quantity("on", Dimension.CONDUCTIVITY, Double.MIN_VALUE, 1e9);
+            double off = s.quantity("off", Dimension.CONDUCTIVITY, Double.MIN_VALUE, 1e9);
+            sigma = law.equals("log-linear") ? new LogLinearConductivity(off, on)
+                    : new PercolationConductivity(off, on, s.number("threshold", 0, 0.999999),
+                            s.number("exponent", PercolationConductivity.EXPONENT_3D, Double.MIN_VALUE, 10));
+        } catch (InvalidInputException e) {
+            throw e.getMessage().startsWith(s.source()) ? e : s.error(e.getMessage());
+        }
+        s.finish();
+        double thickness = c.quantity("thickness", Dimension.LENGTH, Double.MIN_VALUE, 1e-3) / NM;
+        int layers = (int) c.integer("layers", 1, 1, 1000);
+        double tolerance = c.number("tolerance", DeviceConductance.DEFAULT.tolerance(), 1e-15, 0.1);
+        CaseNode h = c.optionalObject("heat");
+        RunCase.Heat heat = null;
+        if (h != null) {
+            heat = new RunCase.Heat(h.quantity("thermal_conductivity", Dimension.THERMAL_CONDUCTIVITY, Double.MIN_VALUE, 1e4),
+                    h.quantity("ambient", Dimension.TEMPERATURE, 300, Double.MIN_VALUE, 1e4));
+            h.finish();
+        }
+        c.finish();
+        return new RunCase.Conductance(sigma, thickness, layers, tolerance, heat);
+    }
+
+    private static RunCase.Timing timing(CaseNode t) {
+        double tau0 = t.quantity("tau0", Dimension.TIME, Double.MIN_VALUE, 1e6);
+        CaseNode step = t.value("step");
+        double dt = step.isNumber() ? t.number("step", Double.MIN_VALUE, 1e6)
+                : step.quantity(Dimension.TIME, Double.MIN_VALUE, 1e6) / tau0;
+        StepControl control = t.choice("stability", "refuse", "refuse", "substep").equals("refuse")
+                ? StepControl.REFUSE : StepControl.SUBSTEP;
+        String scheme = t.choice("scheme", "explicit", "explicit", "semi-implicit");
+        double stabilisation = t.quantity("stabilisation", Dimension.ENERGY, Double.NaN, 0, 1e6);
+        if (scheme.equals("explicit") && t.has("stabilisation")) {
+            throw t.value("stabilisation").error("only used with \"scheme\": \"semi-implicit\"");
+        }
+        t.finish();
+        return new RunCase.Timing(dt, tau0, control, scheme, stabilisation);
+    }
+
+    private static RunCase.Outputs outputs(CaseNode o) {
+        if (o == null) {
+            return new RunCase.Outputs(100, 1000, 0, true);
+        }
+        int energy = (int) o.integer("energy_every", 100, 1, MAX_STEPS_PER_INTERVAL);
+        int checkpoint = (int) o.integer("checkpoint_every", 1000, 1, MAX_STEPS_PER_INTERVAL);
+        int snapshot = (int) o.integer("snapshot_every", 0, 0, MAX_STEPS_PER_INTERVAL);
+        boolean plots = o.bool("plots", true);
+        o.finish();
+        return new RunCase.Outputs(energy, checkpoint, snapshot, plots);
+    }
+
+    // ----------------------------------------------------------------- protocol
+
+    private static VoltageProtocol protocol(CaseNode p, Path dir) {
+        CaseNode readNode = p.optionalObject("read");
+        VoltageStep.Read read = null;
+        if (readNode != null) {
+            read = new VoltageStep.Read("read", readNode.quantity("voltage", Dimension.VOLTAGE, -1e3, 1e3),
+                    readNode.quantity("width", Dimension.TIME, 0, 0, 1e3));
+            readNode.finish();
+        }
+        VoltageProtocol.Builder b = VoltageProtocol.builder();
+        steps(p.array("steps"), b, read, dir, 0);
+        p.finish();
+        VoltageProtocol built = b.build();
+        if (built.steps().isEmpty()) {
+            throw p.error("the protocol has no steps");
+        }
+        return built;
+    }
+
+    private static void steps(List<CaseNode> elements, VoltageProtocol.Builder b, VoltageStep.Read read, Path dir, int depth) {
+        for (CaseNode e : elements) {
+            if (!e.isObject()) {
+                throw e.error("a protocol step is an object with a \"type\"");
+            }
+            try {
+                step(e, b, read, dir, depth);
+            } catch (InvalidInputException ex) {
+                throw ex.getMessage().startsWith(e.source()) ? ex : e.error(ex.getMessage());
+            }
+            e.finish();
+        }
+    }
+
+    private static void step(CaseNode e, VoltageProtocol.Builder b, VoltageStep.Read read, Path dir, int depth) {
+        String type = e.choice("type", null, "gap", "pulse", "train", "read", "snapshot", "waveform", "sequence");
+        switch (type) {
+            case "gap" -> b.gap(e.string("label", "gap"), e.quantity("duration", Dimension.TIME, 0, 1e6));
+            case "pulse" -> {
+                String label = e.string("label", "pulse");
+                b.pulse(label, shape(e));
+                if (e.bool("read", read != null)) {
+                    VoltageStep.Read r = requireRead(e, read);
+                    b.read(label + " read", r.voltage(), r.width());
+                }
+            }
+            case "train" -> {
+                String label = e.string("label", "train");
+                int count = (int) e.integer("count", 1, 1_000_000);
+                VoltageStep.PulseShape shape = shape(e);
+                double gap = e.quantity("gap", Dimension.TIME, 0, 0, 1e6);
+                VoltageStep.Read r = e.bool("read", read != null) ? requireRead(e, read) : null;
+                b.train(label, count, shape, gap, r);
+            }
+            case "read" -> {
+                double v = read == null ? e.quantity("voltage", Dimension.VOLTAGE, -1e3, 1e3)
+                        : e.quantity("voltage", Dimension.VOLTAGE, read.voltage(), -1e3, 1e3);
+                double w = e.quantity("width", Dimension.TIME, read == null ? 0 : read.width(), 0, 1e3);
+                b.read(e.string("label", null), v, w);
+            }
+            case "snapshot" -> b.snapshot(e.string("name"));
+            case "waveform" -> waveform(e, b, dir);
+            default -> {
+                if (depth >= MAX_SEQUENCE_DEPTH) {
+                    throw e.error("sequence files nested deeper than " + MAX_SEQUENCE_DEPTH + " (a cycle?)");
+                }
+                Path file = dir.resolve(e.string("file"));
+                String text;
+                try {
+                    text = Files.readString(file);
+                } catch (IOException ex) {
+                    throw e.value("file").error("cannot read " + file + ": " + ex.getMessage());
+                }
+                // A sequence file holds {"steps": [ ... ]} in the same form as the case's protocol.
+                CaseNode seq = CaseNode.parse(text, file.toString());
+                steps(seq.array("steps"), b, read, file.toAbsolutePath().getParent(), depth + 1);
+                seq.finish();
+            }
+        }
+    }
+
+    private static VoltageStep.Read requireRead(CaseNode e, VoltageStep.Read read) {
+        if (read == null) {
+            throw e.value("read").error("a read after the pulse needs the protocol's \"read\": {\"voltage\": ...}");
+        }
+        return read;
+    }
+
+    private static VoltageStep.PulseShape shape(CaseNode e) {
+        return new VoltageStep.PulseShape(e.quantity("amplitude", Dimension.VOLTAGE, -1e3, 1e3),
+                e.quantity("width", Dimension.TIME, Double.MIN_VALUE, 1e6),
+                e.quantity("rise", Dimension.TIME, 0, 0, 1e6),
+                e.quantity("fall", Dimension.TIME, 0, 0, 1e6));
+    }
+
+    /** A piecewise-linear waveform from a TSV/CSV file of (time in s, voltage in V) rows. */
+    private static void waveform(CaseNode e, VoltageProtocol.Builder b, Path dir) {
+        String label = e.string("label", "waveform");
+        NumericMatrix m = new NumericMatrixReader().read(dir.resolve(e.string("file")));
+        if (m.cols() != 2) {
+            throw e.value("file").error(m.source() + ": expected 2 columns (time in s, voltage in V), found " + m.cols());
+        }
+        double[] t = new double[m.rows()];
+        double[] v = new double[m.rows()];
+        for (int r = 0; r < m.rows(); r++) {
+            t[r] = m.get(r, 0);
+            v[r] = m.get(r, 1);
+        }
+        b.waveform(label, t, v);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.hafnia.experiments.cases;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Physical dimensions a case file may carry, each with the unit symbols it accepts and their
+ * factor to the SI (or stated) base unit. Micro may be written µ, μ or u.
+ */
+public enum Dimension {
+    /** Base unit m. */
+    LENGTH("a length", "m", "5 nm", Map.of("m", 1.0, "um", 1e-6, "nm", 1e-9, "pm", 1e-12)),
+    /** Base unit s. */
+    TIME("a time", "s", "10 ns", Map.of("s", 1.0, "ms", 1e-3, "us", 1e-6, "ns", 1e-9, "ps", 1e-12)),
+    /** Base unit V. */
+    VOLTAGE("a voltage", "V", "-0.3 V", Map.of("V", 1.0, "mV", 1e-3)),
+    /** Base unit S/m. */
+    CONDUCTIVITY("a conductivity", "S/m", "1e5 S/m", Map.of("S/m", 1.0, "S/cm", 100.0)),
+    /** Base unit eV (the energy unit of the free-energy profile). */
+    ENERGY("an energy", "eV", "2.9 eV", Map.of("eV", 1.0, "meV", 1e-3)),
+    /** Base unit eV·m² (gradient coefficient κ: energy × length²). */
+    ENERGY_AREA("an energy × area", "eV m^2", "3700 eV nm^2",
+            Map.of("eV m^2", 1.0, "eV um^2", 1e-12, "eV nm^2", 1e-18)),
+    /** Base unit W/(m K). */
+    THERMAL_CONDUCTIVITY("a thermal conductivity", "W/(m K)", "0.7 W/(m K)", Map.of("W/(m K)", 1.0, "W/m/K", 1.0)),
+    /** Base unit K. */
+    TEMPERATURE("a temperature", "K", "300 K", Map.of("K", 1.0));
+
+    private final String description;
+    private final String base;
+    private final String example;
+    private final Map<String, Double> units;
+
+    Dimension(String description, String base, String example, Map<String, Double> units) {
+        this.description = description;
+        this.base = base;
+        this.example = example;
+        this.units = units;
+    }
+
+    /** E.g. "a length". */
+    public String description() {
+        return description;
+    }
+
+    /** Symbol of the base unit that values are returned in. */
+    public String base() {
+        return base;
+    }
+
+    /** An example value with a unit, e.g. "5 nm". */
+    public String example() {
+        return example;
+    }
+
+    /** Factor of {@code symbol} to the base unit, or null when it is not a unit of this dimension. */
+    public Double factor(String symbol) {
+        String s = symbol.trim().replace('µ', 'u').replace('μ', 'u').replace('*', ' ').replace('·', ' ')
+                .replace("²", "^2").replaceAll("\\s+", " ");
+        return units.get(s);
+    }
+
+    /** The accepted unit symbols, sorted, for messages. */
+    public String accepted() {
+        return String.join(", ", units.keySet().stream().sorted().toList());
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

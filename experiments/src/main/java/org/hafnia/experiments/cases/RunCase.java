@@ -1,0 +1,115 @@
+package org.hafnia.experiments.cases;
+
+import java.nio.file.Path;
+
+import org.hafnia.meshes.BoundaryConditions2D;
+import org.hafnia.meshes.ScalarField2D;
+import org.hafnia.physics.api.ConductivityModel;
+import org.hafnia.solver.integrators.StepControl;
+import org.hafnia.solver.protocol.BiasLaw;
+import org.hafnia.solver.protocol.Schedule;
+import org.hafnia.solver.protocol.VoltageProtocol;
+
+/**
+ * A simulation read from a case file by {@link CaseReader}: every quantity in the units stated
+ * on its component. The grid of the initial state is the simulation grid (lengths in nm).
+ *
+ * @param name        case name (output file titles)
+ * @param description free text
+ * @param file        the case file
+ * @param fingerprint SHA-256 of the case file's bytes; a checkpoint only resumes the same case
+ * @param seed        seed of every random choice (initial-state generator, noise)
+ * @param initial     initial φ on the simulation grid
+ * @param bc          boundary conditions of the phase field
+ * @param physics     phase-field and device physics
+ * @param time        time stepping
+ * @param protocol    the pulse protocol in volts and seconds
+ * @param schedule    the protocol in model time steps
+ * @param outputs     output and checkpoint intervals
+ */
+public record RunCase(String name, String description, Path file, String fingerprint, long seed,
+                      ScalarField2D initial, BoundaryConditions2D bc, Physics physics, Timing time,
+                      VoltageProtocol protocol, Schedule schedule, Outputs outputs) {
+
+    /**
+     * @param energy      free-energy variant: published, spline or double-well
+     * @param barrier     double-well barrier W (eV); NaN for the tabulated variants
+     * @param asymmetry   double-well asymmetry ΔF (eV); NaN for the tabulated variants
+     * @param kappa       gradient coefficient κ (eV nm²)
+     * @param mobility    kinetic coefficient L (1 / (eV · model time unit))
+     * @param clip        clip φ to [0, 1] after every step
+     * @param drive       voltage → bias law (bias in eV)
+     * @param conductance how G is read
+     * @param profile     spatial profile of the bias from the film's field or current, or null for a uniform bias
+     * @param arrhenius   Joule-heated Arrhenius mobility, or null for a constant mobility
+     * @param noiseTemperature temperature of the Langevin noise (K), or NaN without noise
+     */
+    public record Physics(String energy, double barrier, double asymmetry, double kappa, double mobility,
+                          boolean clip, BiasLaw drive, Conductance conductance, DriveProfile profile,
+                          Arrhenius arrhenius, double noiseTemperature) {
+    }
+
+    /**
+     * A bias b(x, y, t) = b(V(t)) · s(x, y), with s the film's |E| / (V/t) (field) or
+     * |J| / (σ_on V/t) (current density) at a unit read of the present state, averaged over the
+     * layers, recomputed every {@code updateEvery} steps.
+     *
+     * @param driver      "field" or "current"
+     * @param updateEvery steps between updates of s
+     */
+    public record DriveProfile(String driver, int updateEvery) {
+    }
+
+    /**
+     * L(T) = L · exp(−E_a / k_B T) / exp(−E_a / k_B T0) per node, T the column mean of the film's
+     * steady Joule-heating temperature at the applied voltage, updated every {@code updateEvery} steps.
+     *
+     * @param activationEnergy E_a (eV)
+     * @param updateEvery      steps between updates of T
+     */
+    public record Arrhenius(double activationEnergy, int updateEvery) {
+    }
+
+    /**
+     * How G is read: the plan-view map extruded through a film of {@code layers} layers between
+     * plane electrodes, ∇·(σ(φ)∇V) = 0 solved by CG with IC(0) (physics branch,
+     * {@code ConductingFilm}, {@code DeviceConductance}), optionally with the steady Joule
+     * heating of the film at the read voltage.
+     *
+     * @param sigma     σ(φ) model (S/m)
+     * @param thickness film thickness (nm)
+     * @param layers    layers through the thickness (≥ 1)
+     * @param tolerance relative residual of the CG solve
+     * @param heat      Joule heating at each read, or null
+     */
+    public record Conductance(ConductivityModel sigma, double thickness, int layers, double tolerance, Heat heat) {
+    }
+
+    /**
+     * @param thermalConductivity k_th (W/(m K))
+     * @param ambient             electrode temperature T0 (K)
+     */
+    public record Heat(double thermalConductivity, double ambient) {
+    }
+
+    /**
+     * @param dt      model time step Δt (model time units)
+     * @param tau0    time scale τ0: seconds per model time unit
+     * @param control what to do when Δt breaks the explicit limit
+     * @param scheme  "explicit" (forward Euler) or "semi-implicit" (linearly stabilised)
+     * @param stabilisation S of the semi-implicit scheme (eV), NaN for max|f''| / 2
+     */
+    public record Timing(double dt, double tau0, StepControl control, String scheme, double stabilisation) {
+    }
+
+    /**
+     * Intervals in time steps.
+     *
+     * @param energyEvery     steps between rows of energy.tsv
+     * @param checkpointEvery steps between checkpoints (a multiple of energyEvery)
+     * @param snapshotEvery   steps between periodic snapshots; 0 = only the protocol's snapshot points
+     * @param plots           write the PNG plots
+     */
+    public record Outputs(int energyEvery, int checkpointEvery, int snapshotEvery, boolean plots) {
+    }
+}

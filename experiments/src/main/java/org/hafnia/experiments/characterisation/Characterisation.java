@@ -1,0 +1,164 @@
+package org.hafnia.experiments.characterisation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import java.util.function.LongFunction;
+
+import org.hafnia.physics.compact.ResistiveDevice;
+import org.hafnia.postprocess.extraction.CharacterisationData;
+import org.hafnia.postprocess.extraction.CharacterisationData.Device;
+import org.hafnia.postprocess.extraction.CharacterisationData.Protocol;
+import org.hafnia.postprocess.extraction.CharacterisationData.ReadTrace;
+
+/**
+ * Runs the characterisation protocol on an ensemble of devices, one task per device on a fixed
+ * thread pool. Device i is built from seed {@code seed + i}, so the result does not depend on the
+ * thread count. Per device:
+ * <ol>
+ * <li>{@code cycles} × (potentiation train, depression train) of {@code trainPulses} pulses,
+ * starting from a full RESET, reading {@code settle} after every pulse;</li>
+ * <li>for each level (SET pulse counts {@link #LEVEL_FRACTIONS} × trainPulses from a full RESET):
+ * a read-only trace, then D/4 denoising pulses and a trace, then the other 3D/4 and a trace;</li>
+ * <li>retention: half a train of SET pulses from RESET, then the mean of {@code driftReads}
+ * reads at each of {@code driftTimes} after the last pulse;</li>
+ * <li>amplitude sweep at mid range: SET/RESET pulse pairs at each amplitude, ΔG of each.</li>
+ * </ol>
+ */
+public final class Characterisation {
+
+    /** Programmed levels of the read traces, as fractions of the train length. */
+    static final double[] LEVEL_FRACTIONS = {0.35, 0.5, 0.65, 0.8};
+
+    private Characterisation() {
+    }
+
+    /**
+     * @param protocol the protocol
+     * @param devices  a device for each seed
+     * @param count    ensemble size
+     * @param seed     seed of device 0
+     * @param threads  worker threads
+     * @param progress called with the device index when a device is done (any thread)
+     */
+    public static CharacterisationData run(Protocol protocol, LongFunction<? extends ResistiveDevice> devices,
+                                           int count, long seed, int threads, IntConsumer progress) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<Future<Device>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                final int index = i;
+                futures.add(pool.submit(() -> {
+                    Device d = measure(devices.apply(seed + index), protocol);
+                    progress.accept(index);
+                    return d;
+                }));
+            }
+            List<Device> out = new ArrayList<>();
+            for (Future<Device> f : futures) {
+                out.add(f.get());
+            }
+            return new CharacterisationData(protocol, out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("characterisation interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The whole protocol on one device. */
+    public static Device measure(ResistiveDevice dev, Protocol p) {
+        int n = p.trainPulses();
+        reset(dev, p);
+        double[][] up = new double[p.cycles()][];
+        double[][] down = new double[p.cycles()][];
+        for (int c = 0; c < p.cycles(); c++) {
+            up[c] = train(dev, p, p.vSet());
+            down[c] = train(dev, p, p.vReset());
+        }
+        List<ReadTrace> traces = new ArrayList<>();
+        int quarter = p.denoisePulses() / 4;
+        for (int level = 0; level < LEVEL_FRACTIONS.length; level++) {
+            reset(dev, p);
+            pulses(dev, p.vSet(), p.pulseWidth(), (int) Math.round(LEVEL_FRACTIONS[level] * n));
+            traces.add(new ReadTrace(level, 0, trace(dev, p)));
+            pulses(dev, p.vDenoise(), p.denoiseWidth(), quarter);
+            traces.add(new ReadTrace(level, quarter, trace(dev, p)));
+            pulses(dev, p.vDenoise(), p.denoiseWidth(), p.denoisePulses() - quarter);
+            traces.add(new ReadTrace(level, p.denoisePulses(), trace(dev, p)));
+        }
+        reset(dev, p);
+        pulses(dev, p.vSet(), p.pulseWidth(), n / 2);
+        double programmed = dev.time();
+        double[] drift = new double[p.driftTimes().length];
+        for (int i = 0; i < drift.length; i++) {
+            dev.idle(Math.max(0, programmed + p.driftTimes()[i] - dev.time()));
+            double s = 0;
+            for (int r = 0; r < p.driftReads(); r++) {
+                s += dev.read();
+            }
+            drift[i] = s / p.driftReads();
+        }
+        reset(dev, p);
+        pulses(dev, p.vSet(), p.pulseWidth(), n / 2);
+        double[] amps = p.sweepAmplitudes();
+        double[] set = new double[amps.length];
+        double[] rst = new double[amps.length];
+        for (int i = 0; i < amps.length; i++) {
+            for (int r = 0; r < p.sweepRepeats(); r++) {
+                double g0 = settledRead(dev, p);
+                dev.pulse(amps[i], p.pulseWidth());
+                double g1 = settledRead(dev, p);
+                dev.pulse(-amps[i], p.pulseWidth());
+                double g2 = settledRead(dev, p);
+                set[i] += (g1 - g0) / p.sweepRepeats();
+                rst[i] += (g2 - g1) / p.sweepRepeats();
+            }
+        }
+        return new Device(up, down, traces, drift, set, rst);
+    }
+
+    private static void reset(ResistiveDevice dev, Protocol p) {
+        pulses(dev, p.vReset(), p.pulseWidth(), p.trainPulses());
+    }
+
+    private static void pulses(ResistiveDevice dev, double v, double width, int count) {
+        for (int k = 0; k < count; k++) {
+            dev.pulse(v, width);
+        }
+    }
+
+    private static double settledRead(ResistiveDevice dev, Protocol p) {
+        dev.idle(p.settle());
+        return dev.read();
+    }
+
+    private static double[] train(ResistiveDevice dev, Protocol p, double v) {
+        double[] g = new double[p.trainPulses() + 1];
+        g[0] = settledRead(dev, p);
+        for (int k = 1; k <= p.trainPulses(); k++) {
+            dev.pulse(v, p.pulseWidth());
+            g[k] = settledRead(dev, p);
+        }
+        return g;
+    }
+
+    private static double[] trace(ResistiveDevice dev, Protocol p) {
+        double[] x = new double[p.traceReads()];
+        for (int i = 0; i < x.length; i++) {
+            dev.idle(Math.max(0, p.traceInterval() - p.readWidth()));
+            x[i] = dev.read();
+        }
+        return x;
+    }
+}

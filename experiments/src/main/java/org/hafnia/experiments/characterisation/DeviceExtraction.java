@@ -1,0 +1,74 @@
+package org.hafnia.experiments.characterisation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+import org.hafnia.experiments.programming.CrossbarProgramming;
+import org.hafnia.experiments.programming.ProgrammingScheme;
+import org.hafnia.physics.compact.CompactDeviceParameters;
+import org.hafnia.postprocess.export.CompactDeviceFile;
+import org.hafnia.postprocess.export.ProgrammingErrorFit;
+import org.hafnia.postprocess.extraction.CharacterisationData;
+import org.hafnia.postprocess.extraction.CompactExtraction;
+
+/**
+ * Case → characterisation of the phase-field device ensemble → extraction → programming error
+ * of write-verify on the extracted compact device ({@value #PROG_LEVELS} levels ×
+ * {@value #PROG_DEVICES} devices each) for aihwkit's prog_coeff and CrossSim's programming error.
+ *
+ * @param data       the characterisation
+ * @param result     the extraction
+ * @param prog       the programming-error fit
+ * @param seconds    wall time (s)
+ */
+public record DeviceExtraction(CharacterisationData data, CompactExtraction.Result result, ProgrammingErrorFit prog,
+                               double seconds) {
+
+    /** Bootstrap resamples of the extraction. */
+    public static final int BOOTSTRAP = 100;
+    static final int PROG_LEVELS = 8;
+    static final int PROG_DEVICES = 32;
+
+    public static DeviceExtraction run(DeviceCase c, int threads, IntConsumer progress) {
+        long t0 = System.nanoTime();
+        CharacterisationData data = Characterisation.run(c.protocol(), seed -> new PhaseFieldDevice(c, seed),
+                c.devices(), c.seed(), threads, progress);
+        CompactExtraction.Result result = CompactExtraction.extract(data, BOOTSTRAP, c.seed());
+        ProgrammingErrorFit prog = programmingError(result.device(), c.seed(), threads);
+        return new DeviceExtraction(data, result, prog, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /** σ(G_read − G_target) of write-verify at each of {@value #PROG_LEVELS} levels, fitted. */
+    static ProgrammingErrorFit programmingError(CompactDeviceParameters p, long seed, int threads) {
+        double[] levels = CrossbarProgramming.levels(p, PROG_LEVELS);
+        double[] targets = new double[PROG_LEVELS * PROG_DEVICES];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = levels[i % PROG_LEVELS];
+        }
+        CrossbarProgramming.Outcome o = CrossbarProgramming.program(ProgrammingScheme.WRITE_VERIFY, p, targets,
+                levels[1] - levels[0], seed, threads);
+        double[] sigma = new double[PROG_LEVELS];
+        for (int k = 0; k < PROG_LEVELS; k++) {
+            double s = 0;
+            for (int i = k; i < targets.length; i += PROG_LEVELS) {
+                double e = o.reads()[i] - o.targets()[i];
+                s += e * e;
+            }
+            sigma[k] = Math.sqrt(s / PROG_DEVICES);
+        }
+        return ProgrammingErrorFit.of(levels, sigma, p.gMax());
+    }
+
+    /** The compact.json document. */
+    public Map<String, Object> compactDocument(String caseName) {
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("case", caseName);
+        source.put("simulator", "plan-view phase-field device (Allen-Cahn + parallel columns)");
+        source.put("devices", result.devices());
+        source.put("cycles", data.protocol().cycles());
+        source.put("train_pulses", data.protocol().trainPulses());
+        source.put("bootstrap", result.bootstrap());
+        return CompactDeviceFile.document(result, prog, source);
+    }
+}

@@ -1,0 +1,131 @@
+package org.hafnia.experiments.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.hafnia.experiments.cases.CaseReader;
+import org.hafnia.experiments.cases.CaseRun;
+import org.hafnia.experiments.cases.RunCase;
+import org.hafnia.experiments.fig4.Fig4Experiment;
+import org.hafnia.physics.api.FreeEnergyDensity;
+import org.hafnia.physics.energy.CubicSplineEnergy;
+import org.hafnia.physics.energy.DoubleWellEnergy;
+import org.hafnia.physics.energy.EnergyProfile;
+import org.hafnia.physics.energy.NearestNodeForwardSlopeEnergy;
+import org.hafnia.reference.ReferenceData;
+import org.hafnia.solver.protocol.ProtocolListener;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code hafnia run CASE.json}: runs the simulation a case file describes, with checkpoints. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the simulation described by a JSON case file (grid, physics, initial state,",
+            "pulse protocol in volts and seconds, outputs, seed). Writes snapshots/*.h5 with the XDMF",
+            "index phi.xmf, conductance.tsv/.png, energy.tsv/.png and run.json; checkpoints",
+            "periodically so that --resume continues a killed run to identical files."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CASE.json", description = "The case file.")
+    Path caseFile;
+
+    @Option(names = "--out", description = "Output folder (default: out/<case name>).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the run from the checkpoint in the output folder.")
+    boolean resume;
+
+    @Option(names = "--max-steps", description = "Stop after this many time steps in total (a quick look, or a test); the checkpoint is kept so that --resume finishes the run.")
+    Long maxSteps;
+
+    @Option(names = "--threads", description = "Worker threads (default: available processors); results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--reference", description = "Reference data folder (default: $HAFNIA_REFERENCE, then ../shared/reference beside the project).")
+    Path reference;
+
+    private ReferenceData data;
+
+    @Override
+    public Integer call() {
+        PrintWriter log = spec.commandLine().getOut();
+        RunCase c = new CaseReader(this::referenceData).read(caseFile);
+        Path dir = out != null ? out : Path.of("out", c.name());
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (nThreads < 1) {
+            throw new org.hafnia.meshes.InvalidInputException("--threads must be ≥ 1, got " + nThreads);
+        }
+        long limit = maxSteps == null ? Long.MAX_VALUE : maxSteps;
+        CaseRun run = new CaseRun(c, energy(c), dir, nThreads);
+        long t0 = System.nanoTime();
+        CaseRun.Result r;
+        try (Progress progress = new Progress(c.name())) {
+            r = run.run(resume, limit, progress);
+        }
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        log.printf(Locale.ROOT, "run %s: %d × %d grid, %d of %d steps%s, %d reads, %d thread(s), %.2f s%n",
+                c.name(), c.initial().grid().nx(), c.initial().grid().ny(), r.step(), r.totalSteps(),
+                r.resumedAt() > 0 ? " (resumed at step " + r.resumedAt() + ")" : "", r.reads(), nThreads, seconds);
+        log.printf("  %s %s%n", r.complete() ? "wrote" : "stopped early (continue with --resume); partial results in",
+                dir.toAbsolutePath().normalize());
+        log.flush();
+        return 0;
+    }
+
+    private ReferenceData referenceData() {
+        if (data == null) {
+            data = ReferenceData.locate(reference);
+        }
+        return data;
+    }
+
+    private FreeEnergyDensity energy(RunCase c) {
+        RunCase.Physics p = c.physics();
+        if (p.energy().equals("double-well")) {
+            return new DoubleWellEnergy(p.barrier(), p.asymmetry(), "eV");
+        }
+        EnergyProfile profile = Fig4Experiment.profileOf(referenceData().fig4EnergyTable());
+        return p.energy().equals("spline") ? new CubicSplineEnergy(profile) : new NearestNodeForwardSlopeEnergy(profile);
+    }
+
+    /** A progress bar with time remaining on a terminal; silent when standard error is not one. */
+    private static final class Progress implements ProtocolListener, AutoCloseable {
+        private final String name;
+        private ProgressBar bar;
+
+        Progress(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public void progress(long done, long total) {
+            if (System.console() == null) {
+                return;
+            }
+            if (bar == null) {
+                bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(total).setUnit(" steps", 1)
+                        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).startsFrom(done, java.time.Duration.ZERO)
+                        .build();
+            }
+            bar.stepTo(done);
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.hafnia.experiments.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.hafnia.experiments.programming.DigitsDataset;
+import org.hafnia.experiments.programming.ProgrammingScheme;
+import org.hafnia.experiments.programming.WeightTransfer;
+import org.hafnia.physics.compact.CompactDeviceParameters;
+
+/**
+ * The weight-transfer part of {@code hafnia program --compare}, in its own class so that ND4J is
+ * loaded only when it runs.
+ */
+final class WeightTransferRun {
+
+    private WeightTransferRun() {
+    }
+
+    /** Accuracy {mean, std} per scheme label over {@code seeds} device-variation seeds, plus "software". */
+    static Map<String, double[]> run(CompactDeviceParameters p, int levels, int seeds, long seed, int threads,
+                                     PrintWriter log) {
+        DigitsDataset[] split = DigitsDataset.read(DigitsDataset.locate()).split(WeightTransfer.TRAIN_FRACTION,
+                WeightTransfer.SPLIT_SEED);
+        WeightTransfer t = WeightTransfer.train(split[0], split[1]);
+        Map<String, double[]> out = new LinkedHashMap<>();
+        out.put("software", new double[] {t.softwareAccuracy(), 0});
+        for (ProgrammingScheme s : ProgrammingScheme.values()) {
+            double[] acc = new double[seeds];
+            for (int k = 0; k < seeds; k++) {
+                acc[k] = t.programmedAccuracy(s, p, levels, seed + 1000 + k, threads);
+            }
+            double m = 0;
+            for (double a : acc) {
+                m += a / seeds;
+            }
+            double v = 0;
+            for (double a : acc) {
+                v += (a - m) * (a - m);
+            }
+            out.put(s.label(), new double[] {m, seeds > 1 ? Math.sqrt(v / (seeds - 1)) : 0});
+            log.printf(Locale.ROOT, "  weight transfer %-22s %.2f %% (software %.2f %%)%n", s.label(), 100 * m,
+                    100 * t.softwareAccuracy());
+        }
+        log.flush();
+        return out;
+    }
+}

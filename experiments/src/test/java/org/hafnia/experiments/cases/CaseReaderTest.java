@@ -1,0 +1,146 @@
+package org.hafnia.experiments.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.solver.protocol.Schedule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CaseReaderTest {
+
+    /** Relative round-off of one unit conversion (a product of two doubles). */
+    private static final double CONVERSION = 1e-15;
+
+    /** A small valid case; line numbers below refer to this layout. */
+    static final String VALID = """
+            {
+              "seed": 3,
+              "grid": { "nx": 12, "ny": 10,
+                "spacing": "0.5 nm" },
+              "initial": { "type": "islands", "islands": 2, "island_radius": "1 nm",
+                "channel": { "x": "3 nm", "y": "2.5 nm", "radius": "1 nm", "interface": "0.5 nm" } },
+              "physics": {
+                "energy": "double-well", "double_well": { "barrier": "1 eV" },
+                "kappa": "0.25 eV nm^2",
+                "drive": { "law": "ion-hopping", "b0": "1 eV", "v0": "0.1 V" },
+                "conductance": { "sigma": { "on": "1e4 S/m", "off": "1 S/m" }, "thickness": "5 nm" }
+              },
+              "time": { "step": 0.0005, "tau0": "1 us" },
+              "protocol": {
+                "read": { "voltage": "0.1 V" },
+                "steps": [
+                  { "type": "gap", "duration": "30 ns" },
+                  { "type": "pulse", "amplitude": "-0.3 V", "width": "2 ns", "rise": "1 ns", "fall": "0.5 ns" }
+                ]
+              }
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private RunCase read(String text) throws IOException {
+        Path f = dir.resolve("case.json");
+        Files.writeString(f, text);
+        return new CaseReader(() -> {
+            throw new AssertionError("reference data not needed");
+        }).read(f);
+    }
+
+    private void rejects(String text, String... fragments) {
+        assertThatThrownBy(() -> read(text)).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains(fragments));
+    }
+
+    @Test
+    void readsAValidCaseWithUnitsConvertedToModelSteps() throws IOException {
+        RunCase c = read(VALID);
+        assertThat(c.initial().grid().nx()).isEqualTo(12);
+        assertThat(c.initial().grid().dx()).isEqualTo(0.5);
+        assertThat(c.physics().kappa()).isCloseTo(0.25, within(0.25 * CONVERSION));
+        assertThat(c.time().tau0()).isEqualTo(1e-6);
+        // 30 ns at Δt τ0 = 0.5 ns is 60 steps; the pulse is 2 + 4 + 1 steps, then an automatic read.
+        Schedule s = c.schedule();
+        assertThat(s.actions()).containsExactly(
+                new Schedule.Evolve("gap", 0, 60, 0, 0),
+                new Schedule.Evolve("pulse rise", 1, 2, 0, -0.3),
+                new Schedule.Evolve("pulse", 1, 4, -0.3, -0.3),
+                new Schedule.Evolve("pulse fall", 1, 1, -0.3, 0),
+                new Schedule.Measure("pulse read", 1, 0.1));
+    }
+
+    @Test
+    void everyWayOfWritingAQuantityGivesTheSameValue() throws IOException {
+        double a = read(VALID).initial().grid().dx();
+        double b = read(VALID.replace("\"spacing\": \"0.5 nm\"", "\"spacing\": {\"value\": 0.5, \"unit\": \"nm\"}"))
+                .initial().grid().dx();
+        double c = read(VALID.replace("\"spacing\": \"0.5 nm\"", "\"spacing\": \"5e-4 µm\"")).initial().grid().dx();
+        double d = read(VALID.replace("\"step\": 0.0005", "\"step\": \"0.5 ns\"")).time().dt();
+        assertThat(b).isEqualTo(a);
+        assertThat(c).isCloseTo(a, within(a * 2 * CONVERSION));
+        assertThat(d).isCloseTo(0.0005, within(0.0005 * 2 * CONVERSION));
+    }
+
+    @Test
+    void rejectsAMissingUnitWithTheKeyPathAndAnExample() {
+        rejects(VALID.replace("\"spacing\": \"0.5 nm\"", "\"spacing\": 5"),
+                "case.json:4:", "/grid/spacing: missing unit, expected e.g. \"5 nm\" or {\"value\":5,\"unit\":\"nm\"}");
+        rejects(VALID.replace("\"duration\": \"30 ns\"", "\"duration\": \"30\""),
+                "/protocol/steps/0/duration: missing unit, expected e.g. \"10 ns\"");
+    }
+
+    @Test
+    void rejectsAnUnknownKeyWithItsPathAndTheKnownOnes() {
+        rejects(VALID.replace("\"nx\": 12,", "\"nx\": 12, \"colour\": \"red\","),
+                "case.json:3:", "/grid/colour: unknown key 'colour'; expected one of", "spacing");
+        rejects(VALID.replace("\"seed\": 3,", "\"seed\": 3, \"sede\": 4,"), "case.json:2:", "/sede: unknown key 'sede'");
+        rejects(VALID.replace("\"width\": \"2 ns\"", "\"widht\": \"2 ns\""), "/protocol/steps/1: missing key 'width'");
+    }
+
+    @Test
+    void rejectsOutOfRangeValuesWithTheKeyPath() {
+        rejects(VALID.replace("\"seed\": 3", "\"seed\": -1"), "/seed: out of range: -1");
+        rejects(VALID.replace("\"nx\": 12", "\"nx\": 1"), "/grid/nx: out of range: 1, expected 2 … 32768");
+        rejects(VALID.replace("\"islands\": 2,", "\"islands\": 2, \"island_peak_min\": 1.5,"),
+                "/initial/island_peak_min: out of range: 1.5");
+        rejects(VALID.replace("\"thickness\": \"5 nm\"", "\"thickness\": \"-5 nm\""), "/physics/conductance/thickness: out of range");
+        rejects(VALID.replace("\"off\": \"1 S/m\"", "\"off\": \"1e5 S/m\""), "/physics/conductance/sigma", "σ_on must be");
+    }
+
+    @Test
+    void rejectsUnknownUnitsAndChoices() {
+        rejects(VALID.replace("\"0.5 nm\"", "\"0.5 furlong\""),
+                "/grid/spacing: unknown unit 'furlong' for a length, expected one of m, nm, pm, um");
+        rejects(VALID.replace("\"law\": \"ion-hopping\"", "\"law\": \"magic\""),
+                "/physics/drive/law: unknown value 'magic', expected one of ion-hopping, threshold");
+        rejects(VALID.replace("\"type\": \"gap\"", "\"type\": \"nap\""), "/protocol/steps/0/type: unknown value 'nap'");
+    }
+
+    @Test
+    void rejectsDurationsThatAreNotWholeSteps() {
+        rejects(VALID.replace("\"30 ns\"", "\"30.2 ns\""), "/protocol:", "gap: 3.02000e-08 s is 60.4000 time steps");
+    }
+
+    @Test
+    void rejectsMalformedJsonWithLineAndColumn() {
+        rejects(VALID.replace("\"seed\": 3,", "\"seed\": 3,,"), "case.json:2:", "not valid JSON");
+        rejects(VALID.replace("\"seed\": 3,", "\"seed\": 3, \"seed\": 4,"), "not valid JSON", "Duplicate field 'seed'");
+    }
+
+    @Test
+    void aMapInitialStateMustMatchTheGivenGridSize() throws IOException {
+        Files.writeString(dir.resolve("map.csv"), "0,0.5,1\n0.2,0.3,0.4\n");
+        String withMap = VALID.replaceFirst("\"initial\": \\{[^}]*\\{[^}]*\\} \\}", "\"initial\": { \"type\": \"map\", \"path\": \"map.csv\" }");
+        rejects(withMap, "/grid/nx: the map initial state has nx = 3, not 12");
+        RunCase c = read(withMap.replace("\"nx\": 12, \"ny\": 10,", ""));
+        assertThat(c.initial().grid().nx()).isEqualTo(3);
+        assertThat(c.initial().values()).containsExactly(0, 0.5, 1, 0.2, 0.3, 0.4);
+    }
+}

@@ -1,0 +1,99 @@
+package org.hafnia.experiments.characterisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.hafnia.physics.compact.CompactDevice;
+import org.hafnia.physics.compact.CompactDeviceParameters;
+import org.hafnia.postprocess.extraction.CharacterisationData;
+import org.hafnia.postprocess.extraction.CompactExtraction;
+import org.hafnia.postprocess.extraction.Measured;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The extraction, run on a characterisation of synthetic compact devices whose parameters are
+ * known, recovers them within their stated uncertainties.
+ */
+class CompactExtractionRecoveryTest {
+
+    static final CompactDeviceParameters TRUE = new CompactDeviceParameters(
+            20e-6, 150e-6, 0.05, 60, 60, 25, 15, 0.2, 0.1, 0.5e-6,
+            0.003, 0.02, 8e-3, 4e-3, 0.2, 10, -0.01, 0.01, 0.002, 1.0,
+            1.0, -1.0, 0.5, 1e-6, 0.15, 1e-6);
+
+    static final CharacterisationData.Protocol PROTOCOL = new CharacterisationData.Protocol(
+            1.0, -1.0, 1e-6, 90, 3, 0.05, 0.15, 1e-6, 2000, 2e-4, -0.3, 1e-6, 40,
+            new double[] {1, 3, 10, 30, 100, 300, 1000}, 50,
+            new double[] {0.55, 0.6, 0.7, 0.8, 0.9, 1.0}, 4);
+
+    static CompactExtraction.Result result;
+
+    @BeforeAll
+    static void characterise() {
+        CharacterisationData data = Characterisation.run(PROTOCOL, seed -> new CompactDevice(TRUE, seed), 24, 1000,
+                2, i -> { });
+        result = CompactExtraction.extract(data, 100, 7);
+    }
+
+    /** |estimate − truth| ≤ 3 standard uncertainties plus a stated model bias. */
+    private static void recovers(String key, double truth, double bias) {
+        Measured m = result.values().get(key);
+        assertThat(m.value()).as(key + " = " + m.value() + " ± " + m.uncertainty() + " (true " + truth + ")")
+                .isCloseTo(truth, org.assertj.core.data.Offset.offset(3 * m.uncertainty() + bias));
+    }
+
+    @Test
+    void recoversBoundsAndTheirSpread() {
+        recovers("g_min", TRUE.gMin(), 0);
+        recovers("g_max", TRUE.gMax(), 0);
+        recovers("g_min_dtod", TRUE.boundsDtoD(), 0);
+        recovers("g_max_dtod", TRUE.boundsDtoD(), 0);
+    }
+
+    @Test
+    void recoversNonlinearityOfBothPolarities() {
+        // Averaging devices whose steps differ by 10 % (d2d) and 20 % (c2c) bends the mean curve
+        // at second order in the spreads: ≈ ½(0.1² + 0.2²/n) ≈ 1 %; allow 2 % of A.
+        recovers("a_ltp", TRUE.aLtp(), 0.02 * TRUE.aLtp());
+        recovers("a_ltd", TRUE.aLtd(), 0.02 * TRUE.aLtd());
+        recovers("p_max_ltp", TRUE.pulsesLtp(), 0.02 * TRUE.pulsesLtp());
+        // NL = P95/A with P95 = −A ln(1 − 0.95 (1 − e^(−Pmax/A))) the pulses to 95 % of the range.
+        double p95 = -TRUE.aLtp() * Math.log(1 - 0.95 * -Math.expm1(-TRUE.pulsesLtp() / TRUE.aLtp()));
+        recovers("pulses_ltp", p95, 0.02 * p95);
+        recovers("nl_ltp", p95 / TRUE.aLtp(), 0.04 * p95 / TRUE.aLtp());
+    }
+
+    @Test
+    void recoversStepSpreadsAndWriteNoise() {
+        recovers("step_ctoc", TRUE.stepCtoC(), 0);
+        recovers("step_dtod", TRUE.stepDtoD(), 0);
+        recovers("write_noise", TRUE.writeNoise(), 0);
+    }
+
+    @Test
+    void recoversReadNoiseAndTelegraphStatistics() {
+        recovers("read_noise", TRUE.readNoise(), 0);
+        recovers("rtn_amplitude", TRUE.rtnAmplitude(), 0);
+        // Dwell times: white noise crosses the midpoint (ΔG/2 = 3.3 σ) often enough to split a
+        // few per cent of dwells, and sampling at 0.2 ms adds up to half a sample: allow 5 %.
+        recovers("tau0", TRUE.tau0(), 0.05 * TRUE.tau0());
+        recovers("tau1", TRUE.tau1(), 0.05 * TRUE.tau1());
+    }
+
+    @Test
+    void recoversDenoisingDriftAndThreshold() {
+        recovers("incomplete_after_denoise", TRUE.incompleteAfterDenoise(), 0);
+        recovers("denoise_pulses", TRUE.denoisePulses(), 0);
+        recovers("drift_nu", TRUE.driftNu(), 0);
+        recovers("drift_nu_dtod", TRUE.driftNuDtoD(), 0);
+        recovers("v_threshold", TRUE.vThreshold(), 0);
+    }
+
+    @Test
+    void denoisingIncreasesDistinguishableLevelsWhenNoiseComesFromIncompleteChannels() {
+        // The synthetic device's RTN scales with the incomplete-channel fraction, which the
+        // denoising train lowers from 1 to 0.2.
+        assertThat(result.value("levels_denoised")).isGreaterThan(result.value("levels") + 3 * (
+                result.values().get("levels").uncertainty() + result.values().get("levels_denoised").uncertainty()));
+    }
+}

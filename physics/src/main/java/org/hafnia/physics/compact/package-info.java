@@ -1,0 +1,9 @@
+/**
+ * Compact (array-level) device models: the {@link org.hafnia.physics.compact.ResistiveDevice}
+ * seam that every device simulator implements (apply a pulse, read the conductance), the
+ * saturating-exponential pulse response used by NeuroSim, a two-state telegraph noise source,
+ * and a seeded stochastic compact device with bounds, nonlinear potentiation/depression,
+ * cycle-to-cycle and device-to-device variation, write and read noise, RTN from incomplete
+ * channels that subthreshold (denoising) pulses remove, and power-law drift.
+ */
+package org.hafnia.physics.compact;

@@ -1,0 +1,139 @@
+package org.hafnia.postprocess.maps.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import org.hafnia.meshes.LengthUnit;
+import org.hafnia.postprocess.maps.ScanMap;
+import org.hafnia.postprocess.maps.SiUnits;
+import org.hafnia.postprocess.maps.api.MapFormat;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The real Gwyddion (Debian's {@code gwyddion} package) opens the {@code .gsf} and {@code .gwy}
+ * files we write: {@code gwyddion-thumbnailer gnome2 256 IN OUT.png} exits 0 and renders an
+ * image whose recorded pixel and physical size match the map, and exits 1 ("No module can load
+ * this file type") on a file it cannot parse. Skipped
+ * where the thumbnailer is not installed.
+ */
+class GwyddionOpensWrittenFilesTest {
+
+    private static final String THUMBNAILER = "gwyddion-thumbnailer";
+
+    @TempDir
+    Path dir;
+
+    private static boolean installed() {
+        for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(p, THUMBNAILER))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gsf", "gwy"})
+    void gwyddionRendersTheWrittenFile(String extension) throws Exception {
+        assumeTrue(installed(), THUMBNAILER + " is not installed (apt-get install gwyddion)");
+        MapFormat format = extension.equals("gsf") ? GsfFormat.INSTANCE : GwyFormat.INSTANCE;
+        Path in = dir.resolve("map." + extension);
+        Path png = dir.resolve("map.png");
+        format.write(MapFormatContract.sample(LengthUnit.NANOMETRE, 500, 350), in);
+        assertThat(thumbnail(in, png)).isZero();
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertThat(img).isNotNull();
+        // The thumbnail records what Gwyddion read: the pixel size and the physical size with its
+        // unit, e.g. "Thumb::X-Gwyddion::RealSize" = "0.50×0.35 µm".
+        Map<String, String> text = pngText(png);
+        assertThat(text).containsEntry("Thumb::Image::Width", "7").containsEntry("Thumb::Image::Height", "5");
+        Matcher m = Pattern.compile("([0-9.]+)\u00D7([0-9.]+) (\\S+)").matcher(text.getOrDefault(
+                "Thumb::X-Gwyddion::RealSize", ""));
+        assertThat(m.matches()).as("real size %s", text).isTrue();
+        double perUnit = SiUnits.metresPer(m.group(3));
+        // Gwyddion prints two decimals: agreement to half a unit of the last digit.
+        assertThat(Double.parseDouble(m.group(1)) * perUnit).isCloseTo(500e-9, within(0.005 * perUnit));
+        assertThat(Double.parseDouble(m.group(2)) * perUnit).isCloseTo(350e-9, within(0.005 * perUnit));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gsf", "gwy"})
+    void gwyddionShowsAMapOfUnknownSizeAsOneUnitPerPixel(String extension) throws Exception {
+        assumeTrue(installed(), THUMBNAILER + " is not installed (apt-get install gwyddion)");
+        MapFormat format = extension.equals("gsf") ? GsfFormat.INSTANCE : GwyFormat.INSTANCE;
+        Path in = dir.resolve("phi." + extension);
+        Path png = dir.resolve("phi.png");
+        double[] v = new double[12 * 8];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = (k % 12) / 11.0;
+        }
+        format.write(ScanMap.withoutSize(12, 8, v, "", ""), in);
+        assertThat(thumbnail(in, png)).isZero();
+        // Gwyddion prints the unitless size with its own number of decimals, e.g. "12.0×8.0".
+        Matcher m = Pattern.compile("([0-9.]+)\u00D7([0-9.]+)").matcher(pngText(png).get("Thumb::X-Gwyddion::RealSize"));
+        assertThat(m.matches()).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).isEqualTo(12.0);
+        assertThat(Double.parseDouble(m.group(2))).isEqualTo(8.0);
+        assertThat(format.read(in).sizeKnown()).isFalse();
+    }
+
+    /** Runs the thumbnailer on {@code in}, writing {@code png}; returns its exit status. */
+    private static int thumbnail(Path in, Path png) throws Exception {
+        // Output to a file, not a pipe, so that the time limit holds even if the thumbnailer hangs.
+        Process p = new ProcessBuilder(THUMBNAILER, "gnome2", "256", in.toString(), png.toString())
+                .redirectErrorStream(true).redirectOutput(png.resolveSibling(png.getFileName() + ".log").toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(THUMBNAILER + " did not finish within 60 s on " + in);
+        }
+        return p.exitValue();
+    }
+
+    /** The tEXt chunks of a PNG (Latin-1 key and value). */
+    private static Map<String, String> pngText(Path png) throws Exception {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(png));
+        Map<String, String> out = new LinkedHashMap<>();
+        b.position(8);
+        while (b.remaining() >= 12) {
+            int n = b.getInt();
+            byte[] type = new byte[4];
+            b.get(type);
+            byte[] data = new byte[n];
+            b.get(data);
+            b.getInt(); // CRC
+            if (new String(type, StandardCharsets.ISO_8859_1).equals("tEXt")) {
+                String t = new String(data, StandardCharsets.ISO_8859_1);
+                int nul = t.indexOf('\0');
+                out.put(t.substring(0, nul), t.substring(nul + 1));
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gsf", "gwy"})
+    void gwyddionRejectsAFileWithoutTheMagic(String extension) throws Exception {
+        assumeTrue(installed(), THUMBNAILER + " is not installed (apt-get install gwyddion)");
+        Path in = dir.resolve("junk." + extension);
+        Files.writeString(in, "not a Gwyddion file\n");
+        // Proves the check above can fail: Gwyddion refuses what it cannot parse.
+        assertThat(thumbnail(in, dir.resolve("j.png"))).isNotZero();
+    }
+}
