@@ -201,8 +201,11 @@ public final class SpectralCahnHilliard2D implements OneStepMethod {
         if (!Double.isNaN(fixedStabilisation)) {
             return;
         }
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
+        cover(c, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+    }
+
+    /** Sets the range to [min, max] ∪ range of {@code c}, widened by the margin, and S over it. */
+    private void cover(double[] c, double min, double max) {
         for (double v : c) {
             min = Math.min(min, v);
             max = Math.max(max, v);
@@ -232,16 +235,7 @@ public final class SpectralCahnHilliard2D implements OneStepMethod {
             throw new IllegalStateException("Cahn–Hilliard: the range-adaptive stabilisation did not settle after "
                     + MAX_WIDENINGS + " widenings; the step is far too long or the solution diverges");
         }
-        double min = lo;
-        double max = hi;
-        for (double v : c) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        double m = MARGIN_FRACTION * (max - min) + MARGIN_FLOOR;
-        lo = min - m;
-        hi = max + m;
-        stabilisation = energy.maxCurvature(lo, hi) / 2;
+        cover(c, lo, hi);
         return false;
     }
 
