@@ -107,10 +107,10 @@ public final class PfhubCommand implements Callable<Integer> {
         }
 
         Pfhub1Experiment.Sample last = base.get(base.size() - 1);
-        log.printf(Locale.ROOT, "pfhub %s: %d² nodes (Δx = %.5g), t = 0 … %g, %d steps accepted, %d rejected, %.1f s%n",
-                name, nodes, Pfhub1Experiment.SIZE / nodes, until, last.acceptedSteps(), last.rejectedSteps(), seconds.get(0));
-        log.printf(Locale.ROOT, "  F(0) = %.4f, F(%g) = %.4f, relative mass change %.2e%n", base.get(0).freeEnergy(),
-                last.time(), last.freeEnergy(), Math.abs(last.mass() - base.get(0).mass()) / base.get(0).mass());
+        log.printf(Locale.ROOT, "pfhub %s: %d² nodes (Δx = %.5g), t = 0 … %s, %d steps accepted, %d rejected, %.1f s%n",
+                name, nodes, Pfhub1Experiment.SIZE / nodes, plain(until), last.acceptedSteps(), last.rejectedSteps(), seconds.get(0));
+        log.printf(Locale.ROOT, "  F(0) = %.4f, F(%s) = %.4f, relative mass change %.2e%n", base.get(0).freeEnergy(),
+                plain(last.time()), last.freeEnergy(), Math.abs(last.mass() - base.get(0).mass()) / base.get(0).mass());
         if (checkConvergence) {
             log.printf(Locale.ROOT, "  max |F(dx/2) − F| = %.3g, max |F(dt/2) − F| = %.3g (over t ≥ 1; see convergence.tsv)%n",
                     maxDifference(base, results.get(1)), maxDifference(base, results.get(2)));
