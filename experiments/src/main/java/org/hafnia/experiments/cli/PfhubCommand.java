@@ -9,8 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.hafnia.experiments.pfhub.Pfhub1aExperiment;
-import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.experiments.pfhub.Pfhub1Experiment;
 import org.hafnia.postprocess.io.Json;
 import org.hafnia.postprocess.io.StagedOutput;
 import org.hafnia.postprocess.plots.LineFigure;
@@ -23,30 +22,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code hafnia pfhub 1a}: the PFHub spinodal-decomposition benchmark (physics.md §5). */
+/** {@code hafnia pfhub 1a|1b}: the PFHub spinodal-decomposition benchmark (physics.md §5). */
 @Command(name = "pfhub", mixinStandardHelpOptions = true,
-        header = "Run a PFHub benchmark (Cahn-Hilliard spinodal decomposition).",
-        description = {"Run a PFHub benchmark of the conserved (Cahn-Hilliard) dynamics. Supported: 1a",
-            "(spinodal decomposition, periodic). Writes free_energy.tsv (time, free_energy), pfhub-1a.png",
-            "and pfhub-1a.json; with --check-convergence also convergence.tsv (Δx and Δt halved)."})
+        header = "Run PFHub benchmark 1a or 1b (Cahn-Hilliard spinodal decomposition).",
+        description = {"Run a PFHub benchmark of the conserved (Cahn-Hilliard) dynamics: 1a (spinodal decomposition,",
+            "periodic) or 1b (zero flux). Writes free_energy.tsv (time, free_energy), pfhub-1a.png and",
+            "pfhub-1a.json (1b: pfhub-1b.*); with --check-convergence also convergence.tsv (Δx and Δt halved)."})
 public final class PfhubCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "BENCHMARK", description = "Benchmark: 1a.")
+    @Parameters(index = "0", paramLabel = "BENCHMARK", description = "Benchmark: 1a or 1b.")
     String benchmark;
 
     @Option(names = "--until", defaultValue = "1000", description = "End time T (default: ${DEFAULT-VALUE}).")
     double until;
 
-    @Option(names = "--out", defaultValue = "out/pfhub-1a", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", description = "Output folder (default: out/pfhub-BENCHMARK).")
     Path out;
 
     @Option(names = "--nodes", defaultValue = "256", description = "Nodes per side, a power of two (default: ${DEFAULT-VALUE}, Δx = 200/256).")
     int nodes;
 
-    @Option(names = "--tolerance", defaultValue = "1e-3", description = "Local error tolerance of adaptive Δt, max norm of c (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tolerance", defaultValue = "1e-4", description = "Local error tolerance of adaptive Δt, max norm of c (default: ${DEFAULT-VALUE}; a quarter of it halves Δt).")
     double tolerance;
 
     @Option(names = "--check-convergence", description = "Also run with Δx halved (2× nodes) and with Δt halved (tolerance / 4) and report the differences in F.")
@@ -54,24 +53,26 @@ public final class PfhubCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!"1a".equalsIgnoreCase(benchmark)) {
-            throw new InvalidInputException("unknown PFHub benchmark '" + benchmark + "': supported is 1a");
+        Pfhub1Experiment.Variation variation = Pfhub1Experiment.Variation.parse(benchmark);
+        String name = variation.label();
+        if (out == null) {
+            out = Path.of("out", "pfhub-" + name);
         }
         PrintWriter log = spec.commandLine().getOut();
-        List<Pfhub1aExperiment> runs = new ArrayList<>();
-        runs.add(new Pfhub1aExperiment(nodes, tolerance));
+        List<Pfhub1Experiment> runs = new ArrayList<>();
+        runs.add(new Pfhub1Experiment(variation, nodes, tolerance));
         if (checkConvergence) {
-            runs.add(new Pfhub1aExperiment(2 * nodes, tolerance));
-            runs.add(new Pfhub1aExperiment(nodes, tolerance / 4));
+            runs.add(new Pfhub1Experiment(variation, 2 * nodes, tolerance));
+            runs.add(new Pfhub1Experiment(variation, nodes, tolerance / 4));
         }
         String[] labels = {"base", "dx/2", "dt/2"};
-        double[] times = Pfhub1aExperiment.reportTimes(until);
-        List<List<Pfhub1aExperiment.Sample>> results = new ArrayList<>();
+        double[] times = Pfhub1Experiment.reportTimes(until);
+        List<List<Pfhub1Experiment.Sample>> results = new ArrayList<>();
         List<Double> seconds = new ArrayList<>();
         for (int r = 0; r < runs.size(); r++) {
-            Pfhub1aExperiment e = runs.get(r);
+            Pfhub1Experiment e = runs.get(r);
             long t0 = System.nanoTime();
-            try (ProgressBar bar = progressBar("pfhub 1a " + labels[r] + " " + e.nodes() + "²", times.length)) {
+            try (ProgressBar bar = progressBar("pfhub " + name + " " + labels[r] + " " + e.nodes() + "²", times.length)) {
                 int[] done = {0};
                 results.add(e.run(until, t -> {
                     if (bar != null) {
@@ -82,34 +83,35 @@ public final class PfhubCommand implements Callable<Integer> {
             }
             seconds.add((System.nanoTime() - t0) * 1e-9);
         }
-        List<Pfhub1aExperiment.Sample> base = results.get(0);
+        List<Pfhub1Experiment.Sample> base = results.get(0);
 
         try (StagedOutput staged = StagedOutput.in(out)) {
             StringBuilder tsv = new StringBuilder("time\tfree_energy\n");
-            for (Pfhub1aExperiment.Sample s : base) {
+            for (Pfhub1Experiment.Sample s : base) {
                 tsv.append(plain(s.time())).append('\t').append(String.format(Locale.ROOT, "%.10g%n", s.freeEnergy()));
             }
             staged.writeString("free_energy.tsv", tsv.toString());
-            LineFigure fig = new LineFigure("PFHub benchmark 1a (periodic), " + nodes + "² nodes, adaptive Δt (tol "
+            LineFigure fig = new LineFigure("PFHub benchmark " + name + (variation == Pfhub1Experiment.Variation.A
+                    ? " (periodic), " : " (zero flux), ") + nodes + "² nodes, adaptive Δt (tol "
                     + tolerance + ")", "time", "free energy F").logX(true);
             for (int r = 0; r < results.size(); r++) {
                 fig.series(labels[r] + " (" + runs.get(r).nodes() + "², tol " + runs.get(r).tolerance() + ")",
                         column(results.get(r), true), column(results.get(r), false));
             }
-            fig.writePng(staged.file("pfhub-1a.png"), 900, 600);
-            Map<String, Object> report = report(runs, results, seconds);
+            fig.writePng(staged.file("pfhub-" + name + ".png"), 900, 600);
+            Map<String, Object> report = report(name, runs, results, seconds);
             if (checkConvergence) {
                 staged.writeString("convergence.tsv", convergenceTable(results));
             }
-            staged.write("pfhub-1a.json", Json.content(report));
+            staged.write("pfhub-" + name + ".json", Json.content(report));
             staged.commit();
         }
 
-        Pfhub1aExperiment.Sample last = base.get(base.size() - 1);
-        log.printf(Locale.ROOT, "pfhub 1a: %d² nodes (Δx = %.5g), t = 0 … %g, %d steps accepted, %d rejected, %.1f s%n",
-                nodes, Pfhub1aExperiment.SIZE / nodes, until, last.acceptedSteps(), last.rejectedSteps(), seconds.get(0));
-        log.printf(Locale.ROOT, "  F(0) = %.4f, F(%g) = %.4f, relative mass change %.2e%n", base.get(0).freeEnergy(),
-                last.time(), last.freeEnergy(), Math.abs(last.mass() - base.get(0).mass()) / base.get(0).mass());
+        Pfhub1Experiment.Sample last = base.get(base.size() - 1);
+        log.printf(Locale.ROOT, "pfhub %s: %d² nodes (Δx = %.5g), t = 0 … %s, %d steps accepted, %d rejected, %.1f s%n",
+                name, nodes, Pfhub1Experiment.SIZE / nodes, plain(until), last.acceptedSteps(), last.rejectedSteps(), seconds.get(0));
+        log.printf(Locale.ROOT, "  F(0) = %.4f, F(%s) = %.4f, relative mass change %.2e%n", base.get(0).freeEnergy(),
+                plain(last.time()), last.freeEnergy(), Math.abs(last.mass() - base.get(0).mass()) / base.get(0).mass());
         if (checkConvergence) {
             log.printf(Locale.ROOT, "  max |F(dx/2) − F| = %.3g, max |F(dt/2) − F| = %.3g (over t ≥ 1; see convergence.tsv)%n",
                     maxDifference(base, results.get(1)), maxDifference(base, results.get(2)));
@@ -132,11 +134,11 @@ public final class PfhubCommand implements Callable<Integer> {
         return java.math.BigDecimal.valueOf(t).stripTrailingZeros().toPlainString();
     }
 
-    private static double[] column(List<Pfhub1aExperiment.Sample> samples, boolean time) {
+    private static double[] column(List<Pfhub1Experiment.Sample> samples, boolean time) {
         return samples.stream().mapToDouble(s -> time ? s.time() : s.freeEnergy()).toArray();
     }
 
-    private static double maxDifference(List<Pfhub1aExperiment.Sample> a, List<Pfhub1aExperiment.Sample> b) {
+    private static double maxDifference(List<Pfhub1Experiment.Sample> a, List<Pfhub1Experiment.Sample> b) {
         double m = 0;
         for (int k = 0; k < a.size(); k++) {
             if (a.get(k).time() >= 1) {
@@ -146,7 +148,7 @@ public final class PfhubCommand implements Callable<Integer> {
         return m;
     }
 
-    private static String convergenceTable(List<List<Pfhub1aExperiment.Sample>> r) {
+    private static String convergenceTable(List<List<Pfhub1Experiment.Sample>> r) {
         StringBuilder sb = new StringBuilder("time\tfree_energy\tfree_energy_dx_half\tfree_energy_dt_half\tdifference_dx\tdifference_dt\n");
         for (int k = 0; k < r.get(0).size(); k++) {
             double f = r.get(0).get(k).freeEnergy();
@@ -158,26 +160,27 @@ public final class PfhubCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private Map<String, Object> report(List<Pfhub1aExperiment> runs, List<List<Pfhub1aExperiment.Sample>> results,
+    private Map<String, Object> report(String name, List<Pfhub1Experiment> runs, List<List<Pfhub1Experiment.Sample>> results,
                                        List<Double> seconds) {
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("benchmark", "PFHub 1a: spinodal decomposition, periodic (physics.md §5)");
+        r.put("benchmark", "PFHub " + name + ": spinodal decomposition, " + (name.equals("1a") ? "periodic" : "zero flux")
+                + " (physics.md §5)");
         r.put("model", "Cahn-Hilliard dc/dt = M lap(f'(c) - kappa lap c), f = 5 (c-0.3)^2 (0.7-c)^2, kappa = 2, M = 5");
-        r.put("scheme", "5-point finite differences, FFT solve, stabilised semi-implicit Euler (S = max|f''|/2), step-doubling adaptive dt");
+        r.put("scheme", "5-point finite differences, FFT solve, semi-implicit Euler with range-adaptive stabilisation S = max|f''|/2 over the range of c, step-doubling adaptive dt with Richardson extrapolation");
         r.put("until", until);
         List<Map<String, Object>> list = new ArrayList<>();
         for (int k = 0; k < runs.size(); k++) {
-            Pfhub1aExperiment e = runs.get(k);
-            List<Pfhub1aExperiment.Sample> s = results.get(k);
-            Pfhub1aExperiment.Sample last = s.get(s.size() - 1);
+            Pfhub1Experiment e = runs.get(k);
+            List<Pfhub1Experiment.Sample> s = results.get(k);
+            Pfhub1Experiment.Sample last = s.get(s.size() - 1);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("nodes", e.nodes());
-            m.put("dx", Pfhub1aExperiment.SIZE / e.nodes());
+            m.put("dx", Pfhub1Experiment.SIZE / e.nodes());
             m.put("tolerance", e.tolerance());
             m.put("accepted_steps", last.acceptedSteps());
             m.put("rejected_steps", last.rejectedSteps());
             m.put("free_energy_initial", s.get(0).freeEnergy());
-            m.put("free_energy_initial_discrete_periodic", e.discreteInitialFreeEnergy());
+            m.put("free_energy_initial_discrete", e.discreteInitialFreeEnergy());
             m.put("free_energy_final", last.freeEnergy());
             m.put("relative_mass_change", Math.abs(last.mass() - s.get(0).mass()) / s.get(0).mass());
             m.put("seconds", seconds.get(k));

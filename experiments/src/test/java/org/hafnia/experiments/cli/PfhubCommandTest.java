@@ -35,14 +35,25 @@ class PfhubCommandTest {
     }
 
     @Test
+    void zeroFluxVariationWritesItsOwnFiles() throws IOException {
+        Path out = dir.resolve("pfb");
+        CommandLine cl = Hafnia.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        assertThat(cl.execute("pfhub", "1b", "--until", "1", "--nodes", "32", "--out", out.toString())).isZero();
+        assertThat(Files.readAllLines(out.resolve("free_energy.tsv")).get(0)).isEqualTo("time\tfree_energy");
+        assertThat(out.resolve("pfhub-1b.png")).isNotEmptyFile();
+        assertThat(out.resolve("pfhub-1b.json")).isNotEmptyFile();
+    }
+
+    @Test
     void unknownBenchmarkIsBadInputAndWritesNothing() {
         Path out = dir.resolve("none");
         CommandLine cl = Hafnia.commandLine();
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err));
-        int code = cl.execute("pfhub", "1b", "--out", out.toString());
+        int code = cl.execute("pfhub", "1c", "--out", out.toString());
         assertThat(code).isEqualTo(Hafnia.EXIT_BAD_INPUT);
-        assertThat(err.toString()).contains("1b").contains("supported is 1a");
+        assertThat(err.toString()).contains("1c").contains("supported are 1a and 1b");
         assertThat(out).doesNotExist();
     }
 }

@@ -19,6 +19,14 @@ public interface FreeEnergyDensity {
      */
     double maxCurvature();
 
+    /**
+     * An upper bound of |f''| on [lo, hi] (for stabilised schemes whose field stays in a known
+     * range); defaults to the bound on [0, 1], which is valid only for ranges inside it.
+     */
+    default double maxCurvature(double lo, double hi) {
+        return maxCurvature();
+    }
+
     /** Short name used in reports and file attributes. */
     String name();
 

@@ -37,11 +37,18 @@ public record QuarticDoubleWell(double rho, double alpha, double beta) implement
         return 2 * rho * (6 * c * c - 6 * (alpha + beta) * c + alpha * alpha + 4 * alpha * beta + beta * beta);
     }
 
-    /** max |f''| on [0, 1]: f'' is a parabola, so the larger of its ends and its vertex. */
+    /** max |f''| on [0, 1]. */
     @Override
     public double maxCurvature() {
-        double vertex = secondDerivative(0.5 * (alpha + beta));
-        return Math.max(Math.abs(vertex), Math.max(Math.abs(secondDerivative(0)), Math.abs(secondDerivative(1))));
+        return maxCurvature(0, 1);
+    }
+
+    /** max |f''| on [lo, hi]: f'' is a parabola, so the largest of its ends and, if inside, its vertex. */
+    @Override
+    public double maxCurvature(double lo, double hi) {
+        double m = Math.max(Math.abs(secondDerivative(lo)), Math.abs(secondDerivative(hi)));
+        double vertex = 0.5 * (alpha + beta);
+        return vertex > lo && vertex < hi ? Math.max(m, Math.abs(secondDerivative(vertex))) : m;
     }
 
     @Override

@@ -24,7 +24,9 @@ import org.hafnia.solver.linear.SolveReport;
  * <p>Each step solves the symmetric positive-definite system
  * (1/(L_p Δt) + S) φⁿ⁺¹ − κ ∇²_h φⁿ⁺¹ = φⁿ/(L_p Δt) + S φⁿ − f'(φⁿ) − b_p
  * with the 5-point Laplacian (zero-flux or Dirichlet faces) by CG with IC(0), to a relative
- * residual of {@value #CG_TOLERANCE}, far below the O(Δt) truncation error.
+ * residual of {@value #CG_TOLERANCE}, far below the O(Δt) truncation error. A per-node mobility
+ * (Arrhenius L(T)) is supported; Langevin noise is offered by the explicit
+ * {@link ForwardEulerAllenCahn2D}, whose small steps resolve it.
  */
 public final class SemiImplicitAllenCahn2D implements PhaseFieldStepper {
 

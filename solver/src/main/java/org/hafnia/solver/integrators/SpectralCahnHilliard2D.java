@@ -18,49 +18,64 @@ import org.hafnia.solver.spectral.Fft2D;
  * ĉⁿ⁺¹ = [ĉⁿ (1 + Δt M λ S) − Δt M λ f̂'] / (1 + Δt M λ (S + κ λ)).
  *
  * <p>Mass: the k = 0 mode is left unchanged, so Σ c is conserved up to the round-off of one
- * FFT pair per step. Stability: for S ≥ max|f''|/2 the discrete energy decreases for every Δt
- * (Shen & Yang 2010, Thm. 2), so Δt is not bound by the explicit limit Δt ≲ h⁴/(8 M κ);
- * a smaller S is refused.
+ * FFT pair per step. Stability: the discrete energy decreases for every Δt when S ≥ L/2, L the
+ * Lipschitz constant of f' over the values cⁿ and cⁿ⁺¹ take (Shen & Yang 2010, Thm. 2), so Δt
+ * is not bound by the explicit limit Δt ≲ h⁴/(8 M κ). S is either fixed (at least
+ * max|f''|/2 on [0, 1]; smaller is refused) or range-adaptive: each step takes
+ * S = max|f''|/2 over the range of cⁿ widened by a margin, checks that cⁿ⁺¹ stayed inside it,
+ * and otherwise widens the range and repeats the step. The range-adaptive S keeps the
+ * guarantee while adding far less artificial damping (S·Δt·∂c/∂t) when c is near a
+ * composition of small |f''|, e.g. the early stage of spinodal decomposition.
  *
  * <p>Real fields are transformed in pairs as one complex field (c + i f'(c) forward, two
  * results back), so a step costs two complex FFTs and a step-doubling attempt four.
  */
 public final class SpectralCahnHilliard2D implements OneStepMethod {
 
+    /** Range margin of the adaptive S: a tenth of the present spread, plus 1e-3 in c. */
+    private static final double MARGIN_FRACTION = 0.1;
+    private static final double MARGIN_FLOOR = 1e-3;
+    private static final int MAX_WIDENINGS = 20;
+
     private final Grid2D grid;
     private final FreeEnergyDensity energy;
     private final double kappa;
     private final double mobility;
-    private final double stabilisation;
+    private final double fixedStabilisation;
+    private double stabilisation;
+    private double lo;
+    private double hi;
     private final Fft2D fft;
     private final double[] lambda;
     private final int[] mirror;
-    // Work arrays: packed transform, the two spectra, and two results.
+    // Work arrays: packed transform, the two spectra of the input, the half-step spectrum.
     private final double[] zr;
     private final double[] zi;
     private final double[] cr;
     private final double[] ci;
     private final double[] gr;
     private final double[] gi;
+    private final double[] hr;
+    private final double[] hi2;
 
     /**
      * @param grid          periodic grid, sizes powers of two
      * @param energy        bulk free energy f(c)
      * @param kappa         gradient coefficient κ (> 0)
      * @param mobility      M (> 0)
-     * @param stabilisation S ≥ max|f''|/2, or NaN for max|f''|/2
+     * @param stabilisation fixed S ≥ max|f''|/2 on [0, 1], or NaN for the range-adaptive S
      */
     public SpectralCahnHilliard2D(Grid2D grid, FreeEnergyDensity energy, double kappa, double mobility,
                                   double stabilisation) {
         if (!(kappa > 0) || !(mobility > 0) || !Double.isFinite(kappa) || !Double.isFinite(mobility)) {
             throw new InvalidInputException("Cahn–Hilliard needs κ > 0 and M > 0, got κ = " + kappa + ", M = " + mobility);
         }
-        double s = Stabilisation.resolve(energy, stabilisation);
+        this.fixedStabilisation = Double.isNaN(stabilisation) ? Double.NaN : Stabilisation.resolve(energy, stabilisation);
+        this.stabilisation = fixedStabilisation;
         this.grid = grid;
         this.energy = energy;
         this.kappa = kappa;
         this.mobility = mobility;
-        this.stabilisation = s;
         this.fft = new Fft2D(grid.nx(), grid.ny());
         int nx = grid.nx();
         int ny = grid.ny();
@@ -82,9 +97,11 @@ public final class SpectralCahnHilliard2D implements OneStepMethod {
         ci = new double[n];
         gr = new double[n];
         gi = new double[n];
+        hr = new double[n];
+        hi2 = new double[n];
     }
 
-    /** Largest Δt of the explicit (forward Euler) scheme on this grid, 1 / (M κ max λ² / 2 + …): for reports. */
+    /** Largest Δt of the explicit (forward Euler) scheme on this grid, for reports. */
     public double explicitStepLimit() {
         double lmax = 0;
         for (double l : lambda) {
@@ -93,6 +110,7 @@ public final class SpectralCahnHilliard2D implements OneStepMethod {
         return 2 / (mobility * lmax * (kappa * lmax + energy.maxCurvature()));
     }
 
+    /** S of the last step (the fixed S, or the last range-adaptive one). */
     public double stabilisation() {
         return stabilisation;
     }
@@ -119,59 +137,106 @@ public final class SpectralCahnHilliard2D implements OneStepMethod {
     @Override
     public void step(double[] in, double[] out, double dt) {
         spectra(in);
-        for (int p = 0; p < zr.length; p++) {
-            double a = 1 + dt * mobility * lambda[p] * stabilisation;
-            double b = dt * mobility * lambda[p];
-            double d = 1 / (1 + b * (stabilisation + kappa * lambda[p]));
-            zr[p] = (cr[p] * a - b * gr[p]) * d;
-            zi[p] = (ci[p] * a - b * gi[p]) * d;
+        startRange(in);
+        for (int attempt = 0; ; attempt++) {
+            update(cr, ci, gr, gi, dt, zr, zi);
+            fft.inverse(zr, zi);
+            System.arraycopy(zr, 0, out, 0, out.length);
+            if (inRange(out) || widen(attempt, out)) {
+                return;
+            }
         }
-        fft.inverse(zr, zi);
-        System.arraycopy(zr, 0, out, 0, out.length);
     }
 
     @Override
     public void stepDoubling(double[] in, double dt, double[] full, double[] half, double[] twoHalves) {
         spectra(in);
-        // Full step into the real part, half step into the imaginary part of one inverse transform;
-        // the half step's spectrum is kept in (cr, ci) for the second half step.
+        startRange(in);
         double h = dt / 2;
-        for (int p = 0; p < zr.length; p++) {
-            double l = lambda[p];
-            double bf = dt * mobility * l;
-            double df = 1 / (1 + bf * (stabilisation + kappa * l));
-            double af = 1 + bf * stabilisation;
-            double bh = h * mobility * l;
-            double dh = 1 / (1 + bh * (stabilisation + kappa * l));
-            double ah = 1 + bh * stabilisation;
-            double fr = (cr[p] * af - bf * gr[p]) * df;
-            double fi = (ci[p] * af - bf * gi[p]) * df;
-            double hr = (cr[p] * ah - bh * gr[p]) * dh;
-            double hi = (ci[p] * ah - bh * gi[p]) * dh;
-            cr[p] = hr;
-            ci[p] = hi;
-            zr[p] = fr - hi;
-            zi[p] = fi + hr;
+        for (int attempt = 0; ; attempt++) {
+            // Full step into the real part, half step into the imaginary part of one inverse transform.
+            update(cr, ci, gr, gi, dt, zr, zi);
+            update(cr, ci, gr, gi, h, hr, hi2);
+            for (int p = 0; p < zr.length; p++) {
+                double fr = zr[p];
+                zr[p] = fr - hi2[p];
+                zi[p] = zi[p] + hr[p];
+            }
+            fft.inverse(zr, zi);
+            System.arraycopy(zr, 0, full, 0, full.length);
+            System.arraycopy(zi, 0, half, 0, half.length);
+            if (!inRange(full) && !widen(attempt, full) || !inRange(half) && !widen(attempt, half)) {
+                continue;
+            }
+            for (int p = 0; p < zr.length; p++) {
+                zr[p] = energy.derivative(half[p]);
+                zi[p] = 0;
+            }
+            fft.forward(zr, zi);
+            update(hr, hi2, zr, zi, h, zr, zi);
+            fft.inverse(zr, zi);
+            System.arraycopy(zr, 0, twoHalves, 0, twoHalves.length);
+            if (inRange(twoHalves) || widen(attempt, twoHalves)) {
+                return;
+            }
         }
-        fft.inverse(zr, zi);
-        System.arraycopy(zr, 0, full, 0, full.length);
-        System.arraycopy(zi, 0, half, 0, half.length);
-        for (int p = 0; p < zr.length; p++) {
-            zr[p] = energy.derivative(half[p]);
-            zi[p] = 0;
+    }
+
+    /** (or, oi) = [ĉ (1 + Δt M λ S) − Δt M λ ĝ] / (1 + Δt M λ (S + κ λ)); may alias (gr, gi). */
+    private void update(double[] cRe, double[] cIm, double[] gRe, double[] gIm, double dt, double[] oRe, double[] oIm) {
+        double s = stabilisation;
+        for (int p = 0; p < oRe.length; p++) {
+            double b = dt * mobility * lambda[p];
+            double a = 1 + b * s;
+            double d = 1 / (1 + b * (s + kappa * lambda[p]));
+            double r = (cRe[p] * a - b * gRe[p]) * d;
+            double i = (cIm[p] * a - b * gIm[p]) * d;
+            oRe[p] = r;
+            oIm[p] = i;
         }
-        fft.forward(zr, zi);
-        for (int p = 0; p < zr.length; p++) {
-            double b = h * mobility * lambda[p];
-            double d = 1 / (1 + b * (stabilisation + kappa * lambda[p]));
-            double a = 1 + b * stabilisation;
-            double r = (cr[p] * a - b * zr[p]) * d;
-            double i = (ci[p] * a - b * zi[p]) * d;
-            zr[p] = r;
-            zi[p] = i;
+    }
+
+    /** Range-adaptive S: the range of {@code c} with its margin, and S over it. */
+    private void startRange(double[] c) {
+        if (!Double.isNaN(fixedStabilisation)) {
+            return;
         }
-        fft.inverse(zr, zi);
-        System.arraycopy(zr, 0, twoHalves, 0, twoHalves.length);
+        cover(c, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+    }
+
+    /** Sets the range to [min, max] ∪ range of {@code c}, widened by the margin, and S over it. */
+    private void cover(double[] c, double min, double max) {
+        for (double v : c) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        double m = MARGIN_FRACTION * (max - min) + MARGIN_FLOOR;
+        lo = min - m;
+        hi = max + m;
+        stabilisation = energy.maxCurvature(lo, hi) / 2;
+    }
+
+    /** Whether {@code c} lies in the range S was chosen for (always, for a fixed S). */
+    private boolean inRange(double[] c) {
+        if (!Double.isNaN(fixedStabilisation)) {
+            return true;
+        }
+        for (double v : c) {
+            if (v < lo || v > hi) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Widens the range to cover {@code c} with its margin and raises S; false: the step must be redone. */
+    private boolean widen(int attempt, double[] c) {
+        if (attempt >= MAX_WIDENINGS) {
+            throw new IllegalStateException("Cahn–Hilliard: the range-adaptive stabilisation did not settle after "
+                    + MAX_WIDENINGS + " widenings; the step is far too long or the solution diverges");
+        }
+        cover(c, lo, hi);
+        return false;
     }
 
     /** (cr, ci) = ĉ and (gr, gi) = FFT of f'(c), from one complex transform of c + i f'(c). */

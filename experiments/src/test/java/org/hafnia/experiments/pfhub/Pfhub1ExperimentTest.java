@@ -7,9 +7,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class Pfhub1aExperimentTest {
+class Pfhub1ExperimentTest {
 
-    private static final Pfhub1aExperiment BENCHMARK = new Pfhub1aExperiment(256, 1e-3);
+    private static final Pfhub1Experiment BENCHMARK = new Pfhub1Experiment(Pfhub1Experiment.Variation.A, 256, 1e-4);
 
     /** PFHub reports F(0) ≈ 319.0 (four digits: ±0.05) for the analytic initial condition. */
     @Test
@@ -19,7 +19,7 @@ class Pfhub1aExperimentTest {
 
     @Test
     void reportTimesContainTheRequiredTimesAndEveryDecade() {
-        double[] t = Pfhub1aExperiment.reportTimes(10_000);
+        double[] t = Pfhub1Experiment.reportTimes(10_000);
         assertThat(t).contains(0, 1, 5, 10, 20, 50, 100, 200, 500, 1000, 10_000);
         assertThat(t[t.length - 1]).isEqualTo(10_000);
     }
@@ -30,7 +30,7 @@ class Pfhub1aExperimentTest {
      */
     @Test
     void shortRunDecreasesEnergyAndConservesMass() {
-        List<Pfhub1aExperiment.Sample> s = BENCHMARK.run(2, t -> { });
+        List<Pfhub1Experiment.Sample> s = BENCHMARK.run(2, t -> { });
         assertThat(s.get(0).time()).isZero();
         assertThat(s.get(s.size() - 1).time()).isEqualTo(2);
         double previous = BENCHMARK.discreteInitialFreeEnergy();
