@@ -27,7 +27,8 @@ import org.hafnia.solver.integrators.StepControl;
  * <li>Idle time t: evolution without bias at the Arrhenius-slowed mobility, i.e. t × (reduced
  * time per second) × exp(−Ea/kB (1/T_room − 1/T_pulse)) of reduced time.</li>
  * <li>Read: G plus white noise σ/G and a random telegraph step ΔG = γ G_inc, with G_inc the
- * conductance of the boundary and island channels ({@link #conductances()}), γ the fraction of
+ * conductance next to partially reduced oxide: incomplete boundary and island channels
+ * ({@link #conductances()}), γ the fraction of
  * such a channel a trapped charge switches (Rao et al., Nature 615, 823 (2023), Fig. 3); the step
  * is centred so that its mean is zero.</li>
  * </ul>
@@ -141,10 +142,12 @@ public final class PhaseFieldDevice implements ResistiveDevice {
     }
 
     /**
-     * {G, G_inc} without noise (S). A column's coupling to traps in the surrounding oxide is the
-     * insulating fraction of its four neighbours, w = ¼ Σ (1 − φ_nb) (edges count as insulating):
-     * 0 inside a channel, about ¼–½ at its boundary, 1 for an isolated island. G_inc = Σ g(φ) w is
-     * the conductance of the boundary and island channels whose trapped charges switch them.
+     * {G, G_inc} without noise (S). The traps that switch a column sit in the partially reduced
+     * oxide around it: a neighbour at φ holds a trap density ∝ 4φ(1 − φ), which vanishes in both
+     * pure phases (clean oxide, complete filament) and is largest at φ = ½ (Rao et al. 2023: the
+     * charge traps of the incomplete channels cause the telegraph noise; the complete channel does
+     * not). A column's coupling is w = ¼ Σ 4φ_nb(1 − φ_nb) over its four neighbours (edges: clean
+     * oxide), w ∈ [0, 1], and G_inc = Σ g(φ) w is the conductance switched by those traps.
      */
     public double[] conductances() {
         int nx = c.nx();
@@ -155,13 +158,18 @@ public final class PhaseFieldDevice implements ResistiveDevice {
             for (int i = 0; i < nx; i++) {
                 int idx = j * nx + i;
                 double x = column(phi[idx]);
-                double w = (i > 0 ? 1 - phi[idx - 1] : 1) + (i < nx - 1 ? 1 - phi[idx + 1] : 1)
-                        + (j > 0 ? 1 - phi[idx - nx] : 1) + (j < ny - 1 ? 1 - phi[idx + nx] : 1);
+                double w = (i > 0 ? partial(phi[idx - 1]) : 0) + (i < nx - 1 ? partial(phi[idx + 1]) : 0)
+                        + (j > 0 ? partial(phi[idx - nx]) : 0) + (j < ny - 1 ? partial(phi[idx + nx]) : 0);
                 g += x;
-                inc += x * 0.25 * w;
+                inc += x * w;
             }
         }
         return new double[] {g, inc};
+    }
+
+    /** Trap density of a node at φ relative to its largest value: ¼ · 4φ(1 − φ). */
+    private static double partial(double p) {
+        return p * (1 - p);
     }
 
     @Override

@@ -27,8 +27,11 @@ public enum ProgrammingScheme {
     /**
      * Write-verify, then a train of subthreshold RESET-polarity pulses (at 90 % of the switching
      * threshold) that dissolve incomplete channels (Rao et al., Nature 615, 823 (2023)), a re-read,
-     * and a write-verify touch-up followed by another train if the level left the window; at most
-     * {@value #DENOISE_ROUNDS} rounds.
+     * and another write-verify and train if the level left the window, at most
+     * {@value #DENOISE_ROUNDS} rounds, then a last write-verify touch-up if it is still out.
+     * Dissolving the incomplete channels also removes their conductance, so the first write aims
+     * above the target by the extracted mean shift of a full train (capped at the top of the
+     * window) and the train lands on the target; later rounds, after a small touch-up, aim at it.
      */
     WRITE_VERIFY_DENOISE("write-verify-denoise") {
         @Override
@@ -36,15 +39,16 @@ public enum ProgrammingScheme {
             CompactDeviceParameters p = s.model();
             int train = (int) Math.ceil(3 * p.denoisePulses());
             double amplitude = -0.9 * p.vThreshold();
+            double aim = Math.max(target, Math.min(target / (1 + p.denoiseShift()), CrossbarProgramming.window(p)[1]));
             boolean ok = false;
             for (int round = 0; round < DENOISE_ROUNDS && !ok; round++) {
-                writeVerify(d, target, s, s.maxPulses());
+                writeVerify(d, aim, s, s.maxPulses());
                 for (int k = 0; k < train; k++) {
                     d.pulse(amplitude, p.pulseWidth());
                 }
                 ok = Math.abs(d.read() - target) <= s.tolerance();
             }
-            return ok;
+            return ok || writeVerify(d, target, s, s.maxPulses());
         }
     },
 
