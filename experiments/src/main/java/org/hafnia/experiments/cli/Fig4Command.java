@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 
 import org.hafnia.experiments.fig4.Fig4Experiment;
 import org.hafnia.experiments.fig4.Fig4Parameters;
+import org.hafnia.meshes.Grid2D;
+import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.meshes.ScalarField2D;
 import org.hafnia.meshes.io.NumericMatrixReader;
 import org.hafnia.physics.energy.EnergyProfile;
@@ -18,6 +20,8 @@ import org.hafnia.postprocess.io.Hdf5Writer;
 import org.hafnia.postprocess.io.Json;
 import org.hafnia.postprocess.io.MatrixText;
 import org.hafnia.postprocess.io.StagedOutput;
+import org.hafnia.postprocess.maps.MapFormats;
+import org.hafnia.postprocess.maps.ScanMap;
 import org.hafnia.postprocess.plots.BandedScale;
 import org.hafnia.postprocess.plots.ColourMap;
 import org.hafnia.postprocess.plots.HeatmapFigure;
@@ -52,7 +56,7 @@ public final class Fig4Command implements Callable<Integer> {
     @Option(names = "--reference", description = "Reference data folder (default: $HAFNIA_REFERENCE, then ../shared/reference beside the project).")
     Path reference;
 
-    @Option(names = "--initial", description = "Initial map φ0 as a CSV/TSV matrix with values in [0, 1] instead of the published one.")
+    @Option(names = "--initial", description = "Initial map φ0 with values in [0, 1] instead of the published one: a CSV/TSV matrix (line 1 = row 0 = y = 0) or any map format of hafnia convert (.txt .json .h5 .gsf .gwy).")
     Path initial;
 
     @Option(names = "--raw-map", description = "The authors' raw C-AFM map (JSON 2-D array, ~580 × 510); normalised and down-sampled by 10 as published.")
@@ -133,10 +137,23 @@ public final class Fig4Command implements Callable<Integer> {
 
     private ScalarField2D initialState(ReferenceData data) {
         if (initial != null && rawMap != null) {
-            throw new org.hafnia.meshes.InvalidInputException("give --initial or --raw-map, not both");
+            throw new InvalidInputException("give --initial or --raw-map, not both");
         }
         if (initial != null) {
-            return new NumericMatrixReader().read(initial).requireWithin(0, 1, "φ").toField();
+            String name = initial.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (name.endsWith(".csv") || name.endsWith(".tsv")) {
+                return new NumericMatrixReader().read(initial).requireWithin(0, 1, "φ").toField();
+            }
+            ScanMap map = MapFormats.read(initial).requireFinite(initial.toString());
+            double[] v = map.values();
+            for (int k = 0; k < v.length; k++) {
+                if (!(v[k] >= 0 && v[k] <= 1)) {
+                    int nx = map.grid().nx();
+                    throw new InvalidInputException(initial + ": node (x " + (k % nx) + ", y " + (k / nx) + "): φ = "
+                            + v[k] + " is outside [0.0, 1.0]");
+                }
+            }
+            return new ScalarField2D(Grid2D.unitSpacing(map.grid().nx(), map.grid().ny()), v.clone());
         }
         if (rawMap != null) {
             return RawCafmMap.prepare(rawMap).phi();

@@ -114,6 +114,31 @@ class Fig4CommandTest {
     }
 
     @Test
+    void anInitialMapInGwyddionFormatIsReadAndRangeChecked() throws IOException {
+        Path csv = tmp.resolve("map.csv");
+        Files.writeString(csv, "0,0.2,0\n0.3,0.9,0.4\n0,0.1,0\n");
+        Path gsf = tmp.resolve("map.gsf");
+        assertThat(CommandRun.of("convert", csv.toString(), gsf.toString()).status()).isZero();
+        Path fromCsv = tmp.resolve("o7");
+        Path fromGsf = tmp.resolve("o8");
+        assertThat(CommandRun.of("fig4", "--initial", csv.toString(), "--out", fromCsv.toString()).status()).isZero();
+        assertThat(CommandRun.of("fig4", "--initial", gsf.toString(), "--out", fromGsf.toString()).status()).isZero();
+        // .gsf stores float32: the runs agree to float32 rounding of the initial map (≤ 6e-8 × |φ|),
+        // which the 100 stable, contracting steps do not amplify beyond 1e-6.
+        var a = new NumericMatrixReader().read(fromCsv.resolve("pulse2.csv"));
+        var b = new NumericMatrixReader().read(fromGsf.resolve("pulse2.csv"));
+        for (int k = 0; k < a.values().length; k++) {
+            assertThat(b.values()[k]).isCloseTo(a.values()[k], org.assertj.core.api.Assertions.within(1e-6));
+        }
+        Files.writeString(csv, "0,0.2,0\n0.3,1.9,0.4\n0,0.1,0\n");
+        Path bad = tmp.resolve("bad.gsf");
+        assertThat(CommandRun.of("convert", csv.toString(), bad.toString()).status()).isZero();
+        Path out = tmp.resolve("o9");
+        assertRejected(CommandRun.of("fig4", "--initial", bad.toString(), "--out", out.toString()), out,
+                "bad.gsf: node (x 1, y 1): φ = 1.899999976158142 is outside [0.0, 1.0]");
+    }
+
+    @Test
     void subSteppingRunsAnOtherwiseUnstableTimeStep() throws IOException {
         Path out = tmp.resolve("o6");
         CommandRun r = CommandRun.of("fig4", "--dt", "0.01", "--substep", "--out", out.toString());
