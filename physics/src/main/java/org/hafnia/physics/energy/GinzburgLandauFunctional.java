@@ -68,7 +68,7 @@ public final class GinzburgLandauFunctional {
     }
 
     /** Σ over the two boundary faces of an axis of (Δφ)², weighted as in the class comment. */
-    private static double boundaryFaces(AxisBoundary axis, double first, double last, int n) {
+    static double boundaryFaces(AxisBoundary axis, double first, double last, int n) {
         if (axis.isPeriodic()) {
             double d = n > 1 ? first - last : 0;
             return d * d;
