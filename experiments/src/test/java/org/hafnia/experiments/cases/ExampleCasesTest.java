@@ -115,7 +115,8 @@ class ExampleCasesTest {
         assertThat(out).doesNotExist();
     }
 
-    private static int run(String... args) {
+    /** {@code hafnia run ARGS} in this JVM with its output discarded; the exit status. */
+    static int run(String... args) {
         CommandLine cl = Hafnia.commandLine();
         cl.setOut(new PrintWriter(new StringWriter()));
         cl.setErr(new PrintWriter(new StringWriter()));

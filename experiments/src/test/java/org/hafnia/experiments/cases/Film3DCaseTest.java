@@ -3,8 +3,6 @@ package org.hafnia.experiments.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -13,7 +11,6 @@ import java.util.List;
 
 import io.jhdf.HdfFile;
 
-import org.hafnia.experiments.cli.Hafnia;
 import org.hafnia.meshes.Grid3D;
 import org.hafnia.meshes.ScalarField3D;
 import org.hafnia.physics.electrostatics.ConductingFilm;
@@ -21,8 +18,6 @@ import org.hafnia.reference.ReferenceData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import picocli.CommandLine;
 
 /**
  * The shipped {@code film-3d} case is a 3D phase-field run: φ(x, y, z) varies through the film,
@@ -165,12 +160,6 @@ class Film3DCaseTest {
     }
 
     private static int run(String... args) {
-        CommandLine cl = Hafnia.commandLine();
-        cl.setOut(new PrintWriter(new StringWriter()));
-        cl.setErr(new PrintWriter(new StringWriter()));
-        String[] all = new String[args.length + 1];
-        all[0] = "run";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return cl.execute(all);
+        return ExampleCasesTest.run(args);
     }
 }

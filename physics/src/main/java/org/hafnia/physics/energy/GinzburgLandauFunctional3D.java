@@ -1,6 +1,7 @@
 package org.hafnia.physics.energy;
 
 import org.hafnia.meshes.AxisBoundary;
+import org.hafnia.meshes.BoundaryCondition;
 import org.hafnia.meshes.BoundaryConditions3D;
 import org.hafnia.meshes.Grid3D;
 import org.hafnia.physics.api.FreeEnergyDensity;
@@ -52,14 +53,14 @@ public final class GinzburgLandauFunctional3D {
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {
                 int row = k * plane + j * nx;
-                sx += axis(bc.x(), phi, row, 1, nx);
+                sx = axis(bc.x(), phi, row, 1, nx, sx);
             }
             for (int i = 0; i < nx; i++) {
-                sy += axis(bc.y(), phi, k * plane + i, nx, ny);
+                sy = axis(bc.y(), phi, k * plane + i, nx, ny, sy);
             }
         }
         for (int c = 0; c < plane; c++) {
-            sz += axis(bc.z(), phi, c, plane, nz);
+            sz = axis(bc.z(), phi, c, plane, nz, sz);
         }
         double hx2 = grid.dx() * grid.dx();
         double hy2 = grid.dy() * grid.dy();
@@ -67,13 +68,33 @@ public final class GinzburgLandauFunctional3D {
         return 0.5 * kappa * (sx / hx2 + sy / hy2 + sz / hz2) * grid.cellVolume();
     }
 
-    /** Σ (Δφ)² over the faces of one grid line of {@code n} nodes from {@code first} in steps of {@code stride}. */
-    private static double axis(AxisBoundary axis, double[] phi, int first, int stride, int n) {
-        double s = 0;
+    /**
+     * {@code s} plus Σ (Δφ)² over the faces of one grid line of {@code n} nodes from {@code first}
+     * in steps of {@code stride}, added one by one (the summation order of the 2D functional).
+     */
+    private static double axis(AxisBoundary axis, double[] phi, int first, int stride, int n, double sum) {
+        double s = sum;
         for (int m = 0; m + 1 < n; m++) {
             double d = phi[first + (m + 1) * stride] - phi[first + m * stride];
             s += d * d;
         }
-        return s + GinzburgLandauFunctional.boundaryFaces(axis, phi[first], phi[first + (n - 1) * stride], n);
+        return s + boundaryFaces(axis, phi[first], phi[first + (n - 1) * stride], n);
+    }
+
+    /** Σ over the two boundary faces of an axis of (Δφ)², weighted as in the class comment. */
+    private static double boundaryFaces(AxisBoundary axis, double first, double last, int n) {
+        if (axis.isPeriodic()) {
+            double d = n > 1 ? first - last : 0;
+            return d * d;
+        }
+        return dirichletFace(axis.low(), first) + dirichletFace(axis.high(), last);
+    }
+
+    private static double dirichletFace(BoundaryCondition c, double inside) {
+        if (c instanceof BoundaryCondition.Dirichlet) {
+            double d = c.ghostOffset() + c.ghostScale() * inside - inside;
+            return 0.5 * d * d;
+        }
+        return 0;
     }
 }

@@ -35,19 +35,10 @@ class GinzburgLandauFunctional3DTest {
             GinzburgLandauFunctional3D F = new GinzburgLandauFunctional3D(g, bc, bulk, kappa);
             double[] lap = new double[g.size()];
             FiniteDifferenceLaplacian.apply(g, bc, phi, lap);
-            for (int k = 0; k < phi.length; k++) {
-                double h = 1e-6;
-                double[] p = phi.clone();
-                p[k] += h;
-                double fp = F.energy(p);
-                p[k] -= 2 * h;
-                double fm = F.energy(p);
-                double dF = (fp - fm) / (2 * h) / g.cellVolume();
-                // F is a polynomial of degree 4 in φ_k: the central-difference error h² F'''/6 is ~1e-12;
-                // round-off of F (~1) over 2h is ~1e-10, ~1e-8 after dividing by ΔV = 0.015.
-                assertThat(dF).as("%s node %d", bc, k)
-                        .isCloseTo(bulk.derivative(phi[k]) - kappa * lap[k], within(1e-6));
-            }
+            // F is a polynomial of degree 4 in φ_k: the central-difference error h² F'''/6 is ~1e-12;
+            // round-off of F (~1) over 2h is ~1e-10, ~1e-8 after dividing by ΔV = 0.015.
+            GinzburgLandauFunctionalTest.assertGradientIsTheRightHandSide(F::energy, g.cellVolume(), phi, lap, bulk, kappa,
+                    1e-6, bc.toString());
         }
     }
 
