@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.hafnia.meshes.AxisBoundary;
-import org.hafnia.meshes.BoundaryConditions2D;
+import org.hafnia.meshes.BoundaryConditions3D;
 import org.hafnia.meshes.Grid2D;
+import org.hafnia.meshes.Grid3D;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.meshes.LengthUnit;
 import org.hafnia.meshes.ScalarField2D;
+import org.hafnia.meshes.ScalarField3D;
 import org.hafnia.meshes.io.NumericMatrix;
 import org.hafnia.meshes.io.NumericMatrixReader;
 import org.hafnia.physics.api.ConductivityModel;
@@ -73,11 +75,16 @@ public final class CaseReader {
         CaseNode outputNode = root.optionalObject("output");
         root.finish();
 
-        ScalarField2D initial = initial(initialNode, gridNode, dir, seed);
-        BoundaryConditions2D bc = boundaries(gridNode);
+        boolean threeD = gridNode.has("nz");
+        ScalarField3D initial = threeD ? initial3D(initialNode, gridNode, seed)
+                : layer(initial(initialNode, gridNode, dir, seed));
+        BoundaryConditions3D bc = boundaries(gridNode);
         gridNode.finish();
-        RunCase.Physics physics = physics(physicsNode);
+        RunCase.Physics physics = physics(physicsNode, threeD ? initial.grid() : null);
         RunCase.Timing time = timing(timeNode);
+        if (threeD && time.scheme().equals("semi-implicit")) {
+            throw timeNode.value("scheme").error("a 3D grid (\"nz\" in /grid) is stepped by the explicit scheme only");
+        }
         VoltageProtocol protocol = protocol(protocolNode, dir);
         Schedule schedule;
         try {
@@ -89,8 +96,37 @@ public final class CaseReader {
         if (!Double.isNaN(physics.noiseTemperature()) && time.scheme().equals("semi-implicit")) {
             throw physicsNode.value("noise").error("Langevin noise needs \"scheme\": \"explicit\" (the semi-implicit stepper has none)");
         }
-        return new RunCase(name, description, file, sha256(bytes), seed, initial, bc, physics, time, protocol,
+        return new RunCase(name, description, file, sha256(bytes), seed, initial, threeD, bc, physics, time, protocol,
                 schedule, outputs);
+    }
+
+    /** A plan-view map as the single layer of a 3D field (dz = dx, unused: the film's depth is in /physics/conductance). */
+    private static ScalarField3D layer(ScalarField2D phi) {
+        Grid2D g = phi.grid();
+        return new ScalarField3D(new Grid3D(g.nx(), g.ny(), 1, g.dx(), g.dy(), g.dx(), g.unit()), phi.values());
+    }
+
+    /** The 3D initial state: nz layers of the grid's spacing between the bottom (z = 0) and top electrode. */
+    private static ScalarField3D initial3D(CaseNode init, CaseNode grid, long seed) {
+        double spacing = grid.quantity("spacing", Dimension.LENGTH, Double.MIN_VALUE, 1e-3) / NM;
+        int nx = (int) grid.integer("nx", 2, 1 << 15);
+        int ny = (int) grid.integer("ny", 2, 1 << 15);
+        int nz = (int) grid.integer("nz", 2, 1 << 15);
+        String type = init.choice("type", null, "islands");
+        Grid3D g;
+        try {
+            g = new Grid3D(nx, ny, nz, spacing, spacing, spacing, LengthUnit.NANOMETRE);
+        } catch (InvalidInputException e) {
+            throw grid.error(e.getMessage());
+        }
+        ScalarField3D phi;
+        try {
+            phi = IslandsGenerator.read(init, seed, true).generate(g);
+        } catch (InvalidInputException e) {
+            throw e.getMessage().startsWith(init.source()) ? e : init.error(e.getMessage());
+        }
+        init.finish();
+        return phi;
     }
 
     private ScalarField2D initial(CaseNode init, CaseNode grid, Path dir, long seed) {
@@ -110,7 +146,7 @@ public final class CaseReader {
             default -> {
                 int nx = (int) grid.integer("nx", 2, 1 << 15);
                 int ny = (int) grid.integer("ny", 2, 1 << 15);
-                yield IslandsGenerator.read(init, seed)
+                yield IslandsGenerator.read(init, seed, false)
                         .generate(new Grid2D(nx, ny, spacing, spacing, LengthUnit.NANOMETRE));
             }
         };
@@ -130,13 +166,15 @@ public final class CaseReader {
         }
     }
 
-    private static BoundaryConditions2D boundaries(CaseNode grid) {
-        String b = grid.choice("boundary", "zero-flux", "zero-flux", "periodic");
-        return b.equals("periodic") ? BoundaryConditions2D.periodic()
-                : new BoundaryConditions2D(AxisBoundary.zeroFlux(), AxisBoundary.zeroFlux());
+    /** x and y zero flux or periodic; z (the electrodes of a 3D film) always zero flux. */
+    private static BoundaryConditions3D boundaries(CaseNode grid) {
+        AxisBoundary side = grid.choice("boundary", "zero-flux", "zero-flux", "periodic").equals("periodic")
+                ? AxisBoundary.periodic() : AxisBoundary.zeroFlux();
+        return new BoundaryConditions3D(side, side, AxisBoundary.zeroFlux());
     }
 
-    private static RunCase.Physics physics(CaseNode p) {
+    /** @param film the 3D grid of a 3D case (its depth is the film), null for a plan-view case */
+    private static RunCase.Physics physics(CaseNode p, Grid3D film) {
         String energy = p.choice("energy", "published", "published", "spline", "double-well");
         double barrier = Double.NaN;
         double asymmetry = Double.NaN;
@@ -164,7 +202,7 @@ public final class CaseReader {
             profileNode.finish();
         }
         driveNode.finish();
-        RunCase.Conductance conductance = conductance(p.object("conductance"));
+        RunCase.Conductance conductance = conductance(p.object("conductance"), film);
         CaseNode arrNode = p.optionalObject("arrhenius");
         RunCase.Arrhenius arrhenius = null;
         if (arrNode != null) {
@@ -206,7 +244,7 @@ public final class CaseReader {
         return out;
     }
 
-    private static RunCase.Conductance conductance(CaseNode c) {
+    private static RunCase.Conductance conductance(CaseNode c, Grid3D film) {
         CaseNode s = c.object("sigma");
         String law = s.choice("law", "log-linear", "log-linear", "percolation");
         ConductivityModel sigma;
@@ -220,8 +258,23 @@ public final class CaseReader {
             throw e.getMessage().startsWith(s.source()) ? e : s.error(e.getMessage());
         }
         s.finish();
-        double thickness = c.quantity("thickness", Dimension.LENGTH, Double.MIN_VALUE, 1e-3) / NM;
-        int layers = (int) c.integer("layers", 1, 1, 1000);
+        double thickness;
+        int layers;
+        if (film == null) {
+            thickness = c.quantity("thickness", Dimension.LENGTH, Double.MIN_VALUE, 1e-3) / NM;
+            layers = (int) c.integer("layers", 1, 1, 1000);
+        } else {
+            // The 3D grid is the film: its nz layers of dz span the thickness.
+            layers = film.nz();
+            thickness = layers * film.dz();
+            if (c.has("layers")) {
+                throw c.value("layers").error("a 3D grid's layers are /grid/nz = " + layers + "; remove \"layers\"");
+            }
+            double given = c.quantity("thickness", Dimension.LENGTH, thickness * NM, Double.MIN_VALUE, 1e-3) / NM;
+            if (Math.abs(given - thickness) > 1e-9 * thickness) {
+                throw c.value("thickness").error("a 3D film is nz · spacing = " + thickness + " nm thick, not " + given + " nm");
+            }
+        }
         double tolerance = c.number("tolerance", DeviceConductance.DEFAULT.tolerance(), 1e-15, 0.1);
         CaseNode h = c.optionalObject("heat");
         RunCase.Heat heat = null;

@@ -14,13 +14,15 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
-import org.hafnia.meshes.Grid2D;
+import org.hafnia.meshes.Grid3D;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.meshes.ScalarField2D;
+import org.hafnia.meshes.ScalarField3D;
 import org.hafnia.physics.PhysicalConstants;
 import org.hafnia.physics.api.FreeEnergyDensity;
 import org.hafnia.physics.electrostatics.ConductingFilm;
 import org.hafnia.physics.energy.GinzburgLandauFunctional;
+import org.hafnia.physics.energy.GinzburgLandauFunctional3D;
 import org.hafnia.postprocess.io.AtomicFiles;
 import org.hafnia.postprocess.io.Hdf5Writer;
 import org.hafnia.postprocess.io.Json;
@@ -30,7 +32,9 @@ import org.hafnia.solver.checkpoint.Checkpoint;
 import org.hafnia.solver.device.DeviceConductance;
 import org.hafnia.solver.device.JouleHeating;
 import org.hafnia.solver.integrators.AllenCahnModel2D;
+import org.hafnia.solver.integrators.AllenCahnModel3D;
 import org.hafnia.solver.integrators.ForwardEulerAllenCahn2D;
+import org.hafnia.solver.integrators.ForwardEulerAllenCahn3D;
 import org.hafnia.solver.integrators.SemiImplicitAllenCahn2D;
 import org.hafnia.solver.api.PhaseFieldStepper;
 import org.hafnia.physics.kinetics.LangevinNoise;
@@ -50,6 +54,10 @@ import org.hafnia.solver.protocol.ScheduleRunner;
  * kept in memory and in the checkpoint and rewritten atomically at every checkpoint; and
  * {@code run.json}. Nothing in them depends on wall-clock time, the thread count or on where a
  * run was interrupted.
+ *
+ * <p>A 3D case ({@link RunCase#threeD()}) steps φ(x, y, z) with {@link ForwardEulerAllenCahn3D}
+ * (zero flux on every face), reads G from σ(φ) of every cell, samples the 3D free energy
+ * (eV nm³) and writes {@code nz × ny × nx} snapshots indexed as a 3D mesh.
  *
  * <p>Checkpoint ({@code checkpoint.bin}, written atomically every {@code checkpoint_every}
  * steps): the field, the position in the schedule and the rows so far (see {@link Checkpoint}).
@@ -111,7 +119,7 @@ public final class CaseRun {
     public Result run(boolean resume, long maxSteps, ProtocolListener progress) {
         Path checkpointFile = out.resolve(CHECKPOINT);
         Schedule schedule = c.schedule();
-        Grid2D grid = c.initial().grid();
+        Grid3D grid = c.initial().grid();
         double[] phi;
         ScheduleRunner.Position from;
         Checkpoint restored = null;
@@ -119,13 +127,11 @@ public final class CaseRun {
             throw new InvalidInputException(out + " holds an unfinished run (" + CHECKPOINT
                     + "): continue it with --resume, or choose another --out");
         }
-        AllenCahnModel2D model = new AllenCahnModel2D(grid, c.bc(), energy, c.physics().kappa(),
-                c.physics().mobility(), c.physics().clip());
         RunCase.Outputs o = c.outputs();
         long total = schedule.totalSteps();
         ScheduleRunner.Position end;
         // The stepper checks Δt against the stability limit: before anything is written.
-        try (Stepper stepper = stepper(model)) {
+        try (Stepper stepper = stepper()) {
             createDirectories(out.resolve(SNAPSHOTS));
             removeStaleTemporaries();
             if (resume && Files.exists(checkpointFile)) {
@@ -225,8 +231,7 @@ public final class CaseRun {
     /** Reads the device in state {@code phi} at {@code volts}: the values of {@link #READ_COLUMNS}. */
     private double[] measure(double[] phi, double volts) {
         RunCase.Conductance g = c.physics().conductance();
-        ConductingFilm film = ConductingFilm.extruded(new ScalarField2D(c.initial().grid(), phi), g.sigma(),
-                g.thickness(), g.layers());
+        ConductingFilm film = film(c, phi);
         DeviceConductance.Read r = new DeviceConductance(g.tolerance(), DeviceConductance.DEFAULT.maxIterations())
                 .read(film, volts);
         double tMax = Double.NaN;
@@ -240,8 +245,18 @@ public final class CaseRun {
             r.solve().relativeResidual(), tMax, power};
     }
 
+    /** The film of state {@code phi}: σ(φ) per cell in 3D, the plan-view map extruded otherwise. */
+    static ConductingFilm film(RunCase c, double[] phi) {
+        RunCase.Conductance g = c.physics().conductance();
+        return c.threeD() ? ConductingFilm.of(new ScalarField3D(c.initial().grid(), phi), g.sigma())
+                : ConductingFilm.extruded(new ScalarField2D(c.initial().grid().layer(), phi), g.sigma(),
+                        g.thickness(), g.layers());
+    }
+
     private void sampleEnergy(long step, double[] phi) {
-        double f = new GinzburgLandauFunctional(c.initial().grid(), c.bc(), energy, c.physics().kappa()).energy(phi);
+        double f = c.threeD()
+                ? new GinzburgLandauFunctional3D(c.initial().grid(), c.bc(), energy, c.physics().kappa()).energy(phi)
+                : new GinzburgLandauFunctional(c.planView().grid(), c.planViewBc(), energy, c.physics().kappa()).energy(phi);
         double sum = 0;
         for (double v : phi) {
             sum += v;
@@ -268,7 +283,11 @@ public final class CaseRun {
         Map<String, Object> attrs = new LinkedHashMap<>();
         attrs.put("quantity", "channel order parameter φ");
         attrs.put("unit", "1");
-        h5.field("/phi", new ScalarField2D(c.initial().grid(), phi.clone()), attrs);
+        if (c.threeD()) {
+            h5.field("/phi", new ScalarField3D(c.initial().grid(), phi.clone()), attrs);
+        } else {
+            h5.field("/phi", new ScalarField2D(c.initial().grid().layer(), phi.clone()), attrs);
+        }
         h5.write(out.resolve(SNAPSHOTS).resolve(file));
         snapshots.removeIf(e -> e.name().equals(name));
         snapshots.add(new Checkpoint.SnapshotEntry(name, step));
@@ -276,7 +295,8 @@ public final class CaseRun {
         for (Checkpoint.SnapshotEntry e : snapshots) {
             entries.add(new XdmfIndex.Entry(s.seconds(e.step()), e.name(), SNAPSHOTS + "/" + fileName(e.name()) + ".h5", "/phi"));
         }
-        AtomicFiles.writeString(out.resolve("phi.xmf"), XdmfIndex.temporal(c.initial().grid(), "phi", entries));
+        AtomicFiles.writeString(out.resolve("phi.xmf"), c.threeD() ? XdmfIndex.temporal(c.initial().grid(), "phi", entries)
+                : XdmfIndex.temporal(c.initial().grid().layer(), "phi", entries));
     }
 
     /** A snapshot name as a file name: characters other than letters, digits, '.', '-' become '_'. */
@@ -301,7 +321,8 @@ public final class CaseRun {
             g.append('\n');
         }
         AtomicFiles.writeString(out.resolve("conductance.tsv"), g.toString());
-        StringBuilder e = new StringBuilder("step\tmodel_time\ttime_s\tfree_energy_eV_nm2\tmean_phi\n");
+        StringBuilder e = new StringBuilder("step\tmodel_time\ttime_s\tfree_energy_eV_nm" + (c.threeD() ? 3 : 2)
+                + "\tmean_phi\n");
         for (Checkpoint.EnergySample x : energies) {
             e.append(x.step()).append('\t').append(s.modelTime(x.step())).append('\t').append(s.seconds(x.step()))
                     .append('\t').append(x.energy()).append('\t').append(x.meanPhi()).append('\n');
@@ -328,13 +349,13 @@ public final class CaseRun {
             t[k] = s.seconds(energies.get(k).step());
             f[k] = energies.get(k).energy();
         }
-        new LineFigure(c.name() + ": free energy", "time (s)", "F (eV nm²)").series("F[φ]", t, f)
+        new LineFigure(c.name() + ": free energy", "time (s)", c.threeD() ? "F (eV nm³)" : "F (eV nm²)").series("F[φ]", t, f)
                 .writePng(out.resolve("energy.png"), 900, 560);
     }
 
     private Map<String, Object> summary(double[] phi) {
         Schedule s = c.schedule();
-        Grid2D grid = c.initial().grid();
+        Grid3D grid = c.initial().grid();
         RunCase.Conductance g = c.physics().conductance();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("case", c.name());
@@ -344,6 +365,9 @@ public final class CaseRun {
         Map<String, Object> g0 = new LinkedHashMap<>();
         g0.put("nx", grid.nx());
         g0.put("ny", grid.ny());
+        if (c.threeD()) {
+            g0.put("nz", grid.nz());
+        }
         g0.put("spacing_nm", grid.dx());
         m.put("grid", g0);
         m.put("energy", energy.name());
@@ -356,8 +380,8 @@ public final class CaseRun {
         m.put("steps", s.totalSteps());
         m.put("duration_s", s.seconds(s.totalSteps()));
         m.put("pulses", c.protocol().pulses());
-        m.put("conductance_model", g.sigma().name() + " σ(φ), " + g.layers() + "-layer film of " + g.thickness()
-                + " nm, CG + IC(0) to relative residual " + g.tolerance());
+        m.put("conductance_model", g.sigma().name() + " σ(φ)" + (c.threeD() ? " of the 3D field, " : ", ")
+                + g.layers() + "-layer film of " + g.thickness() + " nm, CG + IC(0) to relative residual " + g.tolerance());
         m.put("reads", reads.size());
         if (!reads.isEmpty()) {
             m.put("first_conductance_S", reads.get(0).values()[2]);
@@ -365,7 +389,7 @@ public final class CaseRun {
             m.put("last_conductance_G0", reads.get(reads.size() - 1).values()[2] / PhysicalConstants.CONDUCTANCE_QUANTUM_S);
         }
         m.put("final_mean_phi", energies.get(energies.size() - 1).meanPhi());
-        m.put("final_free_energy_eV_nm2", energies.get(energies.size() - 1).energy());
+        m.put("final_free_energy_eV_nm" + (c.threeD() ? 3 : 2), energies.get(energies.size() - 1).energy());
         m.put("snapshots", snapshots.stream().map(Checkpoint.SnapshotEntry::name).toList());
         return m;
     }
@@ -392,9 +416,10 @@ public final class CaseRun {
     }
 
     /** The stepper; a time step it refuses (stability, unsupported boundaries) is reported at /time. */
-    private Stepper stepper(AllenCahnModel2D model) {
+    private Stepper stepper() {
         try {
-            return newStepper(model);
+            return c.threeD() ? newStepper3D() : newStepper(new AllenCahnModel2D(c.planView().grid(), c.planViewBc(),
+                    energy, c.physics().kappa(), c.physics().mobility(), c.physics().clip()));
         } catch (InvalidInputException ex) {
             throw new InvalidInputException(c.file() + ": /time: " + ex.getMessage(), ex);
         }
@@ -408,12 +433,32 @@ public final class CaseRun {
             return new Stepper(s, s::mobilityField, () -> 0, n -> { }, () -> { });
         }
         ForwardEulerAllenCahn2D e = new ForwardEulerAllenCahn2D(model, t.dt(), t.control(), threads);
-        if (!Double.isNaN(c.physics().noiseTemperature())) {
-            double[] kT = new double[model.grid().size()];
-            java.util.Arrays.fill(kT, PhysicalConstants.BOLTZMANN_EV_PER_K * c.physics().noiseTemperature());
+        double[] kT = thermalEnergy();
+        if (kT != null) {
             e.noise(new LangevinNoise(c.seed(), model.grid().cellArea()), kT);
         }
         return new Stepper(e, e::mobilityField, e::stepCounter, e::stepCounter, e::close);
+    }
+
+    private Stepper newStepper3D() {
+        Grid3D grid = c.initial().grid();
+        ForwardEulerAllenCahn3D e = new ForwardEulerAllenCahn3D(new AllenCahnModel3D(grid, c.bc(), energy,
+                c.physics().kappa(), c.physics().mobility(), c.physics().clip()), c.time().dt(), c.time().control(), threads);
+        double[] kT = thermalEnergy();
+        if (kT != null) {
+            e.noise(new LangevinNoise(c.seed(), grid.cellVolume()), kT);
+        }
+        return new Stepper(e, e::mobilityField, e::stepCounter, e::stepCounter, e::close);
+    }
+
+    /** k_B T of the Langevin noise per node (eV), or null without noise. */
+    private double[] thermalEnergy() {
+        if (Double.isNaN(c.physics().noiseTemperature())) {
+            return null;
+        }
+        double[] kT = new double[c.initial().grid().size()];
+        java.util.Arrays.fill(kT, PhysicalConstants.BOLTZMANN_EV_PER_K * c.physics().noiseTemperature());
+        return kT;
     }
 
     private void clearSnapshots() {

@@ -4,9 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.physics.electrostatics.ConductingFilm;
 import org.hafnia.physics.kinetics.FieldDrivenBias;
 import org.hafnia.physics.materials.ArrheniusMobility;
 import org.hafnia.physics.materials.HafniaMaterial;
+import org.hafnia.solver.device.DeviceConductance;
+import org.hafnia.solver.device.JouleHeating;
 import org.hafnia.solver.device.PlanViewCoupling;
 import org.hafnia.solver.protocol.Schedule;
 import org.hafnia.solver.protocol.ScheduleRunner;
@@ -14,7 +17,8 @@ import org.hafnia.solver.protocol.ScheduleRunner;
 /**
  * The device fields the kinetics read, refreshed from the film every few steps
  * (physics.md §1.3): the bias profile s(x, y) of a field- or current-driven bias, and the
- * Arrhenius mobility L(T(x, y)) of a Joule-heated film. Both are pure functions of (φ, step),
+ * Arrhenius mobility L(T(x, y)) of a Joule-heated film: column means of the film's fields for a
+ * plan-view case, the fields of every cell, s(x, y, z) and L(T(x, y, z)), for a 3D case. Both are pure functions of (φ, step),
  * held in arrays the stepper reads, and saved in checkpoints by name so that a resumed run uses
  * exactly the fields in effect when it was interrupted.
  */
@@ -115,7 +119,7 @@ final class DeviceCouplings {
                 : new HafniaMaterial(g.sigma().onConductivity(), g.sigma().offConductivity(), h.thermalConductivity(),
                         law == null ? HafniaMaterial.DEFAULT.activationEnergy() : law.activationEnergy(),
                         g.thickness() * NM, h.ambient());
-        return new PlanViewCoupling(c.initial().grid(), g.thickness(), g.layers(), g.sigma(), m, law, driver, reference);
+        return new PlanViewCoupling(c.planView().grid(), g.thickness(), g.layers(), g.sigma(), m, law, driver, reference);
     }
 
     /** s = |E| / (V/t) or |J| / (σ_on V/t) at a 1 V read: independent of V for ohmic conduction. */
@@ -123,9 +127,23 @@ final class DeviceCouplings {
         RunCase.Conductance g = c.physics().conductance();
         double field = 1.0 / (g.thickness() * NM);
         boolean byField = p.driver().equals("field");
-        double[] s = device(null, byField ? FieldDrivenBias.Driver.FIELD : FieldDrivenBias.Driver.CURRENT_DENSITY,
-                byField ? field : g.sigma().onConductivity() * field).evaluate(phi, 1.0).biasProfile();
+        FieldDrivenBias.Driver driver = byField ? FieldDrivenBias.Driver.FIELD : FieldDrivenBias.Driver.CURRENT_DENSITY;
+        double reference = byField ? field : g.sigma().onConductivity() * field;
+        double[] s;
+        if (c.threeD()) {
+            // A fresh solve from a zero guess, for the reason given at device().
+            ConductingFilm film = CaseRun.film(c, phi);
+            DeviceConductance.Read r = read(film, 1.0);
+            s = FieldDrivenBias.profile(r.operator(), r.potential(), film.conductivity(), driver, reference);
+        } else {
+            s = device(null, driver, reference).evaluate(phi, 1.0).biasProfile();
+        }
         System.arraycopy(s, 0, profile, 0, profile.length);
+    }
+
+    private DeviceConductance.Read read(ConductingFilm film, double volts) {
+        return new DeviceConductance(c.physics().conductance().tolerance(), DeviceConductance.DEFAULT.maxIterations())
+                .read(film, volts);
     }
 
     /** L(T) with T the column-mean Joule temperature at the voltage applied next (T0 at 0 V). */
@@ -134,6 +152,11 @@ final class DeviceCouplings {
         ArrheniusMobility law = ArrheniusMobility.normalisedAt(c.physics().mobility(), ambient, a.activationEnergy());
         if (volts == 0) {
             java.util.Arrays.fill(mobility, law.at(ambient));
+        } else if (c.threeD()) {
+            ConductingFilm film = CaseRun.film(c, phi);
+            RunCase.Heat h = c.physics().conductance().heat();
+            law.at(JouleHeating.DEFAULT.solve(film, read(film, volts), h.thermalConductivity(), h.ambient()).temperature(),
+                    mobility);
         } else {
             double[] l = device(law, FieldDrivenBias.Driver.FIELD, 1.0).evaluate(phi, volts).mobility();
             System.arraycopy(l, 0, mobility, 0, mobility.length);

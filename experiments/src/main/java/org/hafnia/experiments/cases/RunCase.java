@@ -3,7 +3,9 @@ package org.hafnia.experiments.cases;
 import java.nio.file.Path;
 
 import org.hafnia.meshes.BoundaryConditions2D;
+import org.hafnia.meshes.BoundaryConditions3D;
 import org.hafnia.meshes.ScalarField2D;
+import org.hafnia.meshes.ScalarField3D;
 import org.hafnia.physics.api.ConductivityModel;
 import org.hafnia.solver.integrators.StepControl;
 import org.hafnia.solver.protocol.BiasLaw;
@@ -12,15 +14,20 @@ import org.hafnia.solver.protocol.VoltageProtocol;
 
 /**
  * A simulation read from a case file by {@link CaseReader}: every quantity in the units stated
- * on its component. The grid of the initial state is the simulation grid (lengths in nm).
+ * on its component. The grid of the initial state is the simulation grid (lengths in nm). A
+ * plan-view case holds its map as one layer (nz = 1, the film's depth then given by
+ * {@link Conductance#thickness()} and {@link Conductance#layers()}); a 3D case ({@code threeD})
+ * evolves φ(x, y, z) on all nz layers, z running from the bottom electrode (z = 0) to the top one
+ * (z = nz · dz, the film thickness).
  *
  * @param name        case name (output file titles)
  * @param description free text
  * @param file        the case file
  * @param fingerprint SHA-256 of the case file's bytes; a checkpoint only resumes the same case
  * @param seed        seed of every random choice (initial-state generator, noise)
- * @param initial     initial φ on the simulation grid
- * @param bc          boundary conditions of the phase field
+ * @param initial     initial φ on the simulation grid (one layer for a plan-view case)
+ * @param threeD      φ evolves in 3D (the grid's nz layers span the film) rather than in plan view
+ * @param bc          boundary conditions of the phase field (z: zero flux)
  * @param physics     phase-field and device physics
  * @param time        time stepping
  * @param protocol    the pulse protocol in volts and seconds
@@ -28,8 +35,24 @@ import org.hafnia.solver.protocol.VoltageProtocol;
  * @param outputs     output and checkpoint intervals
  */
 public record RunCase(String name, String description, Path file, String fingerprint, long seed,
-                      ScalarField2D initial, BoundaryConditions2D bc, Physics physics, Timing time,
+                      ScalarField3D initial, boolean threeD, BoundaryConditions3D bc, Physics physics, Timing time,
                       VoltageProtocol protocol, Schedule schedule, Outputs outputs) {
+
+    public RunCase {
+        if (!threeD && initial.grid().nz() != 1) {
+            throw new IllegalArgumentException("a plan-view case has one layer, got nz = " + initial.grid().nz());
+        }
+    }
+
+    /** The plan-view initial map of a 2D case (its only layer). */
+    public ScalarField2D planView() {
+        return initial.layer(0);
+    }
+
+    /** Boundary conditions of a plan-view case. */
+    public BoundaryConditions2D planViewBc() {
+        return new BoundaryConditions2D(bc.x(), bc.y());
+    }
 
     /**
      * @param energy      free-energy variant: published, spline or double-well
@@ -52,7 +75,7 @@ public record RunCase(String name, String description, Path file, String fingerp
     /**
      * A bias b(x, y, t) = b(V(t)) · s(x, y), with s the film's |E| / (V/t) (field) or
      * |J| / (σ_on V/t) (current density) at a unit read of the present state, averaged over the
-     * layers, recomputed every {@code updateEvery} steps.
+     * layers (per cell in a 3D case), recomputed every {@code updateEvery} steps.
      *
      * @param driver      "field" or "current"
      * @param updateEvery steps between updates of s
@@ -72,13 +95,13 @@ public record RunCase(String name, String description, Path file, String fingerp
 
     /**
      * How G is read: the plan-view map extruded through a film of {@code layers} layers between
-     * plane electrodes, ∇·(σ(φ)∇V) = 0 solved by CG with IC(0) (physics branch,
-     * {@code ConductingFilm}, {@code DeviceConductance}), optionally with the steady Joule
-     * heating of the film at the read voltage.
+     * plane electrodes (a 3D case: σ(φ) of every cell of the 3D field), ∇·(σ(φ)∇V) = 0 solved by
+     * CG with IC(0) (physics branch, {@code ConductingFilm}, {@code DeviceConductance}),
+     * optionally with the steady Joule heating of the film at the read voltage.
      *
      * @param sigma     σ(φ) model (S/m)
-     * @param thickness film thickness (nm)
-     * @param layers    layers through the thickness (≥ 1)
+     * @param thickness film thickness (nm); nz · dz in a 3D case
+     * @param layers    layers through the thickness (≥ 1); nz in a 3D case
      * @param tolerance relative residual of the CG solve
      * @param heat      Joule heating at each read, or null
      */

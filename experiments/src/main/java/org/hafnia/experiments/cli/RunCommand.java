@@ -75,8 +75,9 @@ public final class RunCommand implements Callable<Integer> {
             r = run.run(resume, limit, progress);
         }
         double seconds = (System.nanoTime() - t0) * 1e-9;
-        log.printf(Locale.ROOT, "run %s: %d × %d grid, %d of %d steps%s, %d reads, %d thread(s), %.2f s%n",
-                c.name(), c.initial().grid().nx(), c.initial().grid().ny(), r.step(), r.totalSteps(),
+        log.printf(Locale.ROOT, "run %s: %d × %d%s grid, %d of %d steps%s, %d reads, %d thread(s), %.2f s%n",
+                c.name(), c.initial().grid().nx(), c.initial().grid().ny(),
+                c.threeD() ? " × " + c.initial().grid().nz() : "", r.step(), r.totalSteps(),
                 r.resumedAt() > 0 ? " (resumed at step " + r.resumedAt() + ")" : "", r.reads(), nThreads, seconds);
         log.printf("  %s %s%n", r.complete() ? "wrote" : "stopped early (continue with --resume); partial results in",
                 dir.toAbsolutePath().normalize());

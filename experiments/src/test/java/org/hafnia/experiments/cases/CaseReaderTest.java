@@ -143,4 +143,48 @@ class CaseReaderTest {
         assertThat(c.initial().grid().nx()).isEqualTo(3);
         assertThat(c.initial().values()).containsExactly(0, 0.5, 1, 0.2, 0.3, 0.4);
     }
+
+    /** VALID on a 24 × 20 × 8 grid (a 4 nm film) with the thickness taken from the grid. */
+    private static String threeD(String extra) {
+        return VALID.replace("\"nx\": 12, \"ny\": 10,", "\"nx\": 24, \"ny\": 20, \"nz\": 8,")
+                .replace("\"thickness\": \"5 nm\"", extra)
+                .replace("\"interface\": \"0.5 nm\" } }", "\"interface\": \"0.5 nm\" },"
+                        + " \"incomplete\": { \"count\": 2, \"radius\": \"0.8 nm\", \"length_min\": \"1 nm\", \"length_max\": \"2 nm\" } }");
+    }
+
+    @Test
+    void aGridWithNzIsA3DFilmBetweenTheElectrodes() throws IOException {
+        RunCase c = read(threeD("\"thickness\": \"4 nm\""));
+        assertThat(c.threeD()).isTrue();
+        assertThat(c.initial().grid().nz()).isEqualTo(8);
+        assertThat(c.physics().conductance().layers()).isEqualTo(8);
+        assertThat(c.physics().conductance().thickness()).isCloseTo(4, within(4 * CONVERSION));
+        // Incomplete filaments make φ vary through the thickness: some column holds both phases.
+        double[] phi = c.initial().values();
+        int plane = 24 * 20;
+        double spread = 0;
+        for (int col = 0; col < plane; col++) {
+            double lo = 1;
+            double hi = 0;
+            for (int k = 0; k < 8; k++) {
+                lo = Math.min(lo, phi[k * plane + col]);
+                hi = Math.max(hi, phi[k * plane + col]);
+            }
+            spread = Math.max(spread, hi - lo);
+        }
+        assertThat(spread).isGreaterThan(0.5);
+        assertThat(read(threeD("\"thickness\": \"4 nm\"")).initial().values()).as("seeded").containsExactly(phi);
+    }
+
+    @Test
+    void rejects3DKeysThatContradictTheGrid() {
+        rejects(threeD("\"thickness\": \"5 nm\""), "/physics/conductance/thickness", "nz · spacing = 4.0 nm");
+        rejects(threeD("\"thickness\": \"4 nm\", \"layers\": 4"), "/physics/conductance/layers", "/grid/nz = 8");
+        rejects(threeD("\"thickness\": \"4 nm\"").replace("\"tau0\": \"1 us\"", "\"tau0\": \"1 us\", \"scheme\": \"semi-implicit\""),
+                "/time/scheme", "explicit scheme only");
+        rejects(threeD("\"thickness\": \"4 nm\"").replace("\"length_max\": \"2 nm\"", "\"length_max\": \"4 nm\""),
+                "/initial", "shorter than the film");
+        rejects(VALID.replace("\"interface\": \"0.5 nm\" } }", "\"interface\": \"0.5 nm\" }, \"incomplete\": { \"count\": 1 } }"),
+                "/initial/incomplete", "need a 3D grid");
+    }
 }

@@ -61,7 +61,7 @@ class ExampleCasesTest {
         assertThat(reads).hasSize(1 + c.schedule().measurements());
         // Rayleigh bounds: G lies between the all-insulating and the all-conducting film.
         RunCase.Conductance g = c.physics().conductance();
-        double area = c.initial().grid().width() * c.initial().grid().height() * 1e-18;
+        double area = c.initial().grid().layer().width() * c.initial().grid().layer().height() * 1e-18;
         double thickness = g.thickness() * 1e-9;
         double gOff = g.sigma().offConductivity() * area / thickness;
         double gOn = g.sigma().onConductivity() * area / thickness;
@@ -115,7 +115,8 @@ class ExampleCasesTest {
         assertThat(out).doesNotExist();
     }
 
-    private static int run(String... args) {
+    /** {@code hafnia run ARGS} in this JVM with its output discarded; the exit status. */
+    static int run(String... args) {
         CommandLine cl = Hafnia.commandLine();
         cl.setOut(new PrintWriter(new StringWriter()));
         cl.setErr(new PrintWriter(new StringWriter()));

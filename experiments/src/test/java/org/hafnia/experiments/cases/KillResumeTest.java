@@ -12,21 +12,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.hafnia.experiments.cli.Hafnia;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code hafnia run} killed with SIGKILL (destroyForcibly) in a separate JVM, twice, and resumed
- * with {@code --resume}, ends with exactly the files of an uninterrupted run.
+ * with {@code --resume}, ends with exactly the files of an uninterrupted run: a plan-view case and
+ * a 3D one.
  */
 class KillResumeTest {
 
     @TempDir
     Path dir;
 
-    @Test
-    void aRunKilledTwiceAndResumedEqualsTheUninterruptedRunByteForByte() throws Exception {
-        Path caseFile = Path.of(getClass().getResource("resume-case.json").toURI());
+    @ParameterizedTest
+    @ValueSource(strings = {"resume-case.json", "resume-case-3d.json"})
+    void aRunKilledTwiceAndResumedEqualsTheUninterruptedRunByteForByte(String resource) throws Exception {
+        Path caseFile = Path.of(getClass().getResource(resource).toURI());
         Path whole = dir.resolve("whole");
         Path killed = dir.resolve("killed");
         assertThat(quiet().execute("run", caseFile.toString(), "--out", whole.toString(), "--threads", "1")).isZero();

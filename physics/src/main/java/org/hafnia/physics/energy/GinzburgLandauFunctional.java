@@ -1,9 +1,10 @@
 package org.hafnia.physics.energy;
 
 import org.hafnia.meshes.AxisBoundary;
-import org.hafnia.meshes.BoundaryCondition;
 import org.hafnia.meshes.BoundaryConditions2D;
+import org.hafnia.meshes.BoundaryConditions3D;
 import org.hafnia.meshes.Grid2D;
+import org.hafnia.meshes.Grid3D;
 import org.hafnia.physics.api.FreeEnergyDensity;
 
 /**
@@ -14,73 +15,29 @@ import org.hafnia.physics.api.FreeEnergyDensity;
  * conditions: interior and periodic faces carry (κ/2)(Δφ/h)², zero-flux faces nothing, a
  * Dirichlet face (κ/4)((ghost − φ)/h)². The explicit Allen–Cahn flow of this F therefore
  * decreases it whenever Δt is inside the stability limit and the bias is zero.
+ *
+ * <p>Evaluated as the {@link GinzburgLandauFunctional3D} of a single layer of unit depth with
+ * zero-flux z faces (which carry nothing), so ΔV = ΔA and the sums are the same, term by term.
  */
 public final class GinzburgLandauFunctional {
 
-    private final Grid2D grid;
-    private final BoundaryConditions2D bc;
-    private final FreeEnergyDensity bulk;
-    private final double kappa;
+    private final GinzburgLandauFunctional3D layer;
 
     public GinzburgLandauFunctional(Grid2D grid, BoundaryConditions2D bc, FreeEnergyDensity bulk, double kappa) {
-        this.grid = grid;
-        this.bc = bc;
-        this.bulk = bulk;
-        this.kappa = kappa;
+        this.layer = new GinzburgLandauFunctional3D(new Grid3D(grid.nx(), grid.ny(), 1, grid.dx(), grid.dy(), 1, grid.unit()),
+                new BoundaryConditions3D(bc.x(), bc.y(), AxisBoundary.zeroFlux()), bulk, kappa);
     }
 
     /** F[φ], in the bulk energy's unit × length unit². Summed in index order (deterministic). */
     public double energy(double[] phi) {
-        return bulkEnergy(phi) + gradientEnergy(phi);
+        return layer.energy(phi);
     }
 
     public double bulkEnergy(double[] phi) {
-        double s = 0;
-        for (double p : phi) {
-            s += bulk.value(p);
-        }
-        return s * grid.cellArea();
+        return layer.bulkEnergy(phi);
     }
 
     public double gradientEnergy(double[] phi) {
-        int nx = grid.nx();
-        int ny = grid.ny();
-        double sx = 0;
-        double sy = 0;
-        for (int j = 0; j < ny; j++) {
-            int row = j * nx;
-            for (int i = 0; i + 1 < nx; i++) {
-                double d = phi[row + i + 1] - phi[row + i];
-                sx += d * d;
-            }
-            sx += boundaryFaces(bc.x(), phi[row], phi[row + nx - 1], nx);
-        }
-        for (int i = 0; i < nx; i++) {
-            for (int j = 0; j + 1 < ny; j++) {
-                double d = phi[(j + 1) * nx + i] - phi[j * nx + i];
-                sy += d * d;
-            }
-            sy += boundaryFaces(bc.y(), phi[i], phi[(ny - 1) * nx + i], ny);
-        }
-        double hx2 = grid.dx() * grid.dx();
-        double hy2 = grid.dy() * grid.dy();
-        return 0.5 * kappa * (sx / hx2 + sy / hy2) * grid.cellArea();
-    }
-
-    /** Σ over the two boundary faces of an axis of (Δφ)², weighted as in the class comment. */
-    private static double boundaryFaces(AxisBoundary axis, double first, double last, int n) {
-        if (axis.isPeriodic()) {
-            double d = n > 1 ? first - last : 0;
-            return d * d;
-        }
-        return dirichletFace(axis.low(), first) + dirichletFace(axis.high(), last);
-    }
-
-    private static double dirichletFace(BoundaryCondition c, double inside) {
-        if (c instanceof BoundaryCondition.Dirichlet) {
-            double d = c.ghostOffset() + c.ghostScale() * inside - inside;
-            return 0.5 * d * d;
-        }
-        return 0;
+        return layer.gradientEnergy(phi);
     }
 }

@@ -14,12 +14,13 @@ import io.jhdf.api.WritableGroup;
 import io.jhdf.api.WritableNode;
 
 import org.hafnia.meshes.ScalarField2D;
+import org.hafnia.meshes.ScalarField3D;
 
 /**
  * Collects datasets and attributes, then writes one HDF5 file through jhdf in a single pass
  * (jhdf writes a whole file at close and cannot append). Paths are absolute, e.g.
  * {@code /phi/relaxed}; groups are created as needed. A 2D field becomes an
- * {@code ny × nx} float64 dataset (rows = y), as h5py users expect.
+ * {@code ny × nx} float64 dataset (rows = y), a 3D one {@code nz × ny × nx}, as h5py users expect.
  */
 public final class Hdf5Writer {
 
@@ -52,6 +53,21 @@ public final class Hdf5Writer {
         a.putIfAbsent("length_unit", field.grid().unit().symbol());
         a.putIfAbsent("layout", "rows = y (row 0 is y = 0), columns = x");
         return dataset(path, rows(field), a);
+    }
+
+    /** Adds a 3D field as an {@code nz × ny × nx} dataset with its grid spacing as attributes. */
+    public Hdf5Writer field(String path, ScalarField3D field, Map<String, Object> attributes) {
+        Map<String, Object> a = new LinkedHashMap<>(attributes);
+        a.putIfAbsent("dx", field.grid().dx());
+        a.putIfAbsent("dy", field.grid().dy());
+        a.putIfAbsent("dz", field.grid().dz());
+        a.putIfAbsent("length_unit", field.grid().unit().symbol());
+        a.putIfAbsent("layout", "[z][y][x], index 0 at the origin of each axis");
+        double[][][] v = new double[field.grid().nz()][][];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = rows(field.layer(k));
+        }
+        return dataset(path, v, a);
     }
 
     /** The field as {@code double[ny][nx]}. */
