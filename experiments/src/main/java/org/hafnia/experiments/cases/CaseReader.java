@@ -21,6 +21,7 @@ import org.hafnia.meshes.ScalarField2D;
 import org.hafnia.meshes.ScalarField3D;
 import org.hafnia.meshes.io.NumericMatrix;
 import org.hafnia.meshes.io.NumericMatrixReader;
+import org.hafnia.postprocess.maps.PhaseFieldMaps;
 import org.hafnia.physics.api.ConductivityModel;
 import org.hafnia.physics.materials.LogLinearConductivity;
 import org.hafnia.physics.materials.PercolationConductivity;
@@ -134,9 +135,9 @@ public final class CaseReader {
         String type = init.choice("type", null, "map", "fig4-reference", "islands");
         ScalarField2D phi = switch (type) {
             case "map" -> {
-                Path path = dir.resolve(init.string("path"));
-                NumericMatrix m = new NumericMatrixReader().read(path).requireWithin(0, 1, "φ");
-                yield m.toField(new Grid2D(m.cols(), m.rows(), spacing, spacing, LengthUnit.NANOMETRE));
+                ScalarField2D m = PhaseFieldMaps.read(dir.resolve(init.string("path")));
+                yield new ScalarField2D(new Grid2D(m.grid().nx(), m.grid().ny(), spacing, spacing,
+                        LengthUnit.NANOMETRE), m.values());
             }
             case "fig4-reference" -> {
                 ScalarField2D f = reference.get().fig4InitialState();

@@ -9,10 +9,8 @@ import java.util.concurrent.Callable;
 
 import org.hafnia.experiments.fig4.Fig4Experiment;
 import org.hafnia.experiments.fig4.Fig4Parameters;
-import org.hafnia.meshes.Grid2D;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.meshes.ScalarField2D;
-import org.hafnia.meshes.io.NumericMatrixReader;
 import org.hafnia.physics.energy.EnergyProfile;
 import org.hafnia.postprocess.compare.ContourBandComparison;
 import org.hafnia.postprocess.compare.DisplayScale;
@@ -20,8 +18,7 @@ import org.hafnia.postprocess.io.Hdf5Writer;
 import org.hafnia.postprocess.io.Json;
 import org.hafnia.postprocess.io.MatrixText;
 import org.hafnia.postprocess.io.StagedOutput;
-import org.hafnia.postprocess.maps.MapFormats;
-import org.hafnia.postprocess.maps.ScanMap;
+import org.hafnia.postprocess.maps.PhaseFieldMaps;
 import org.hafnia.postprocess.plots.BandedScale;
 import org.hafnia.postprocess.plots.ColourMap;
 import org.hafnia.postprocess.plots.HeatmapFigure;
@@ -140,20 +137,7 @@ public final class Fig4Command implements Callable<Integer> {
             throw new InvalidInputException("give --initial or --raw-map, not both");
         }
         if (initial != null) {
-            String name = initial.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-            if (name.endsWith(".csv") || name.endsWith(".tsv")) {
-                return new NumericMatrixReader().read(initial).requireWithin(0, 1, "φ").toField();
-            }
-            ScanMap map = MapFormats.read(initial).requireFinite(initial.toString());
-            double[] v = map.values();
-            for (int k = 0; k < v.length; k++) {
-                if (!(v[k] >= 0 && v[k] <= 1)) {
-                    int nx = map.grid().nx();
-                    throw new InvalidInputException(initial + ": node (x " + (k % nx) + ", y " + (k / nx) + "): φ = "
-                            + v[k] + " is outside [0.0, 1.0]");
-                }
-            }
-            return new ScalarField2D(Grid2D.unitSpacing(map.grid().nx(), map.grid().ny()), v.clone());
+            return PhaseFieldMaps.read(initial);
         }
         if (rawMap != null) {
             return RawCafmMap.prepare(rawMap).phi();

@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.hafnia.meshes.Grid2D;
 import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.meshes.ScalarField2D;
+import org.hafnia.postprocess.maps.MapFormats;
+import org.hafnia.postprocess.maps.ScanMap;
 import org.hafnia.solver.protocol.Schedule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,6 +146,18 @@ class CaseReaderTest {
         RunCase c = read(withMap.replace("\"nx\": 12, \"ny\": 10,", ""));
         assertThat(c.initial().grid().nx()).isEqualTo(3);
         assertThat(c.initial().values()).containsExactly(0, 0.5, 1, 0.2, 0.3, 0.4);
+    }
+
+    @Test
+    void aMapInitialStateMayBeAGwyddionFile() throws IOException {
+        ScalarField2D phi = new ScalarField2D(Grid2D.unitSpacing(3, 2), new double[] {0, 0.5, 1, 0.2, 0.3, 0.4});
+        MapFormats.write(ScanMap.of(phi, "", "phi"), dir.resolve("map.gwy"));
+        String withMap = VALID.replaceFirst("\"initial\": \\{[^}]*\\{[^}]*\\} \\}", "\"initial\": { \"type\": \"map\", \"path\": \"map.gwy\" }")
+                .replace("\"nx\": 12, \"ny\": 10,", "");
+        RunCase c = read(withMap);
+        // .gwy stores float64: the map comes back exactly, row 0 still at y = 0.
+        assertThat(c.initial().values()).containsExactly(0, 0.5, 1, 0.2, 0.3, 0.4);
+        assertThat(c.initial().grid().dx()).isEqualTo(0.5);
     }
 
     /** VALID on a 24 × 20 × 8 grid (a 4 nm film) with the thickness taken from the grid. */
