@@ -17,6 +17,7 @@ import org.hafnia.postprocess.io.StagedOutput;
 import org.hafnia.postprocess.plots.LineFigure;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,14 +41,14 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out/extract", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--threads", description = "Worker threads (default: available processors).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Override
     public Integer call() {
         PrintWriter log = spec.commandLine().getOut();
         DeviceCase c = casePath == null ? DeviceCase.defaultCase() : DeviceCase.read(casePath);
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int n = threads.resolve();
         DeviceExtraction x;
         try (Progress bar = new Progress("characterise", c.devices())) {
             x = DeviceExtraction.run(c, n, i -> bar.step());

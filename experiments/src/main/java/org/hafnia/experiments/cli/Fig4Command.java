@@ -28,6 +28,7 @@ import org.hafnia.solver.integrators.StepControl;
 import org.hafnia.solver.protocol.ProtocolListener;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -71,8 +72,8 @@ public final class Fig4Command implements Callable<Integer> {
     @Option(names = "--substep", description = "Split a Δt beyond the explicit stability limit into stable sub-steps instead of refusing it.")
     boolean substep;
 
-    @Option(names = "--threads", description = "Worker threads (default: available processors).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Override
     public Integer call() {
@@ -83,7 +84,7 @@ public final class Fig4Command implements Callable<Integer> {
         Fig4Parameters p = new Fig4Parameters(Fig4Parameters.PUBLISHED.gradientCoefficient(), dt,
                 Fig4Parameters.PUBLISHED.relaxSteps(), Fig4Parameters.PUBLISHED.pulseSteps(), bias,
                 Fig4Parameters.PUBLISHED.restSteps(), Fig4Parameters.PUBLISHED.mobility(), energy);
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int nThreads = threads.resolve();
         Fig4Experiment experiment = new Fig4Experiment(profile, p, nThreads,
                 substep ? StepControl.SUBSTEP : StepControl.REFUSE);
         double stability = dt * experiment.model(phi0.grid().nx(), phi0.grid().ny()).explicitRate();

@@ -89,6 +89,9 @@ public final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter log = spec.commandLine().getOut();
+        if (threads < 1) {
+            throw new InvalidInputException("--threads must be at least 1, got " + threads);
+        }
         if (!protocol.equalsIgnoreCase("fig4")) {
             throw new InvalidInputException("--protocol '" + protocol + "': the supported protocol is fig4");
         }

@@ -21,6 +21,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,8 +51,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-steps", description = "Stop after this many time steps in total (a quick look, or a test); the checkpoint is kept so that --resume finishes the run.")
     Long maxSteps;
 
-    @Option(names = "--threads", description = "Worker threads (default: available processors); results do not depend on it.")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--reference", description = "Reference data folder (default: $HAFNIA_REFERENCE, then ../shared/reference beside the project).")
     Path reference;
@@ -63,7 +64,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter log = spec.commandLine().getOut();
         RunCase c = new CaseReader(this::referenceData).read(caseFile);
         Path dir = out != null ? out : Path.of("out", c.name());
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int nThreads = threads.resolve();
         if (nThreads < 1) {
             throw new org.hafnia.meshes.InvalidInputException("--threads must be ≥ 1, got " + nThreads);
         }

@@ -139,6 +139,13 @@ class Fig4CommandTest {
     }
 
     @Test
+    void aThreadCountBelowOneIsRefused() throws IOException {
+        Path out = tmp.resolve("o10");
+        assertRejected(CommandRun.of("fig4", "--threads", "0", "--out", out.toString()), out,
+                "--threads must be at least 1, got 0");
+    }
+
+    @Test
     void subSteppingRunsAnOtherwiseUnstableTimeStep() throws IOException {
         Path out = tmp.resolve("o6");
         CommandRun r = CommandRun.of("fig4", "--dt", "0.01", "--substep", "--out", out.toString());
