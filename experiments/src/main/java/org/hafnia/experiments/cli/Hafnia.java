@@ -1,6 +1,7 @@
 package org.hafnia.experiments.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 
 import org.hafnia.meshes.InvalidInputException;
 
@@ -9,8 +10,8 @@ import picocli.CommandLine.Command;
 
 /**
  * Entry point of the {@code hafnia} command line. Bad input ({@link InvalidInputException})
- * is reported as one line on standard error with exit status 2; any other failure prints its
- * stack trace and exits with status 1.
+ * is reported as one line on standard error with exit status 2, a file-system failure as one
+ * line with status 1; any other failure prints its stack trace and exits with status 1.
  */
 @Command(name = "hafnia",
         mixinStandardHelpOptions = true,
@@ -56,20 +57,35 @@ public final class Hafnia implements Runnable {
         CommandLine cl = new CommandLine(new Hafnia());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            Throwable cause = ex;
-            while (!(cause instanceof InvalidInputException) && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof InvalidInputException bad) {
-                err.println(commandLine.getCommandSpec().qualifiedName() + ": error: " + bad.getMessage());
+            String name = commandLine.getCommandSpec().qualifiedName();
+            InvalidInputException bad = cause(ex, InvalidInputException.class);
+            if (bad != null) {
+                err.println(name + ": error: " + bad.getMessage());
                 err.flush();
                 return EXIT_BAD_INPUT;
+            }
+            UncheckedIOException io = cause(ex, UncheckedIOException.class);
+            if (io != null) {
+                // A file system failure (unwritable folder, full disk): the message names the path.
+                err.println(name + ": error: " + io.getMessage());
+                err.flush();
+                return 1;
             }
             ex.printStackTrace(err);
             err.flush();
             return 1;
         });
         return cl;
+    }
+
+    /** The first throwable of type {@code type} in the cause chain of {@code ex}, or null. */
+    private static <T extends Throwable> T cause(Throwable ex, Class<T> type) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** Reports the version from the jar manifest, or "development" when run from classes. */

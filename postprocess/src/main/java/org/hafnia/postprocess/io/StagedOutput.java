@@ -33,7 +33,7 @@ public final class StagedOutput implements AutoCloseable {
             Files.createDirectories(directory);
             return new StagedOutput(directory, Files.createTempDirectory(directory, ".staging-"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create output folder " + directory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create output folder " + directory + ": " + AtomicFiles.reason(e), e);
         }
     }
 
@@ -83,7 +83,7 @@ public final class StagedOutput implements AutoCloseable {
             }
             committed = true;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot move results into " + directory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot move results into " + directory + ": " + AtomicFiles.reason(e), e);
         } finally {
             deleteStaging();
         }
@@ -107,7 +107,7 @@ public final class StagedOutput implements AutoCloseable {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove staging folder " + staging + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot remove staging folder " + staging + ": " + AtomicFiles.reason(e), e);
         }
     }
 }
