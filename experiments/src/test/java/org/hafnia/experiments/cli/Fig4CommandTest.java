@@ -139,6 +139,15 @@ class Fig4CommandTest {
     }
 
     @Test
+    void anOutputFolderThatCannotBeCreatedIsOneLineNotAStackTrace() {
+        // Under /proc no folder can be created, even by root (CI runs as root).
+        CommandRun r = CommandRun.of("fig4", "--out", "/proc/hafnia-test/out");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("hafnia fig4: error: cannot create output folder /proc/hafnia-test/out: ");
+    }
+
+    @Test
     void aThreadCountBelowOneIsRefused() throws IOException {
         Path out = tmp.resolve("o10");
         assertRejected(CommandRun.of("fig4", "--threads", "0", "--out", out.toString()), out,
