@@ -1,7 +1,12 @@
 package org.hafnia.experiments.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +15,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.hafnia.experiments.pfhub.Pfhub1Experiment;
+import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.postprocess.io.AtomicFiles;
 import org.hafnia.postprocess.io.Json;
 import org.hafnia.postprocess.io.StagedOutput;
 import org.hafnia.postprocess.plots.LineFigure;
+import org.hafnia.solver.checkpoint.AdaptiveRunCheckpoint;
 
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -27,7 +35,8 @@ import picocli.CommandLine.Spec;
         header = "Run PFHub benchmark 1a or 1b (Cahn-Hilliard spinodal decomposition).",
         description = {"Run a PFHub benchmark of the conserved (Cahn-Hilliard) dynamics: 1a (spinodal decomposition,",
             "periodic) or 1b (zero flux). Writes free_energy.tsv (time, free_energy), pfhub-1a.png and",
-            "pfhub-1a.json (1b: pfhub-1b.*); with --check-convergence also convergence.tsv (Δx and Δt halved)."})
+            "pfhub-1a.json (1b: pfhub-1b.*); with --check-convergence also convergence.tsv (Δx and Δt halved).",
+            "Writes " + PfhubCommand.CHECKPOINT + " periodically so that --resume continues a killed run to identical files."})
 public final class PfhubCommand implements Callable<Integer> {
 
     @Spec
@@ -51,12 +60,25 @@ public final class PfhubCommand implements Callable<Integer> {
     @Option(names = "--check-convergence", description = "Also run with Δx halved (2× nodes) and with Δt halved (tolerance / 4) and report the differences in F.")
     boolean checkConvergence;
 
+    @Option(names = "--resume", description = "Continue a killed run from " + CHECKPOINT + " in the output folder (same parameters).")
+    boolean resume;
+
+    @Option(names = "--checkpoint-every", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Write " + CHECKPOINT + " into the output folder after the first accepted step this many seconds of wall time after the last one (default: ${DEFAULT-VALUE}).")
+    double checkpointEvery;
+
+    /** The checkpoint in the output folder, removed when the command completes. */
+    public static final String CHECKPOINT = "checkpoint.bin";
+
     @Override
     public Integer call() {
         Pfhub1Experiment.Variation variation = Pfhub1Experiment.Variation.parse(benchmark);
         String name = variation.label();
         if (out == null) {
             out = Path.of("out", "pfhub-" + name);
+        }
+        if (!(checkpointEvery >= 0) || !Double.isFinite(checkpointEvery)) {
+            throw new InvalidInputException("--checkpoint-every must be a number of seconds ≥ 0, got " + checkpointEvery);
         }
         PrintWriter log = spec.commandLine().getOut();
         List<Pfhub1Experiment> runs = new ArrayList<>();
@@ -67,21 +89,33 @@ public final class PfhubCommand implements Callable<Integer> {
         }
         String[] labels = {"base", "dx/2", "dt/2"};
         double[] times = Pfhub1Experiment.reportTimes(until);
+        Path checkpointFile = out.resolve(CHECKPOINT);
+        AdaptiveRunCheckpoint restored = restore(checkpointFile);
         List<List<Pfhub1Experiment.Sample>> results = new ArrayList<>();
         List<Double> seconds = new ArrayList<>();
-        for (int r = 0; r < runs.size(); r++) {
-            Pfhub1Experiment e = runs.get(r);
-            long t0 = System.nanoTime();
-            try (ProgressBar bar = progressBar("pfhub " + name + " " + labels[r] + " " + e.nodes() + "²", times.length)) {
-                int[] done = {0};
-                results.add(e.run(until, t -> {
-                    if (bar != null) {
-                        bar.stepTo(++done[0]);
-                        bar.setExtraMessage(String.format(Locale.ROOT, "t = %.4g", t));
-                    }
-                }));
+        int firstRun = 0;
+        if (restored != null) {
+            firstRun = restored.run();
+            for (int r = 0; r < firstRun; r++) {
+                results.add(samples(restored.samples().get(r)));
+                seconds.add(restored.seconds()[r]);
             }
-            seconds.add((System.nanoTime() - t0) * 1e-9);
+        }
+        for (int r = firstRun; r < runs.size(); r++) {
+            Pfhub1Experiment e = runs.get(r);
+            Pfhub1Experiment.Position from = null;
+            double before = 0;
+            if (restored != null && r == restored.run()) {
+                from = new Pfhub1Experiment.Position(restored.nextReport(), restored.time(), restored.state(),
+                        restored.stepper(), samples(restored.samples().get(r)));
+                before = restored.seconds()[r];
+            }
+            long t0 = System.nanoTime();
+            try (ProgressBar bar = progressBar("pfhub " + name + " " + labels[r] + " " + e.nodes() + "²", times.length,
+                    from == null ? 0 : from.nextReport(), before)) {
+                results.add(e.run(until, from, new Checkpointer(checkpointFile, r, results, seconds, before, t0, bar)));
+            }
+            seconds.add(before + (System.nanoTime() - t0) * 1e-9);
         }
         List<Pfhub1Experiment.Sample> base = results.get(0);
 
@@ -106,10 +140,17 @@ public final class PfhubCommand implements Callable<Integer> {
             staged.write("pfhub-" + name + ".json", Json.content(report));
             staged.commit();
         }
+        try {
+            Files.deleteIfExists(checkpointFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + checkpointFile + ": " + AtomicFiles.reason(e), e);
+        }
 
         Pfhub1Experiment.Sample last = base.get(base.size() - 1);
-        log.printf(Locale.ROOT, "pfhub %s: %d² nodes (Δx = %.5g), t = 0 … %s, %d steps accepted, %d rejected, %.1f s%n",
-                name, nodes, Pfhub1Experiment.SIZE / nodes, plain(until), last.acceptedSteps(), last.rejectedSteps(), seconds.get(0));
+        log.printf(Locale.ROOT, "pfhub %s: %d² nodes (Δx = %.5g), t = 0 … %s, %d steps accepted, %d rejected, %.1f s%s%n",
+                name, nodes, Pfhub1Experiment.SIZE / nodes, plain(until), last.acceptedSteps(), last.rejectedSteps(), seconds.get(0),
+                restored == null ? "" : String.format(Locale.ROOT, " (resumed in run %s at t = %.6g)", labels[restored.run()],
+                        restored.time()));
         log.printf(Locale.ROOT, "  F(0) = %.4f on the grid (analytic initial condition %.4f; PFHub ≈ 319.0), F(%s) = %.4f, "
                 + "relative mass change %.2e%n", base.get(0).freeEnergy(), runs.get(0).initialFreeEnergy(),
                 plain(last.time()), last.freeEnergy(), Math.abs(last.mass() - base.get(0).mass()) / base.get(0).mass());
@@ -122,12 +163,110 @@ public final class PfhubCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A progress bar on a terminal, none otherwise (quiet in pipes and CI logs). */
-    private static ProgressBar progressBar(String task, int max) {
+    /**
+     * The command's parameters that determine the results, as a checkpoint records them
+     * (doubles in full precision).
+     */
+    private Map<String, String> parameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("BENCHMARK", Pfhub1Experiment.Variation.parse(benchmark).label());
+        p.put("--until", Double.toString(until));
+        p.put("--nodes", Integer.toString(nodes));
+        p.put("--tolerance", Double.toString(tolerance));
+        p.put("--check-convergence", Boolean.toString(checkConvergence));
+        return p;
+    }
+
+    /** The checkpoint to continue from: null when there is none; refused without --resume or for other parameters. */
+    private AdaptiveRunCheckpoint restore(Path file) {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        if (!resume) {
+            throw new InvalidInputException(out + " holds an unfinished run (" + CHECKPOINT
+                    + "): continue it with --resume, or choose another --out");
+        }
+        AdaptiveRunCheckpoint cp;
+        try (InputStream in = Files.newInputStream(file)) {
+            cp = AdaptiveRunCheckpoint.read(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + AtomicFiles.reason(e), e);
+        }
+        cp.requireParameters(parameters(), file.toString());
+        return cp;
+    }
+
+    private static List<Pfhub1Experiment.Sample> samples(List<double[]> rows) {
+        return rows.stream().map(Pfhub1Experiment.Sample::ofRow).toList();
+    }
+
+    /** Moves the progress bar at each report and writes a checkpoint every --checkpoint-every seconds. */
+    private final class Checkpointer implements Pfhub1Experiment.Listener {
+
+        private final Path file;
+        private final int run;
+        private final List<List<Pfhub1Experiment.Sample>> done;
+        private final List<Double> secondsDone;
+        private final double before;
+        private final long start;
+        private final ProgressBar bar;
+        private long last;
+
+        /**
+         * @param done        samples of the runs before {@code run}
+         * @param secondsDone their wall-clock seconds
+         * @param before      seconds spent in this run before it was resumed
+         * @param start       System.nanoTime() at the (re)start of this run
+         */
+        Checkpointer(Path file, int run, List<List<Pfhub1Experiment.Sample>> done, List<Double> secondsDone,
+                     double before, long start, ProgressBar bar) {
+            this.file = file;
+            this.run = run;
+            this.done = done;
+            this.secondsDone = secondsDone;
+            this.before = before;
+            this.start = start;
+            this.bar = bar;
+            this.last = start;
+        }
+
+        @Override
+        public void reported(int report, double t) {
+            if (bar != null) {
+                bar.stepTo(report + 1L);
+                bar.setExtraMessage(String.format(Locale.ROOT, "t = %.4g", t));
+            }
+        }
+
+        @Override
+        public boolean checkpointDue() {
+            return System.nanoTime() - last >= checkpointEvery * 1e9;
+        }
+
+        @Override
+        public void checkpoint(Pfhub1Experiment.Position p) {
+            List<List<double[]>> rows = new ArrayList<>();
+            double[] secs = new double[run + 1];
+            for (int r = 0; r < run; r++) {
+                rows.add(done.get(r).stream().map(Pfhub1Experiment.Sample::row).toList());
+                secs[r] = secondsDone.get(r);
+            }
+            rows.add(p.samples().stream().map(Pfhub1Experiment.Sample::row).toList());
+            last = System.nanoTime();
+            secs[run] = before + (last - start) * 1e-9;
+            AdaptiveRunCheckpoint cp = new AdaptiveRunCheckpoint(parameters(), run, p.nextReport(), p.time(), p.stepper(),
+                    p.c(), rows, secs);
+            AtomicFiles.write(file, cp::write);
+        }
+    }
+
+    /** A progress bar with elapsed and remaining time on a terminal, none otherwise (quiet in pipes and CI logs). */
+    private static ProgressBar progressBar(String task, int max, int done, double secondsBefore) {
         if (System.console() == null) {
             return null;
         }
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).build();
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max)
+                .startsFrom(done, Duration.ofNanos((long) (secondsBefore * 1e9))).build();
     }
 
     /** A time as written in the tables: shortest plain decimal (0, 1, 0.1259, 1000). */

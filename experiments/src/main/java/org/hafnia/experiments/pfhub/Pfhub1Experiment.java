@@ -70,6 +70,19 @@ public record Pfhub1Experiment(Variation variation, int nodes, double tolerance)
 
     /** F at one time. */
     public record Sample(double time, double freeEnergy, long acceptedSteps, long rejectedSteps, double mass) {
+
+        /** As a row of doubles, for a checkpoint (step counts are exact below 2⁵³). */
+        public double[] row() {
+            return new double[] {time, freeEnergy, acceptedSteps, rejectedSteps, mass};
+        }
+
+        /** From a {@link #row()}. */
+        public static Sample ofRow(double[] r) {
+            if (r.length != 5) {
+                throw new InvalidInputException("a PFHub sample has 5 values, the checkpoint holds " + r.length);
+            }
+            return new Sample(r[0], r[1], (long) r[2], (long) r[3], r[4]);
+        }
     }
 
     public Pfhub1Experiment {
@@ -175,6 +188,33 @@ public record Pfhub1Experiment(Variation variation, int nodes, double tolerance)
      * @param progress receives the time reached after each report time
      */
     public List<Sample> run(double until, DoubleConsumer progress) {
+        return run(until, null, new Listener() {
+            @Override
+            public void reported(int report, double t) {
+                progress.accept(t);
+            }
+
+            @Override
+            public boolean checkpointDue() {
+                return false;
+            }
+
+            @Override
+            public void checkpoint(Position position) {
+                throw new IllegalStateException("no checkpoint was asked for");
+            }
+        });
+    }
+
+    /**
+     * Runs to {@code until}, reporting F at {@link #reportTimes}, from the start or from a
+     * {@link Position} taken by an earlier run with the same parameters (the result is then
+     * bit-identical to an uninterrupted run).
+     *
+     * @param from     where to continue, or null to start at t = 0
+     * @param listener told of each report and asked after each accepted step whether to checkpoint
+     */
+    public List<Sample> run(double until, Position from, Listener listener) {
         if (!(until > 0) || !Double.isFinite(until)) {
             throw new InvalidInputException("--until must be positive and finite, got " + until);
         }
@@ -183,13 +223,34 @@ public record Pfhub1Experiment(Variation variation, int nodes, double tolerance)
                 : new ZeroFluxCahnHilliard2D(grid(), QuarticDoubleWell.PFHUB, KAPPA, MOBILITY, Double.NaN);
         AdaptiveTimeStepper stepper = new AdaptiveTimeStepper(ch, tolerance, INITIAL_STEP, MIN_STEP, until).extrapolate(true);
         GinzburgLandauFunctional f = functional();
-        double[] c = initialCondition();
-        double area = grid().cellArea();
+        double[] times = reportTimes(until);
+        double[] c;
         List<Sample> out = new ArrayList<>();
         double t = 0;
-        for (double next : reportTimes(until)) {
-            if (next > t) {
-                t = stepper.advance(c, t, next);
+        int first = 0;
+        if (from == null) {
+            c = initialCondition();
+        } else {
+            if (from.c().length != grid().size() || from.nextReport() > times.length || from.samples().size() != from.nextReport()) {
+                throw new InvalidInputException("the checkpoint does not fit this run: " + from.c().length + " values for "
+                        + grid().size() + " nodes, report " + from.nextReport() + " of " + times.length + " with "
+                        + from.samples().size() + " samples");
+            }
+            c = from.c().clone();
+            out.addAll(from.samples());
+            t = from.time();
+            first = from.nextReport();
+            stepper.restore(from.stepper());
+        }
+        double area = grid().cellArea();
+        for (int k = first; k < times.length; k++) {
+            if (times[k] > t) {
+                int report = k;
+                t = stepper.advance(c, t, times[k], reached -> {
+                    if (listener.checkpointDue()) {
+                        listener.checkpoint(new Position(report, reached, c.clone(), stepper.state(), List.copyOf(out)));
+                    }
+                });
             }
             double mass = 0;
             for (double v : c) {
@@ -197,8 +258,32 @@ public record Pfhub1Experiment(Variation variation, int nodes, double tolerance)
             }
             double energy = f.energy(c);
             out.add(new Sample(t, energy, stepper.acceptedSteps(), stepper.rejectedSteps(), mass * area));
-            progress.accept(t);
+            listener.reported(k, t);
         }
         return out;
+    }
+
+    /**
+     * Where a run stands after an accepted step: enough to continue it bit for bit.
+     *
+     * @param nextReport index of the next report time (the samples before it are taken)
+     * @param time       the time reached
+     * @param c          the field at that time
+     * @param stepper    the adaptive controller's state
+     * @param samples    the samples reported so far
+     */
+    public record Position(int nextReport, double time, double[] c, AdaptiveTimeStepper.State stepper, List<Sample> samples) {
+    }
+
+    /** What a run tells its caller. */
+    public interface Listener {
+        /** After report {@code report} (an index into {@link #reportTimes}) at time {@code t}. */
+        void reported(int report, double t);
+
+        /** Asked after each accepted step: true to receive a {@link #checkpoint}. */
+        boolean checkpointDue();
+
+        /** The position to save. */
+        void checkpoint(Position position);
     }
 }

@@ -1,22 +1,15 @@
 package org.hafnia.solver.checkpoint;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
 
-import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.solver.protocol.ScheduleRunner;
 
 /**
@@ -69,82 +62,52 @@ public record Checkpoint(String fingerprint, ScheduleRunner.Position position, l
     }
 
     public void write(OutputStream target) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(phi.length * 8 + 4096);
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeLong(MAGIC);
-        out.writeInt(VERSION);
-        out.writeUTF(fingerprint);
-        out.writeInt(position.action());
-        out.writeInt(position.offset());
-        out.writeLong(position.step());
-        out.writeLong(stepperCounter);
-        writeArray(out, phi);
-        out.writeInt(fields.size());
-        for (Map.Entry<String, double[]> f : fields.entrySet()) {
-            out.writeUTF(f.getKey());
-            writeArray(out, f.getValue());
-        }
-        out.writeInt(reads.size());
-        for (Read r : reads) {
-            out.writeUTF(r.label());
-            out.writeInt(r.pulse());
-            out.writeLong(r.step());
-            out.writeInt(r.values().length);
-            for (double v : r.values()) {
-                out.writeDouble(v);
+        ChecksummedBinary.write(target, MAGIC, VERSION, phi.length * 8, out -> {
+            out.writeUTF(fingerprint);
+            out.writeInt(position.action());
+            out.writeInt(position.offset());
+            out.writeLong(position.step());
+            out.writeLong(stepperCounter);
+            ChecksummedBinary.writeArray(out, phi);
+            out.writeInt(fields.size());
+            for (Map.Entry<String, double[]> f : fields.entrySet()) {
+                out.writeUTF(f.getKey());
+                ChecksummedBinary.writeArray(out, f.getValue());
             }
-        }
-        out.writeInt(energies.size());
-        for (EnergySample e : energies) {
-            out.writeLong(e.step());
-            out.writeDouble(e.energy());
-            out.writeDouble(e.meanPhi());
-        }
-        out.writeInt(snapshots.size());
-        for (SnapshotEntry s : snapshots) {
-            out.writeUTF(s.name());
-            out.writeLong(s.step());
-        }
-        out.flush();
-        CRC32 crc = new CRC32();
-        crc.update(bytes.toByteArray());
-        out.writeLong(crc.getValue());
-        out.flush();
-        bytes.writeTo(target);
+            out.writeInt(reads.size());
+            for (Read r : reads) {
+                out.writeUTF(r.label());
+                out.writeInt(r.pulse());
+                out.writeLong(r.step());
+                out.writeInt(r.values().length);
+                for (double v : r.values()) {
+                    out.writeDouble(v);
+                }
+            }
+            out.writeInt(energies.size());
+            for (EnergySample e : energies) {
+                out.writeLong(e.step());
+                out.writeDouble(e.energy());
+                out.writeDouble(e.meanPhi());
+            }
+            out.writeInt(snapshots.size());
+            for (SnapshotEntry s : snapshots) {
+                out.writeUTF(s.name());
+                out.writeLong(s.step());
+            }
+        });
     }
 
     /** Reads a checkpoint; {@code source} names it in errors (a damaged or foreign file is bad input). */
     public static Checkpoint read(InputStream source, String name) {
-        byte[] all;
-        try {
-            all = source.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read checkpoint " + name + ": " + e.getMessage(), e);
-        }
-        if (all.length < 20) {
-            throw new InvalidInputException(name + ": not a hafnia checkpoint (too short)");
-        }
-        CRC32 crc = new CRC32();
-        crc.update(all, 0, all.length - 8);
-        long stored = java.nio.ByteBuffer.wrap(all, all.length - 8, 8).getLong();
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - 8))) {
-            if (in.readLong() != MAGIC) {
-                throw new InvalidInputException(name + ": not a hafnia checkpoint");
-            }
-            if (stored != crc.getValue()) {
-                throw new InvalidInputException(name + ": checkpoint is damaged (checksum mismatch)");
-            }
-            int version = in.readInt();
-            if (version != VERSION) {
-                throw new InvalidInputException(name + ": checkpoint version " + version + ", this hafnia reads " + VERSION);
-            }
+        return ChecksummedBinary.read(source, name, MAGIC, VERSION, in -> {
             String fingerprint = in.readUTF();
             ScheduleRunner.Position pos = new ScheduleRunner.Position(in.readInt(), in.readInt(), in.readLong());
             long counter = in.readLong();
-            double[] phi = readArray(in);
+            double[] phi = ChecksummedBinary.readArray(in);
             Map<String, double[]> fields = new LinkedHashMap<>();
             for (int k = in.readInt(); k > 0; k--) {
-                fields.put(in.readUTF(), readArray(in));
+                fields.put(in.readUTF(), ChecksummedBinary.readArray(in));
             }
             List<Read> reads = new ArrayList<>();
             for (int k = in.readInt(); k > 0; k--) {
@@ -166,25 +129,6 @@ public record Checkpoint(String fingerprint, ScheduleRunner.Position position, l
                 snaps.add(new SnapshotEntry(in.readUTF(), in.readLong()));
             }
             return new Checkpoint(fingerprint, pos, counter, phi, fields, reads, energies, snaps);
-        } catch (EOFException e) {
-            throw new InvalidInputException(name + ": checkpoint is truncated", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read checkpoint " + name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void writeArray(DataOutputStream out, double[] a) throws IOException {
-        out.writeInt(a.length);
-        for (double v : a) {
-            out.writeDouble(v);
-        }
-    }
-
-    private static double[] readArray(DataInputStream in) throws IOException {
-        double[] a = new double[in.readInt()];
-        for (int k = 0; k < a.length; k++) {
-            a[k] = in.readDouble();
-        }
-        return a;
+        });
     }
 }

@@ -57,11 +57,38 @@ public final class AdaptiveTimeStepper {
     }
 
     /**
+     * Everything the controller carries between attempts: with the state vector and the time it
+     * continues a run bit for bit (a checkpoint holds it).
+     *
+     * @param step         the Δt the next attempt will try
+     * @param accepted     accepted steps so far
+     * @param rejected     rejected attempts so far
+     * @param largestError largest error estimate of an accepted step
+     */
+    public record State(double step, long accepted, long rejected, double largestError) {
+    }
+
+    /** Called after each accepted step with the time reached (y then holds the state at it). */
+    @FunctionalInterface
+    public interface StepListener {
+        void accepted(double t);
+    }
+
+    /**
      * Advances {@code y} (overwritten) from {@code t} to {@code tEnd}.
      *
      * @return tEnd
      */
     public double advance(double[] y, double t, double tEnd) {
+        return advance(y, t, tEnd, null);
+    }
+
+    /**
+     * As {@link #advance(double[], double, double)}, telling {@code listener} (may be null) after
+     * each accepted step. Calling {@code advance(y, t', tEnd)} with the y, t' and {@link #state()}
+     * of such a moment repeats the rest of the run exactly.
+     */
+    public double advance(double[] y, double t, double tEnd, StepListener listener) {
         double limit = method.stableStepLimit();
         while (t < tEnd) {
             double left = tEnd - t;
@@ -98,6 +125,9 @@ public final class AdaptiveTimeStepper {
                 accepted++;
                 largestError = Math.max(largestError, err);
                 dt = last ? Math.max(dt, h * factor) : h * factor;
+                if (listener != null) {
+                    listener.accepted(t);
+                }
             } else {
                 rejected++;
                 dt = h * factor;
@@ -126,6 +156,19 @@ public final class AdaptiveTimeStepper {
     /** Sets the Δt of the next attempt (e.g. when resuming a run). */
     public void currentStep(double step) {
         this.dt = step;
+    }
+
+    /** The controller's state, for a checkpoint. */
+    public State state() {
+        return new State(dt, accepted, rejected, largestError);
+    }
+
+    /** Continues from a {@link #state()} (of a stepper with the same method and settings). */
+    public void restore(State s) {
+        this.dt = s.step();
+        this.accepted = s.accepted();
+        this.rejected = s.rejected();
+        this.largestError = s.largestError();
     }
 
     public long acceptedSteps() {
