@@ -57,7 +57,8 @@ public record AdaptiveRunCheckpoint(Map<String, String> parameters, int run, int
         for (Map.Entry<String, String> e : current.entrySet()) {
             String saved = parameters.get(e.getKey());
             if (!e.getValue().equals(saved)) {
-                throw new InvalidInputException(name + " was written with " + e.getKey() + " " + saved + ", this run has "
+                throw new InvalidInputException(name + " was written " + (saved == null ? "without " + e.getKey()
+                        : "with " + e.getKey() + " " + saved) + ", this run has "
                         + e.getKey() + " " + e.getValue() + ": resume with the same parameters, or choose another --out");
             }
         }

@@ -166,4 +166,36 @@ class SpectralCahnHilliard2DTest {
         assertThatThrownBy(() -> new SpectralCahnHilliard2D(Grid2D.unitSpacing(200, 200), QuarticDoubleWell.PFHUB, 2, 5, Double.NaN))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("powers of two");
     }
+
+    @Test
+    void adaptiveRunContinuedFromAStateTakenAfterAnAcceptedStepRepeatsTheRunBitForBit() {
+        double tEnd = 5;
+        double[] whole = noisyField(7);
+        AdaptiveTimeStepper uninterrupted = new AdaptiveTimeStepper(pfhubModel(), 1e-4, 1e-3, 1e-12, tEnd).extrapolate(true);
+        uninterrupted.advance(whole, 0, tEnd);
+
+        // Take (y, t, state) after the 7th accepted step, as a checkpoint would, then let a fresh stepper continue.
+        double[] y = noisyField(7);
+        AdaptiveTimeStepper first = new AdaptiveTimeStepper(pfhubModel(), 1e-4, 1e-3, 1e-12, tEnd).extrapolate(true);
+        double[][] saved = new double[1][];
+        double[] savedTime = new double[1];
+        AdaptiveTimeStepper.State[] savedState = new AdaptiveTimeStepper.State[1];
+        first.advance(y, 0, tEnd, t -> {
+            if (first.acceptedSteps() == 7) {
+                saved[0] = y.clone();
+                savedTime[0] = t;
+                savedState[0] = first.state();
+            }
+        });
+        assertThat(savedTime[0]).isBetween(0.0, tEnd);
+        AdaptiveTimeStepper resumed = new AdaptiveTimeStepper(pfhubModel(), 1e-4, 1e-3, 1e-12, tEnd).extrapolate(true);
+        resumed.restore(savedState[0]);
+        resumed.advance(saved[0], savedTime[0], tEnd);
+
+        assertThat(resumed.state()).isEqualTo(uninterrupted.state());
+        assertThat(resumed.acceptedSteps()).isGreaterThan(7);
+        for (int p = 0; p < whole.length; p++) {
+            assertThat(Double.doubleToRawLongBits(saved[0][p])).as("node %d", p).isEqualTo(Double.doubleToRawLongBits(whole[p]));
+        }
+    }
 }
