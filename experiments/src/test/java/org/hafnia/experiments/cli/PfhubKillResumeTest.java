@@ -24,8 +24,8 @@ import picocli.CommandLine;
 /**
  * {@code hafnia pfhub} killed with SIGKILL (destroyForcibly) in a separate JVM, twice (in the
  * first run of a --check-convergence set, then in a later one), and resumed with --resume, ends
- * with the files of an uninterrupted run: the tables byte for byte, the JSON apart from its
- * wall-clock seconds. A checkpoint is refused without --resume and for other parameters.
+ * with the files of an uninterrupted run: the tables and the plot byte for byte, the JSON apart
+ * from its wall-clock seconds. A checkpoint is refused without --resume and for other parameters.
  */
 class PfhubKillResumeTest {
 
@@ -66,7 +66,8 @@ class PfhubKillResumeTest {
             assertThat(Files.readString(killed.resolve(f))).as(f).isEqualTo(Files.readString(whole.resolve(f)));
         }
         assertThat(withoutSeconds(killed.resolve("pfhub-1a.json"))).isEqualTo(withoutSeconds(whole.resolve("pfhub-1a.json")));
-        assertThat(killed.resolve("pfhub-1a.png")).isNotEmptyFile();
+        assertThat(Files.readAllBytes(killed.resolve("pfhub-1a.png"))).as("pfhub-1a.png")
+                .isEqualTo(Files.readAllBytes(whole.resolve("pfhub-1a.png")));
     }
 
     @Test
