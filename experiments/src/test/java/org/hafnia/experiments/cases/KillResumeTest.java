@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.hafnia.experiments.cli.Hafnia;
+import org.hafnia.experiments.cli.KilledHafnia;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,29 +55,13 @@ class KillResumeTest {
 
     /**
      * Starts {@code hafnia run ARGS} in a new JVM, waits until the checkpoint holds a step beyond
-     * {@code afterStep}, kills the process and returns the checkpoint's step.
+     * {@code afterStep}, kills the process 40 ms later and returns the checkpoint's step.
      */
     private static long killDuringRun(List<String> args, Path checkpoint, long afterStep)
-            throws IOException, InterruptedException, URISyntaxException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Hafnia.class.getName(), "run"));
+            throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("run"));
         command.addAll(args);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (checkpointStep(checkpoint) <= afterStep) {
-                assertThat(p.isAlive()).as("the run ended before it could be killed").isTrue();
-                assertThat(System.nanoTime()).as("no checkpoint within 60 s").isLessThan(deadline);
-                Thread.sleep(5);
-            }
-            Thread.sleep(40);
-            assertThat(p.isAlive()).as("the run ended before it could be killed").isTrue();
-        } finally {
-            p.destroyForcibly();
-            p.waitFor();
-        }
+        KilledHafnia.killWhen(command, () -> checkpointStep(checkpoint) > afterStep, 40);
         return checkpointStep(checkpoint);
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.hafnia.solver.checkpoint.AdaptiveRunCheckpoint;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,7 @@ class PfhubKillResumeTest {
         assertThat(err.toString()).contains("holds an unfinished run (checkpoint.bin)").contains("--resume");
 
         args.add("--resume");
-        AdaptiveRunCheckpoint second = killDuringRun(args, checkpoint, 1);
+        AdaptiveRunCheckpoint second = killDuringRun(args, checkpoint, first.run() + 1);
         assertThat(second.run()).isGreaterThan(first.run());
         StringWriter log = new StringWriter();
         CommandLine cl = Hafnia.commandLine();
@@ -104,29 +103,17 @@ class PfhubKillResumeTest {
     }
 
     /**
-     * Starts {@code hafnia pfhub ARGS} in a new JVM, waits until the checkpoint is in run
-     * {@code run} or later, kills the process and returns the checkpoint it left.
+     * Starts {@code hafnia pfhub ARGS} in a new JVM, kills it as soon as the checkpoint is in run
+     * {@code run} or later and returns the checkpoint it left.
      */
     private static AdaptiveRunCheckpoint killDuringRun(List<String> args, Path checkpoint, int run)
             throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Hafnia.class.getName(), "pfhub"));
+        List<String> command = new ArrayList<>(List.of("pfhub"));
         command.addAll(args);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            for (AdaptiveRunCheckpoint c = read(checkpoint); c == null || c.run() < run; c = read(checkpoint)) {
-                assertThat(p.isAlive()).as("the run ended before it could be killed").isTrue();
-                assertThat(System.nanoTime()).as("no checkpoint within 60 s").isLessThan(deadline);
-                Thread.sleep(2);
-            }
-            assertThat(p.isAlive()).as("the run ended before it could be killed").isTrue();
-        } finally {
-            p.destroyForcibly();
-            p.waitFor();
-        }
+        KilledHafnia.killWhen(command, () -> {
+            AdaptiveRunCheckpoint c = read(checkpoint);
+            return c != null && c.run() >= run;
+        }, 0);
         AdaptiveRunCheckpoint left = read(checkpoint);
         assertThat(left).as("the checkpoint a killed run leaves is whole").isNotNull();
         return left;
