@@ -9,12 +9,17 @@ import org.hafnia.meshes.Grid3D;
 /**
  * An XDMF 3 index (http://xdmf.org, "XDMF Model and Format") of a time series of 2D fields
  * stored one HDF5 file per time, so that ParaView or VisIt open the whole series as one
- * dataset. The grid is a co-rectilinear mesh ({@code 2DCoRectMesh}) whose points are the cell
- * centres of the {@link Grid2D}: origin (dx/2, dy/2), spacing (dx, dy), in the grid's unit; each
- * field is a node-centred scalar read from {@code FILE:/DATASET}, an {@code ny × nx} float64
- * array (rows = y), as {@link Hdf5Writer#field} writes it. A 3D series uses a
- * {@code 3DCoRectMesh} with {@code ORIGIN_DXDYDZ} geometry and {@code nz × ny × nx} datasets.
- * XDMF lists dimensions, origin and spacing slowest axis first.
+ * dataset. The grid is a co-rectilinear mesh ({@code 3DCoRectMesh}, {@code ORIGIN_DXDYDZ})
+ * whose points are the cell centres: origin (dx/2, dy/2[, dz/2]), spacing (dx, dy[, dz]), in
+ * the grid's unit; each field is a node-centred scalar read from {@code FILE:/DATASET}, an
+ * {@code ny × nx} (2D, rows = y) or {@code nz × ny × nx} float64 array, as
+ * {@link Hdf5Writer#field} writes it. A 2D series is written as one layer at z = 0
+ * ({@code 1 × ny × nx}): ParaView 5.11 reads a {@code 2DCoRectMesh} into the y–z plane. XDMF
+ * lists dimensions, origin and spacing slowest axis first.
+ *
+ * <p>Times must not repeat: ParaView merges grids of equal time into one multi-block and then
+ * shows none of them, so an entry whose time equals the previous one (e.g. a "final" snapshot
+ * taken right after the last named one) is left out of the index; its HDF5 file stays.
  */
 public final class XdmfIndex {
 
@@ -34,18 +39,19 @@ public final class XdmfIndex {
 
     /** The XDMF text for {@code entries} of the scalar {@code attribute} on a 2D {@code grid}. */
     public static String temporal(Grid2D grid, String attribute, List<Entry> entries) {
-        return temporal("2DCoRectMesh", "ORIGIN_DXDY", new int[] {grid.ny(), grid.nx()},
-                new double[] {grid.dy(), grid.dx()}, attribute, entries);
+        return temporal(new int[] {1, grid.ny(), grid.nx()}, new double[] {0, grid.dy() / 2, grid.dx() / 2},
+                new double[] {grid.dx(), grid.dy(), grid.dx()}, attribute, entries);
     }
 
     /** The XDMF text for {@code entries} of the scalar {@code attribute} on a 3D {@code grid}. */
     public static String temporal(Grid3D grid, String attribute, List<Entry> entries) {
-        return temporal("3DCoRectMesh", "ORIGIN_DXDYDZ", new int[] {grid.nz(), grid.ny(), grid.nx()},
+        return temporal(new int[] {grid.nz(), grid.ny(), grid.nx()},
+                new double[] {grid.dz() / 2, grid.dy() / 2, grid.dx() / 2},
                 new double[] {grid.dz(), grid.dy(), grid.dx()}, attribute, entries);
     }
 
-    /** The index of a co-rectilinear mesh; {@code shape} and {@code spacing} slowest axis first. */
-    private static String temporal(String topology, String geometry, int[] shape, double[] spacing, String attribute,
+    /** The index of a co-rectilinear mesh; {@code shape}, {@code origin} and {@code spacing} slowest axis first. */
+    private static String temporal(int[] shape, double[] originZyx, double[] spacing, String attribute,
                                    List<Entry> entries) {
         StringBuilder x = new StringBuilder(512 + 600 * entries.size());
         x.append("<?xml version=\"1.0\" ?>\n<!DOCTYPE Xdmf SYSTEM \"Xdmf.dtd\" []>\n")
@@ -57,15 +63,20 @@ public final class XdmfIndex {
         for (int a = 0; a < shape.length; a++) {
             String sep = a == 0 ? "" : " ";
             dims.append(sep).append(shape[a]);
-            origin.append(sep).append(spacing[a] / 2);
+            origin.append(sep).append(originZyx[a]);
             step.append(sep).append(spacing[a]);
         }
         int rank = shape.length;
+        double previous = Double.NaN;
         for (Entry e : entries) {
+            if (e.time() == previous) {
+                continue;
+            }
+            previous = e.time();
             x.append(String.format(Locale.ROOT, "      <Grid Name=\"%s\" GridType=\"Uniform\">%n", escape(e.name())))
                     .append(String.format(Locale.ROOT, "        <Time Value=\"%s\"/>%n", e.time()))
-                    .append(String.format(Locale.ROOT, "        <Topology TopologyType=\"%s\" Dimensions=\"%s\"/>%n", topology, dims))
-                    .append(String.format(Locale.ROOT, "        <Geometry GeometryType=\"%s\">%n", geometry))
+                    .append(String.format(Locale.ROOT, "        <Topology TopologyType=\"3DCoRectMesh\" Dimensions=\"%s\"/>%n", dims))
+                    .append(String.format(Locale.ROOT, "        <Geometry GeometryType=\"ORIGIN_DXDYDZ\">%n"))
                     .append(String.format(Locale.ROOT, "          <DataItem Format=\"XML\" Dimensions=\"%d\" NumberType=\"Float\" Precision=\"8\">%s</DataItem>%n",
                             rank, origin))
                     .append(String.format(Locale.ROOT, "          <DataItem Format=\"XML\" Dimensions=\"%d\" NumberType=\"Float\" Precision=\"8\">%s</DataItem>%n",

@@ -27,7 +27,8 @@ class XdmfIndexTest {
         Grid2D grid = new Grid2D(51, 58, 1.0, 2.0, LengthUnit.NANOMETRE);
         String xml = XdmfIndex.temporal(grid, "phi", List.of(
                 new XdmfIndex.Entry(0, "initial", "snapshots/initial.h5", "/phi"),
-                new XdmfIndex.Entry(3e-8, "a<b", "snapshots/a_b.h5", "/phi")));
+                new XdmfIndex.Entry(3e-8, "a<b", "snapshots/a_b.h5", "/phi"),
+                new XdmfIndex.Entry(3e-8, "final", "snapshots/final.h5", "/phi")));
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
@@ -38,8 +39,11 @@ class XdmfIndexTest {
         Element second = (Element) grids.item(1);
         assertThat(second.getAttribute("Name")).isEqualTo("a<b");
         assertThat(((Element) second.getElementsByTagName("Time").item(0)).getAttribute("Value")).isEqualTo("3.0E-8");
-        // Dimensions are slowest first (y, x), as the ny × nx datasets; the origin is the first cell centre.
-        assertThat(((Element) second.getElementsByTagName("Topology").item(0)).getAttribute("Dimensions")).isEqualTo("58 51");
+        // A repeated time (the "final" snapshot) is left out: ParaView would merge the two and show neither.
+        // 2D is one layer of a 3D mesh (ParaView reads a 2DCoRectMesh into the y–z plane); dimensions
+        // are slowest first (z, y, x); the origin is the first cell centre at z = 0.
+        assertThat(((Element) second.getElementsByTagName("Topology").item(0)).getAttribute("TopologyType")).isEqualTo("3DCoRectMesh");
+        assertThat(((Element) second.getElementsByTagName("Topology").item(0)).getAttribute("Dimensions")).isEqualTo("1 58 51");
         NodeList geometry = second.getElementsByTagName("Geometry").item(0).getChildNodes();
         List<String> items = new java.util.ArrayList<>();
         for (int k = 0; k < geometry.getLength(); k++) {
@@ -47,7 +51,7 @@ class XdmfIndexTest {
                 items.add(e.getTextContent());
             }
         }
-        assertThat(items).containsExactly("1.0 0.5", "2.0 1.0");
+        assertThat(items).containsExactly("0.0 1.0 0.5", "1.0 2.0 1.0");
         Element data = (Element) second.getElementsByTagName("Attribute").item(0).getChildNodes().item(1);
         assertThat(data.getAttribute("Format")).isEqualTo("HDF");
         assertThat(data.getTextContent()).isEqualTo("snapshots/a_b.h5:/phi");

@@ -1,0 +1,92 @@
+package org.hafnia.experiments.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.hafnia.experiments.cli.Hafnia;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/**
+ * ParaView itself opens the XDMF time series of a run ({@code pvbatch} from Debian's
+ * {@code paraview}; skipped where it is not installed): every snapshot time is a time step, the
+ * points are the cell centres of the grid, and φ is read.
+ */
+class ParaViewReadsRunSeriesTest {
+
+    private static final String SCRIPT = String.join("\n",
+            "import sys, json",
+            "from paraview.simple import XDMFReader",
+            "r = XDMFReader(FileNames=[sys.argv[1]])",
+            "r.UpdatePipelineInformation()",
+            "t = list(r.TimestepValues)",
+            "r.UpdatePipeline(t[-1])",
+            "i = r.GetDataInformation()",
+            "a = r.PointData['phi']",
+            "print('RESULT ' + json.dumps({'times': len(t), 'points': i.GetNumberOfPoints(),",
+            "      'bounds': list(i.GetBounds()), 'range': list(a.GetRange()) if a else None}))",
+            "");
+
+    @TempDir
+    Path dir;
+
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String d : path.split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(d, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"denoise-2d, 51, 58, 1, 1.0", "film-3d, 40, 40, 10, 0.5"})
+    void paraViewOpensTheSeries(String name, int nx, int ny, int nz, double spacing) throws Exception {
+        assumeTrue(onPath("pvbatch"), "pvbatch (Debian package paraview) is not installed");
+        Path out = dir.resolve(name);
+        CommandLine cl = Hafnia.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        assertThat(cl.execute("run", "cases/" + name + ".json", "--out", out.toString(), "--threads", "2")).isZero();
+        Path script = dir.resolve("read.py");
+        Files.writeString(script, SCRIPT);
+        Process p = new ProcessBuilder("pvbatch", script.toString(), out.resolve("phi.xmf").toString())
+                .redirectErrorStream(true).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String line = log.lines().filter(l -> l.startsWith("RESULT ")).findFirst().orElseThrow(
+                () -> new AssertionError("pvbatch printed no result:\n" + log));
+        JsonNode r = new ObjectMapper().readTree(line.substring(7));
+
+        int grids = (int) Files.readString(out.resolve("phi.xmf")).lines().filter(l -> l.contains("GridType=\"Uniform\"")).count();
+        assertThat(r.get("times").asInt()).isEqualTo(grids).isGreaterThan(1);
+        assertThat(r.get("points").asInt()).isEqualTo(nx * ny * nz);
+        // Points are the cell centres: x from h/2 to (nx − ½) h; a 2D series lies in the plane z = 0.
+        JsonNode b = r.get("bounds");
+        assertThat(b.get(0).asDouble()).isCloseTo(spacing / 2, within(1e-9));
+        assertThat(b.get(1).asDouble()).isCloseTo((nx - 0.5) * spacing, within(1e-9));
+        assertThat(b.get(3).asDouble()).isCloseTo((ny - 0.5) * spacing, within(1e-9));
+        assertThat(b.get(5).asDouble()).isCloseTo(nz == 1 ? 0 : (nz - 0.5) * spacing, within(1e-9));
+        assertThat(r.get("range")).as(log).isNotNull();
+        assertThat(r.get("range").get(0).asDouble()).isGreaterThanOrEqualTo(0);
+        assertThat(r.get("range").get(1).asDouble()).isBetween(0.5, 1.0);
+    }
+}
