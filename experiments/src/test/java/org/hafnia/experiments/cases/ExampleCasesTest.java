@@ -76,8 +76,17 @@ class ExampleCasesTest {
             List<Path> files = snaps.toList();
             assertThat(files).isNotEmpty();
             for (Path f : files) {
-                assertThat(xmf).contains(CaseRun.SNAPSHOTS + "/" + f.getFileName() + ":/phi");
+                // "final" repeats the time of the last snapshot when the run ends on one; the index
+                // leaves such a repeat out (ParaView would merge the two grids).
+                if (!f.getFileName().toString().equals("final.h5")) {
+                    assertThat(xmf).contains(CaseRun.SNAPSHOTS + "/" + f.getFileName() + ":/phi");
+                }
             }
+        }
+        List<Double> times = xmf.lines().filter(l -> l.contains("<Time Value="))
+                .map(l -> Double.parseDouble(l.replaceAll(".*Value=\"([^\"]*)\".*", "$1"))).toList();
+        for (int k = 1; k < times.size(); k++) {
+            assertThat(times.get(k)).isGreaterThan(times.get(k - 1));
         }
         assertThat(out.resolve(CaseRun.SNAPSHOTS).resolve("final.h5")).exists();
     }
