@@ -23,12 +23,6 @@ public record BandedScale(double lo, double hi, int levels, ColourMap map) {
         return levels - 1;
     }
 
-    /** Index of the band holding {@code v}, in 0 … bands − 1. */
-    public int band(double v) {
-        int b = (int) Math.floor((v - lo) / (hi - lo) * bands());
-        return Math.max(0, Math.min(bands() - 1, b));
-    }
-
     public Color colour(int band) {
         return map.at((band + 0.5) / bands());
     }
