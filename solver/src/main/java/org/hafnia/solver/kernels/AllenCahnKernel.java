@@ -139,6 +139,26 @@ public final class AllenCahnKernel extends StencilSweep {
         }
     }
 
+    /**
+     * One step on the calling thread alone, as {@link #step(double[], double[], double, double, double[], long,
+     * ParallelRows)} with one thread: for batches that give each worker whole devices.
+     */
+    public void step(double[] phi, double[] out, double dt, double bias, double[] profile, long counter) {
+        if (profile != null && profile.length != size()) {
+            throw new IllegalArgumentException("bias profile has " + profile.length + " values, grid has " + size());
+        }
+        this.dt = dt;
+        this.rate = dt * mobility;
+        this.bias = bias;
+        this.profile = profile;
+        this.counter = counter;
+        try {
+            sweepHere(phi, out);
+        } finally {
+            this.profile = null;
+        }
+    }
+
     /** One step without noise counter (a deterministic step). */
     public void step(double[] phi, double[] out, double dt, double bias, double[] profile, ParallelRows rows) {
         step(phi, out, dt, bias, profile, 0, rows);
@@ -174,29 +194,11 @@ public final class AllenCahnKernel extends StencilSweep {
     }
 
     @Override
-    void row5(int row, int south, int north, int i0, int i1) {
-        double[] p = src;
-        double[] out = dst;
-        double[] tab = slope;
-        double scale = tableScale;
-        FreeEnergyDensity f = energy;
-        double r = rate;
-        double b = bias;
-        double[] prof = profile;
-        double l = lo;
-        double h = hi;
-        double kx = cx;
-        double ky = cy;
-        for (int i = i0; i < i1; i++) {
-            int idx = row + i;
-            double c = p[idx];
-            double lap = kx * (p[idx - 1] + p[idx + 1] - 2 * c) + ky * (p[south + i] + p[north + i] - 2 * c);
-            out[idx] = value(idx, c, lap, tab, scale, f, r, b, prof, l, h, this);
+    void interior(int row, Rows rows, int i0, int i1) {
+        if (simd(i0, i1)) {
+            simdRow(row, rows, i0, i1);
+            return;
         }
-    }
-
-    @Override
-    void row7(int row, int south, int north, int below, int above, int i0, int i1) {
         double[] p = src;
         double[] out = dst;
         double[] tab = slope;
@@ -210,12 +212,65 @@ public final class AllenCahnKernel extends StencilSweep {
         double kx = cx;
         double ky = cy;
         double kz = cz;
-        for (int i = i0; i < i1; i++) {
-            int idx = row + i;
-            double c = p[idx];
-            double lap = kx * (p[idx - 1] + p[idx + 1] - 2 * c) + ky * (p[south + i] + p[north + i] - 2 * c)
-                    + kz * (p[below + i] + p[above + i] - 2 * c);
-            out[idx] = value(idx, c, lap, tab, scale, f, r, b, prof, l, h, this);
+        double[] s = rows.south;
+        double[] n = rows.north;
+        int so = rows.southOffset;
+        int no = rows.northOffset;
+        if (threeD) {
+            double[] be = rows.below;
+            double[] ab = rows.above;
+            int bo = rows.belowOffset;
+            int ao = rows.aboveOffset;
+            for (int i = i0; i < i1; i++) {
+                int idx = row + i;
+                double c = p[idx];
+                double lap = kx * (p[idx - 1] + p[idx + 1] - 2 * c) + ky * (s[so + i] + n[no + i] - 2 * c)
+                        + kz * (be[bo + i] + ab[ao + i] - 2 * c);
+                out[idx] = value(idx, c, lap, tab, scale, f, r, b, prof, l, h, this);
+            }
+        } else {
+            for (int i = i0; i < i1; i++) {
+                int idx = row + i;
+                double c = p[idx];
+                double lap = kx * (p[idx - 1] + p[idx + 1] - 2 * c) + ky * (s[so + i] + n[no + i] - 2 * c);
+                out[idx] = value(idx, c, lap, tab, scale, f, r, b, prof, l, h, this);
+            }
         }
+    }
+
+    /**
+     * The SIMD row: f' per node first (the table index rint(clamp(φ) N) by SIMD arithmetic, then
+     * one scalar load per node — a gather-free lookup that returns the table's own entry; any
+     * other energy through its scalar {@code derivative}), the noise increments (scalar: a
+     * counter-based hash per node), then the SIMD update.
+     */
+    private void simdRow(int row, Rows rows, int i0, int i1) {
+        double[] p = src;
+        double[] df = rows.derivative;
+        if (slope != null) {
+            double[] tab = slope;
+            VectorRows.tableIndex(p, row, i0, i1, tableScale, df);
+            for (int i = i0; i < i1; i++) {
+                df[i] = tab[(int) Double.doubleToRawLongBits(df[i])];
+            }
+        } else {
+            FreeEnergyDensity f = energy;
+            for (int i = i0; i < i1; i++) {
+                df[i] = f.derivative(p[row + i]);
+            }
+        }
+        double[] increments = null;
+        if (noise != null) {
+            increments = rows.noise;
+            LangevinNoise xi = noise;
+            double[] field = mobilityField;
+            double[] kT = thermalEnergy;
+            for (int i = i0; i < i1; i++) {
+                int idx = row + i;
+                increments[i] = xi.increment(counter, idx, field == null ? mobility : field[idx], kT[idx], dt);
+            }
+        }
+        VectorRows.allenCahn(p, row, rows, i0, i1, cx, cy, cz, threeD, df, dt, rate, mobilityField, bias, profile,
+                increments, lo, hi, dst);
     }
 }

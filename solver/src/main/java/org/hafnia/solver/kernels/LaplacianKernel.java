@@ -36,30 +36,37 @@ public final class LaplacianKernel extends StencilSweep {
     }
 
     @Override
-    void row5(int row, int south, int north, int i0, int i1) {
-        double[] p = src;
-        double[] out = dst;
-        double kx = cx;
-        double ky = cy;
-        for (int i = i0; i < i1; i++) {
-            int idx = row + i;
-            double c = p[idx];
-            out[idx] = kx * (p[idx - 1] + p[idx + 1] - 2 * c) + ky * (p[south + i] + p[north + i] - 2 * c);
-        }
-    }
-
-    @Override
-    void row7(int row, int south, int north, int below, int above, int i0, int i1) {
+    void interior(int row, Rows rows, int i0, int i1) {
         double[] p = src;
         double[] out = dst;
         double kx = cx;
         double ky = cy;
         double kz = cz;
-        for (int i = i0; i < i1; i++) {
-            int idx = row + i;
-            double c = p[idx];
-            out[idx] = kx * (p[idx - 1] + p[idx + 1] - 2 * c) + ky * (p[south + i] + p[north + i] - 2 * c)
-                    + kz * (p[below + i] + p[above + i] - 2 * c);
+        if (simd(i0, i1)) {
+            VectorRows.laplacian(p, row, rows, i0, i1, kx, ky, kz, threeD, out);
+            return;
+        }
+        double[] s = rows.south;
+        double[] n = rows.north;
+        int so = rows.southOffset;
+        int no = rows.northOffset;
+        if (threeD) {
+            double[] be = rows.below;
+            double[] ab = rows.above;
+            int bo = rows.belowOffset;
+            int ao = rows.aboveOffset;
+            for (int i = i0; i < i1; i++) {
+                int idx = row + i;
+                double c = p[idx];
+                out[idx] = kx * (p[idx - 1] + p[idx + 1] - 2 * c) + ky * (s[so + i] + n[no + i] - 2 * c)
+                        + kz * (be[bo + i] + ab[ao + i] - 2 * c);
+            }
+        } else {
+            for (int i = i0; i < i1; i++) {
+                int idx = row + i;
+                double c = p[idx];
+                out[idx] = kx * (p[idx - 1] + p[idx + 1] - 2 * c) + ky * (s[so + i] + n[no + i] - 2 * c);
+            }
         }
     }
 }

@@ -9,17 +9,22 @@ import org.hafnia.solver.parallel.ParallelRows;
  * (nz = 1 for 2D: the 5-point stencil), flat index (k·ny + j)·nx + i. The sweep runs over
  * "rows" r = k·ny + j, so {@link ParallelRows} splits 2D and 3D grids alike.
  *
- * <p>For a row whose y (and z) neighbour rows exist — inside the grid or wrapped round by a
- * periodic axis — the nodes 1 … nx−2 go to the subclass's branch-free row loop; the first and
- * last node of such rows and every node of the other rows go through {@link #node}, which builds
- * ghost values from the {@link BoundaryCondition} of the face (ghost = offset + scale · inside).
- * Both paths evaluate the same expression
- * L = cx (w + e − 2c) + cy (s + n − 2c) [+ cz (b + t − 2c)], so the split changes no bit.
+ * <p>Every row's nodes 1 … nx−2 go to the subclass's branch-free row loop (scalar, or SIMD on the
+ * Vector API when {@link VectorSupport#available()}). Its y and z neighbour rows are rows of the
+ * grid, rows wrapped round by a periodic axis, or — at a non-periodic face — a ghost row built
+ * in a per-thread buffer with the face's formula ghost = offset + scale · inside. The first and
+ * last node of every row go through {@link #node}, which applies the ghost formula of every face
+ * node by node. All paths evaluate the same expression
+ * L = cx (w + e − 2c) + cy (s + n − 2c) [+ cz (b + t − 2c)] on the same values, so the split
+ * changes no bit.
  */
 abstract class StencilSweep implements ParallelRows.RowRange {
 
     /** Marks a missing neighbour row: a non-periodic face, handled by the ghost formula. */
     private static final int GHOST = -1;
+
+    /** The per-thread row buffers: allocated on a thread's first sweep and when a wider grid comes. */
+    private static final ThreadLocal<Rows> BUFFERS = ThreadLocal.withInitial(Rows::new);
 
     final int nx;
     final int ny;
@@ -31,10 +36,44 @@ abstract class StencilSweep implements ParallelRows.RowRange {
     private final AxisBoundary bx;
     private final AxisBoundary by;
     private final AxisBoundary bz;
+    /** Whether the interior rows run on the Vector API; true by default when it is available. */
+    boolean vector;
 
     // Arrays of the current sweep, set by the caller before ParallelRows publishes the task.
     double[] src;
     double[] dst;
+
+    /**
+     * The neighbour rows of the row being swept (array and offset of node i = 0) and the
+     * per-thread buffers: ghost rows of the four y/z faces, f' and the noise increment per node.
+     */
+    static final class Rows {
+        double[] south;
+        int southOffset;
+        double[] north;
+        int northOffset;
+        double[] below;
+        int belowOffset;
+        double[] above;
+        int aboveOffset;
+        double[] ghostSouth = new double[0];
+        double[] ghostNorth = new double[0];
+        double[] ghostBelow = new double[0];
+        double[] ghostAbove = new double[0];
+        double[] derivative = new double[0];
+        double[] noise = new double[0];
+
+        void ensure(int n) {
+            if (derivative.length < n) {
+                ghostSouth = new double[n];
+                ghostNorth = new double[n];
+                ghostBelow = new double[n];
+                ghostAbove = new double[n];
+                derivative = new double[n];
+                noise = new double[n];
+            }
+        }
+    }
 
     /** @param bz the z axis, ignored when nz = 1 and the grid is 2D ({@code threeD} false) */
     StencilSweep(int nx, int ny, int nz, boolean threeD, double cx, double cy, double cz,
@@ -49,6 +88,7 @@ abstract class StencilSweep implements ParallelRows.RowRange {
         this.bx = bx;
         this.by = by;
         this.bz = bz;
+        this.vector = VectorSupport.available();
     }
 
     /** Number of nodes. */
@@ -56,7 +96,45 @@ abstract class StencilSweep implements ParallelRows.RowRange {
         return nx * ny * nz;
     }
 
+    /** Whether the interior rows run on the Vector API (SIMD) rather than the scalar loop. */
+    public final boolean vectorised() {
+        return vector;
+    }
+
+    /**
+     * Chooses the SIMD rows ({@code true}; refused when the Vector API is not available) or the
+     * scalar reference rows. Both give the same bits; the choice is for tests and measurements.
+     */
+    public final void vectorised(boolean on) {
+        if (on && !VectorSupport.available()) {
+            throw new IllegalStateException("the Vector API (" + VectorSupport.MODULE + ") is not available: "
+                    + "start the JVM with --add-modules " + VectorSupport.MODULE);
+        }
+        this.vector = on;
+    }
+
     final void sweep(double[] from, double[] to, ParallelRows rows) {
+        begin(from, to);
+        try {
+            rows.forEach(ny * nz, this);
+        } finally {
+            src = null;
+            dst = null;
+        }
+    }
+
+    /** The sweep on the calling thread alone (a batch worker's device). */
+    final void sweepHere(double[] from, double[] to) {
+        begin(from, to);
+        try {
+            run(0, ny * nz);
+        } finally {
+            src = null;
+            dst = null;
+        }
+    }
+
+    private void begin(double[] from, double[] to) {
         if (from.length != size() || to.length != size()) {
             throw new IllegalArgumentException("fields have " + from.length + " and " + to.length
                     + " values, grid has " + size());
@@ -66,16 +144,13 @@ abstract class StencilSweep implements ParallelRows.RowRange {
         }
         src = from;
         dst = to;
-        try {
-            rows.forEach(ny * nz, this);
-        } finally {
-            src = null;
-            dst = null;
-        }
     }
 
     @Override
     public final void run(int from, int to) {
+        Rows rows = BUFFERS.get();
+        rows.ensure(nx);
+        double[] p = src;
         int plane = nx * ny;
         for (int r = from; r < to; r++) {
             int k = r / ny;
@@ -83,16 +158,21 @@ abstract class StencilSweep implements ParallelRows.RowRange {
             int row = r * nx;
             int south = neighbourRow(row, j, ny, nx, by, -1);
             int north = neighbourRow(row, j, ny, nx, by, +1);
-            int below = threeD ? neighbourRow(row, k, nz, plane, bz, -1) : 0;
-            int above = threeD ? neighbourRow(row, k, nz, plane, bz, +1) : 0;
-            boolean inner = south != GHOST && north != GHOST && below != GHOST && above != GHOST;
-            if (inner && nx > 2) {
+            rows.south = south == GHOST ? ghostRow(p, row, by.low(), rows.ghostSouth) : p;
+            rows.southOffset = south == GHOST ? 0 : south;
+            rows.north = north == GHOST ? ghostRow(p, row, by.high(), rows.ghostNorth) : p;
+            rows.northOffset = north == GHOST ? 0 : north;
+            if (threeD) {
+                int below = neighbourRow(row, k, nz, plane, bz, -1);
+                int above = neighbourRow(row, k, nz, plane, bz, +1);
+                rows.below = below == GHOST ? ghostRow(p, row, bz.low(), rows.ghostBelow) : p;
+                rows.belowOffset = below == GHOST ? 0 : below;
+                rows.above = above == GHOST ? ghostRow(p, row, bz.high(), rows.ghostAbove) : p;
+                rows.aboveOffset = above == GHOST ? 0 : above;
+            }
+            if (nx > 2) {
                 node(row, 0, j, k);
-                if (threeD) {
-                    row7(row, south, north, below, above, 1, nx - 1);
-                } else {
-                    row5(row, south, north, 1, nx - 1);
-                }
+                interior(row, rows, 1, nx - 1);
                 node(row, nx - 1, j, k);
             } else {
                 for (int i = 0; i < nx; i++) {
@@ -100,6 +180,16 @@ abstract class StencilSweep implements ParallelRows.RowRange {
                 }
             }
         }
+    }
+
+    /** Fills {@code ghost} with the ghost row of a face, offset + scale · (the row at {@code row}). */
+    private double[] ghostRow(double[] p, int row, BoundaryCondition face, double[] ghost) {
+        double offset = face.ghostOffset();
+        double scale = face.ghostScale();
+        for (int i = 0; i < nx; i++) {
+            ghost[i] = offset + scale * p[row + i];
+        }
+        return ghost;
     }
 
     /** Offset of the neighbour row of {@code row} (node m of n along an axis with stride {@code stride}), or GHOST. */
@@ -129,12 +219,17 @@ abstract class StencilSweep implements ParallelRows.RowRange {
         dst[idx] = update(idx, c, lap);
     }
 
+    /** Whether the nodes [i0, i1) of a row go to the SIMD row (at least one full vector). */
+    final boolean simd(int i0, int i1) {
+        return vector && i1 - i0 >= VectorRows.lanes();
+    }
+
     /** The new value of node {@code idx} from its old value c and the weighted Laplacian sum L. */
     abstract double update(int idx, double c, double lap);
 
-    /** Nodes [i0, i1) of a 2D row whose neighbour rows start at {@code south} and {@code north}. */
-    abstract void row5(int row, int south, int north, int i0, int i1);
-
-    /** Nodes [i0, i1) of a 3D row with neighbour rows in y (south, north) and z (below, above). */
-    abstract void row7(int row, int south, int north, int below, int above, int i0, int i1);
+    /**
+     * Nodes [i0, i1) of the row at offset {@code row}, whose x neighbours are inside the row and
+     * whose y (and z) neighbour rows are those of {@code rows}.
+     */
+    abstract void interior(int row, Rows rows, int i0, int i1);
 }
