@@ -25,6 +25,14 @@ import org.hafnia.solver.parallel.ParallelRows;
  * Joule heating) may replace L, and Langevin noise adds the Euler–Maruyama increment
  * √(2 L_k k_B T_k Δt / ΔV) ξ of {@link LangevinNoise}, keyed by (seed, step counter, node).
  *
+ * <p>Interior rows run on SIMD lanes (Vector API, {@link VectorSupport}) when available: the
+ * table index rint(clamp(φ) N) is formed by SIMD arithmetic (t + 2⁵² rounds to the integer in
+ * the low bits), then one scalar load per node takes the table's own entry — no gather, and the
+ * same f' bits as the scalar lookup; other energies give f' through their scalar
+ * {@code derivative}, the noise increments are computed per node (scalar hashing), and the
+ * update itself is SIMD. Java never contracts a·b + c into an FMA, so the SIMD and scalar rows
+ * give the same bits.
+ *
  * <p>Every node reads only the old time
  * level, so the result is bit-identical for any number of threads, and the arithmetic is the
  * same expression in the same order as the straightforward per-node loop, so it agrees with it
