@@ -34,33 +34,38 @@ public record StencilMatrix(Grid3D grid, double[] diagonal, double[] cx, double[
         return diagonal.length;
     }
 
+    /** y = A x; the node loop runs over (k, j, i) so that no index is divided (the same operations, same order). */
     @Override
     public void apply(double[] x, double[] y) {
         int nx = grid.nx();
-        int plane = nx * grid.ny();
-        int n = diagonal.length;
-        for (int p = 0; p < n; p++) {
-            double v = diagonal[p] * x[p];
-            if (cx[p] != 0) {
-                v -= cx[p] * x[p + 1];
+        int ny = grid.ny();
+        int nz = grid.nz();
+        int plane = nx * ny;
+        for (int k = 0, p = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++, p++) {
+                    double v = diagonal[p] * x[p];
+                    if (cx[p] != 0) {
+                        v -= cx[p] * x[p + 1];
+                    }
+                    if (cy[p] != 0) {
+                        v -= cy[p] * x[p + nx];
+                    }
+                    if (cz[p] != 0) {
+                        v -= cz[p] * x[p + plane];
+                    }
+                    if (i > 0 && cx[p - 1] != 0) {
+                        v -= cx[p - 1] * x[p - 1];
+                    }
+                    if (j > 0 && cy[p - nx] != 0) {
+                        v -= cy[p - nx] * x[p - nx];
+                    }
+                    if (k > 0 && cz[p - plane] != 0) {
+                        v -= cz[p - plane] * x[p - plane];
+                    }
+                    y[p] = v;
+                }
             }
-            if (cy[p] != 0) {
-                v -= cy[p] * x[p + nx];
-            }
-            if (cz[p] != 0) {
-                v -= cz[p] * x[p + plane];
-            }
-            int i = p % nx;
-            if (i > 0 && cx[p - 1] != 0) {
-                v -= cx[p - 1] * x[p - 1];
-            }
-            if (p % plane >= nx && cy[p - nx] != 0) {
-                v -= cy[p - nx] * x[p - nx];
-            }
-            if (p >= plane && cz[p - plane] != 0) {
-                v -= cz[p - plane] * x[p - plane];
-            }
-            y[p] = v;
         }
     }
 

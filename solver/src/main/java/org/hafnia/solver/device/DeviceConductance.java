@@ -5,21 +5,22 @@ import org.hafnia.physics.PhysicalConstants;
 import org.hafnia.physics.electrostatics.ConductingFilm;
 import org.hafnia.physics.operators.FiniteVolumeDiffusion;
 import org.hafnia.solver.linear.ConjugateGradient;
-import org.hafnia.solver.linear.IncompleteCholesky;
 import org.hafnia.solver.linear.SolveReport;
+import org.hafnia.solver.linear.StencilPreconditioner;
 
 /**
  * Device current and conductance at a read voltage: solves ∇·(σ∇V) = 0 in a
  * {@link ConductingFilm} (bottom electrode 0 V, top electrode V_read, insulating sides) by
- * conjugate gradients with IC(0) preconditioning, then I = current through the electrodes and
+ * conjugate gradients with IC(0) or multigrid preconditioning (warm-started from a given potential), then I = current through the electrodes and
  * G = I / V_read (physics.md §1.3). It lives in the solver module because it needs the linear
  * solver; the operator comes from physics.
  *
- * @param tolerance     relative residual of the CG solve; the discrete current is then exact to
- *                      about the same relative error
- * @param maxIterations CG iteration cap
+ * @param tolerance      relative residual of the CG solve; the discrete current is then exact to
+ *                       about the same relative error
+ * @param maxIterations  CG iteration cap
+ * @param preconditioner the preconditioner of CG (IC(0) unless chosen)
  */
-public record DeviceConductance(double tolerance, int maxIterations) {
+public record DeviceConductance(double tolerance, int maxIterations, StencilPreconditioner preconditioner) {
 
     /** Residual 1e-10: G to ≈ 10 significant digits, far below any model uncertainty. */
     public static final DeviceConductance DEFAULT = new DeviceConductance(1e-10, 10_000);
@@ -29,6 +30,14 @@ public record DeviceConductance(double tolerance, int maxIterations) {
             throw new InvalidInputException("conductance solver: tolerance must be in (0, 1) and iterations ≥ 1, got "
                     + tolerance + ", " + maxIterations);
         }
+        if (preconditioner == null) {
+            throw new IllegalArgumentException("conductance solver: a preconditioner is needed");
+        }
+    }
+
+    /** CG with IC(0). */
+    public DeviceConductance(double tolerance, int maxIterations) {
+        this(tolerance, maxIterations, StencilPreconditioner.IC0);
     }
 
     /**
@@ -67,7 +76,7 @@ public record DeviceConductance(double tolerance, int maxIterations) {
         FiniteVolumeDiffusion op = film.operator(voltage);
         double[] b = op.boundaryRightHandSide();
         double[] v = initialGuess == null ? new double[b.length] : initialGuess.clone();
-        SolveReport report = new ConjugateGradient(op.matrix(), new IncompleteCholesky(op.matrix()), tolerance,
+        SolveReport report = new ConjugateGradient(op.matrix(), preconditioner.of(op.matrix()), tolerance,
                 maxIterations).solve(b, v);
         double in = -op.faceFlux(v, FiniteVolumeDiffusion.Face.Z_HIGH);
         double out = op.faceFlux(v, FiniteVolumeDiffusion.Face.Z_LOW);

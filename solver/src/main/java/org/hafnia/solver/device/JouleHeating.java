@@ -7,20 +7,22 @@ import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.electrostatics.ConductingFilm;
 import org.hafnia.physics.operators.FiniteVolumeDiffusion;
 import org.hafnia.solver.linear.ConjugateGradient;
-import org.hafnia.solver.linear.IncompleteCholesky;
 import org.hafnia.solver.linear.SolveReport;
+import org.hafnia.solver.linear.StencilPreconditioner;
 
 /**
  * Steady Joule heating of a film, ∇·(k_th ∇T) + σ|∇V|² = 0 (physics.md §1.3), with both
  * electrodes held at the ambient temperature T0 (good heat sinks, §6) and adiabatic side walls.
  * The source of each cell is the discrete dissipation of the conduction solution
  * ({@link FiniteVolumeDiffusion#dissipation}), so Σ sources = I·V exactly and, at convergence,
- * the heat leaving through the electrodes equals the electrical power. Solved by CG with IC(0).
+ * the heat leaving through the electrodes equals the electrical power. Solved by CG with IC(0)
+ * (or multigrid), from the ambient temperature or a warm start.
  *
- * @param tolerance     relative residual of the CG solve
- * @param maxIterations CG iteration cap
+ * @param tolerance      relative residual of the CG solve
+ * @param maxIterations  CG iteration cap
+ * @param preconditioner the preconditioner of CG (IC(0) unless chosen)
  */
-public record JouleHeating(double tolerance, int maxIterations) {
+public record JouleHeating(double tolerance, int maxIterations, StencilPreconditioner preconditioner) {
 
     public static final JouleHeating DEFAULT = new JouleHeating(1e-10, 10_000);
 
@@ -29,6 +31,14 @@ public record JouleHeating(double tolerance, int maxIterations) {
             throw new InvalidInputException("heat solver: tolerance must be in (0, 1) and iterations ≥ 1, got "
                     + tolerance + ", " + maxIterations);
         }
+        if (preconditioner == null) {
+            throw new IllegalArgumentException("heat solver: a preconditioner is needed");
+        }
+    }
+
+    /** CG with IC(0). */
+    public JouleHeating(double tolerance, int maxIterations) {
+        this(tolerance, maxIterations, StencilPreconditioner.IC0);
     }
 
     /**
@@ -58,6 +68,20 @@ public record JouleHeating(double tolerance, int maxIterations) {
      */
     public Temperature solve(ConductingFilm film, DeviceConductance.Read read, double[] thermalConductivity,
                              double ambient) {
+        return solve(film, read, thermalConductivity, ambient, null);
+    }
+
+    /**
+     * As {@link #solve(ConductingFilm, DeviceConductance.Read, double[], double)}, with CG started
+     * from {@code initialGuess} (e.g. the previous pulse's temperature; not modified), or from the
+     * ambient temperature when null: a warm start.
+     */
+    public Temperature solve(ConductingFilm film, DeviceConductance.Read read, double[] thermalConductivity,
+                             double ambient, double[] initialGuess) {
+        if (initialGuess != null && initialGuess.length != film.grid().size()) {
+            throw new IllegalArgumentException("initial temperature has " + initialGuess.length + " values, film has "
+                    + film.grid().size());
+        }
         if (!(ambient > 0) || !Double.isFinite(ambient)) {
             throw new InvalidInputException("electrode temperature must be positive (K), got " + ambient);
         }
@@ -72,9 +96,14 @@ public record JouleHeating(double tolerance, int maxIterations) {
             b[p] += source[p];
             power += source[p];
         }
-        double[] t = new double[b.length];
-        java.util.Arrays.fill(t, ambient);
-        SolveReport report = new ConjugateGradient(heat.matrix(), new IncompleteCholesky(heat.matrix()), tolerance,
+        double[] t;
+        if (initialGuess == null) {
+            t = new double[b.length];
+            java.util.Arrays.fill(t, ambient);
+        } else {
+            t = initialGuess.clone();
+        }
+        SolveReport report = new ConjugateGradient(heat.matrix(), preconditioner.of(heat.matrix()), tolerance,
                 maxIterations).solve(b, t);
         double out = heat.faceFlux(t, FiniteVolumeDiffusion.Face.Z_LOW) + heat.faceFlux(t, FiniteVolumeDiffusion.Face.Z_HIGH);
         return new Temperature(t, power, out, report);

@@ -22,54 +22,75 @@ public final class IncompleteCholesky implements Preconditioner {
         int n = a.size();
         this.d = new double[n];
         this.inverseD = new double[n];
+        refactor();
+    }
+
+    /**
+     * Recomputes the factor from the matrix's current entries (the arrays of a {@link StencilMatrix}
+     * may be updated in place, e.g. new coefficients for the next pulse): no allocation.
+     */
+    public void refactor() {
         Grid3D g = a.grid();
         int nx = g.nx();
-        int plane = nx * g.ny();
+        int ny = g.ny();
+        int nz = g.nz();
+        int plane = nx * ny;
         double[] cx = a.cx();
         double[] cy = a.cy();
         double[] cz = a.cz();
         double[] diag = a.diagonal();
-        for (int p = 0; p < n; p++) {
-            double v = diag[p];
-            if (p % nx > 0) {
-                v -= cx[p - 1] * cx[p - 1] * inverseD[p - 1];
+        for (int k = 0, p = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++, p++) {
+                    double v = diag[p];
+                    if (i > 0) {
+                        v -= cx[p - 1] * cx[p - 1] * inverseD[p - 1];
+                    }
+                    if (j > 0) {
+                        v -= cy[p - nx] * cy[p - nx] * inverseD[p - nx];
+                    }
+                    if (k > 0) {
+                        v -= cz[p - plane] * cz[p - plane] * inverseD[p - plane];
+                    }
+                    if (!(v > 0)) {
+                        throw new IllegalArgumentException("IC(0) broke down at node " + p + ": the matrix is not an M-matrix");
+                    }
+                    d[p] = v;
+                    inverseD[p] = 1 / v;
+                }
             }
-            if (p % plane >= nx) {
-                v -= cy[p - nx] * cy[p - nx] * inverseD[p - nx];
-            }
-            if (p >= plane) {
-                v -= cz[p - plane] * cz[p - plane] * inverseD[p - plane];
-            }
-            if (!(v > 0)) {
-                throw new IllegalArgumentException("IC(0) broke down at node " + p + ": the matrix is not an M-matrix");
-            }
-            d[p] = v;
-            inverseD[p] = 1 / v;
         }
     }
 
+    /** z = M⁻¹ r by one forward and one backward sweep; (k, j, i) loops, so no index is divided. */
     @Override
     public void apply(double[] r, double[] z) {
         Grid3D g = a.grid();
         int nx = g.nx();
-        int plane = nx * g.ny();
+        int ny = g.ny();
+        int nz = g.nz();
+        int plane = nx * ny;
         int n = r.length;
         double[] cx = a.cx();
         double[] cy = a.cy();
         double[] cz = a.cz();
         // Forward: (D + L) y = r, with L holding −couplings.
-        for (int p = 0; p < n; p++) {
-            double v = r[p];
-            if (p % nx > 0) {
-                v += cx[p - 1] * z[p - 1];
+        for (int k = 0, p = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++, p++) {
+                    double v = r[p];
+                    if (i > 0) {
+                        v += cx[p - 1] * z[p - 1];
+                    }
+                    if (j > 0) {
+                        v += cy[p - nx] * z[p - nx];
+                    }
+                    if (k > 0) {
+                        v += cz[p - plane] * z[p - plane];
+                    }
+                    z[p] = v * inverseD[p];
+                }
             }
-            if (p % plane >= nx) {
-                v += cy[p - nx] * z[p - nx];
-            }
-            if (p >= plane) {
-                v += cz[p - plane] * z[p - plane];
-            }
-            z[p] = v * inverseD[p];
         }
         // Backward: (D + Lᵀ) z = D y.
         for (int p = n - 1; p >= 0; p--) {
