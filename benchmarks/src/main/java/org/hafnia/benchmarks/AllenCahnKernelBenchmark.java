@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One fused Allen–Cahn step and one Laplacian on N² (2D) or N³ (3D) nodes, zero-flux faces,
- * with the tabulated (published rule) or the spline f'. Throughput in Mcell/s is
+ * with the tabulated (published rule) or the spline f', on the SIMD or the scalar rows. Throughput in Mcell/s is
  * cells / (time per operation). The table is a DFT-shaped double well on 21 nodes so that the
  * benchmark needs no reference data.
  */
@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class AllenCahnKernelBenchmark {
 
     @Param({"2d-2048", "3d-256"})
@@ -50,6 +50,10 @@ public class AllenCahnKernelBenchmark {
 
     @Param({"table", "spline"})
     public String energy;
+
+    /** SIMD rows (Vector API) or the scalar reference rows. */
+    @Param({"simd", "scalar"})
+    public String kernel;
 
     private AllenCahnKernel step;
     private LaplacianKernel laplacian;
@@ -71,6 +75,8 @@ public class AllenCahnKernelBenchmark {
             step = new AllenCahnKernel(g, BoundaryConditions3D.zeroFlux(), f, 1, 1, true);
             laplacian = new LaplacianKernel(g, BoundaryConditions3D.zeroFlux());
         }
+        step.vectorised(kernel.equals("simd"));
+        laplacian.vectorised(kernel.equals("simd"));
         rows = new ParallelRows(threads);
         phi = new double[step.size()];
         out = new double[step.size()];
