@@ -1,5 +1,9 @@
 package org.hafnia.solver.linear;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 import org.hafnia.meshes.Grid3D;
 import org.hafnia.meshes.LengthUnit;
 import org.hafnia.physics.operators.StencilMatrix;
@@ -54,7 +58,7 @@ public final class AggregationMultigrid implements Preconditioner {
     }
 
     public AggregationMultigrid(StencilMatrix a) {
-        java.util.List<Level> list = new java.util.ArrayList<>();
+        List<Level> list = new ArrayList<>();
         Level fine = new Level(a);
         list.add(fine);
         Level l = fine;
@@ -103,10 +107,10 @@ public final class AggregationMultigrid implements Preconditioner {
         double[] cx = ac.cx();
         double[] cy = ac.cy();
         double[] cz = ac.cz();
-        java.util.Arrays.fill(d, 0);
-        java.util.Arrays.fill(cx, 0);
-        java.util.Arrays.fill(cy, 0);
-        java.util.Arrays.fill(cz, 0);
+        Arrays.fill(d, 0);
+        Arrays.fill(cx, 0);
+        Arrays.fill(cy, 0);
+        Arrays.fill(cz, 0);
         int nx = f.nx;
         int plane = nx * f.ny;
         int[] agg = f.aggregate;
@@ -143,7 +147,7 @@ public final class AggregationMultigrid implements Preconditioner {
     private void factorCoarsest(StencilMatrix a) {
         int n = coarsestSize;
         double[] m = cholesky;
-        java.util.Arrays.fill(m, 0);
+        Arrays.fill(m, 0);
         int nx = a.grid().nx();
         int plane = nx * a.grid().ny();
         for (int p = 0; p < n; p++) {
@@ -193,11 +197,11 @@ public final class AggregationMultigrid implements Preconditioner {
             solveCoarsest(lv.r, lv.x);
             return;
         }
-        java.util.Arrays.fill(lv.x, 0);
+        Arrays.fill(lv.x, 0);
         sweep(lv, true);
         lv.a.apply(lv.x, lv.residual);
         Level c = levels[l + 1];
-        java.util.Arrays.fill(c.r, 0);
+        Arrays.fill(c.r, 0);
         int[] agg = lv.aggregate;
         for (int p = 0; p < agg.length; p++) {
             c.r[agg[p]] += lv.r[p] - lv.residual[p];
