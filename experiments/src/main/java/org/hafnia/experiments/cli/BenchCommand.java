@@ -49,12 +49,15 @@ public final class BenchCommand implements Callable<Integer> {
     String caseName;
 
     @Option(names = "--size", description = "Grid edge N (default: 2048 in 2D, 256 in 3D).")
+    @Range(min = 3, max = 1 << 16)
     Integer size;
 
     @Option(names = "--steps", description = "Timed steps (default: 50 in 2D, 10 in 3D).")
+    @Range(min = 1)
     Integer steps;
 
     @Option(names = "--threads", description = "Worker threads (default: available processors).")
+    @Range(min = 1)
     Integer threads;
 
     @Option(names = "--backend", description = "java or nd4j (default: java).")
@@ -81,9 +84,13 @@ public final class BenchCommand implements Callable<Integer> {
         } else {
             Case c = Case.of(caseName);
             boolean twoD = c == Case.ALLEN_CAHN_2D;
+            int n = size != null ? size : (twoD ? 2048 : 256);
+            // φ, its next state and the initial copy: three arrays of the grid.
+            org.hafnia.meshes.MemoryBudget.requireDoubles(n, n, twoD ? 1 : n, 3,
+                    "--size " + n + " (" + (twoD ? n + "² " : n + "³ ") + "nodes)");
             Result r = AllenCahnBenchmark.run(c, AllenCahnBackends.named(backend == null ? JavaBackend.NAME : backend),
-                    f, size != null ? size : (twoD ? 2048 : 256), steps != null ? steps : (twoD ? 50 : 10),
-                    threads != null ? threads : processors);
+                    f, n, steps != null ? steps : (twoD ? 50 : 10),
+                    threads != null ? ThreadsOption.capped(threads, spec.commandLine().getErr()) : processors);
             out.println(jsonLine(r));
         }
         out.flush();

@@ -72,6 +72,7 @@ public final class Fig4Command implements Callable<Integer> {
     double bias;
 
     @Option(names = "--dt", defaultValue = "0.0005", description = "Time step Δt (default: ${DEFAULT-VALUE}); refused beyond the explicit stability limit.")
+    @Range(min = Double.MIN_VALUE)
     double dt;
 
     @Option(names = "--substep", description = "Split a Δt beyond the explicit stability limit into stable sub-steps instead of refusing it.")

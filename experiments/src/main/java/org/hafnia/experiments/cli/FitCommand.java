@@ -72,6 +72,7 @@ public final class FitCommand implements Callable<Integer> {
     String snapshot;
 
     @Option(names = "--starts", defaultValue = "4", description = "Optimiser starts per step count (default: ${DEFAULT-VALUE}).")
+    @Range(min = 1, max = 1000)
     int starts;
 
     @Option(names = "--energy", defaultValue = "published", description = "Free energy: published or spline (default: ${DEFAULT-VALUE}).")
@@ -81,6 +82,7 @@ public final class FitCommand implements Callable<Integer> {
     Path reference;
 
     @Option(names = "--threads", defaultValue = "1", description = "Threads per simulation (default: ${DEFAULT-VALUE}).")
+    @Range(min = 1)
     int threads;
 
     @Option(names = "--out", defaultValue = "out/fit", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -89,9 +91,7 @@ public final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter log = spec.commandLine().getOut();
-        if (threads < 1) {
-            throw new InvalidInputException("--threads must be at least 1, got " + threads);
-        }
+        threads = ThreadsOption.capped(threads, spec.commandLine().getErr());
         if (!protocol.equalsIgnoreCase("fig4")) {
             throw new InvalidInputException("--protocol '" + protocol + "': the supported protocol is fig4");
         }

@@ -57,15 +57,19 @@ public final class RtnCommand implements Callable<Integer> {
     boolean skipBad;
 
     @Option(names = "--min-window", defaultValue = "1000", description = "Fewest samples of a read window (default: ${DEFAULT-VALUE}).")
+    @Range(min = 2)
     int minWindow;
 
     @Option(names = "--min-read-voltage", defaultValue = "0.01", description = "Smallest |V| of a read window, V (default: ${DEFAULT-VALUE}).")
+    @Range(min = 0, unit = "V")
     double minReadVoltage;
 
     @Option(names = "--window-tolerance", defaultValue = "25", description = "Largest disagreement of a trace's window boundary with the other traces', samples (default: ${DEFAULT-VALUE}).")
+    @Range(min = 0)
     int windowTolerance;
 
     @Option(names = "--voltage-tolerance", defaultValue = "0.005", description = "Largest disagreement of a trace's window voltage with the other traces', V (default: ${DEFAULT-VALUE}).")
+    @Range(min = 0, unit = "V")
     double voltageTolerance;
 
     @Override

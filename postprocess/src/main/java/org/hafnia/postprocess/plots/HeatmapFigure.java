@@ -10,7 +10,6 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.imageio.ImageIO;
 
 import org.hafnia.meshes.LengthUnit;
 import org.hafnia.meshes.ScalarField2D;
@@ -137,6 +136,6 @@ public final class HeatmapFigure {
     /** Renders and writes a PNG atomically. */
     public void writePng(java.nio.file.Path target, String title) {
         BufferedImage img = render(title);
-        AtomicFiles.write(target, out -> ImageIO.write(img, "png", out));
+        AtomicFiles.writePng(target, img);
     }
 }
