@@ -110,6 +110,11 @@ public final class CompareCommand implements Callable<Integer> {
         }
         steps.forEach(st -> log.println("preprocessing: " + st));
         MapComparison cmp = MapComparison.of(ma, mb, c, dynamicRange == null ? Double.NaN : dynamicRange);
+        if (!Double.isFinite(cmp.rmse())) {
+            // Never a report with "rmse": null: say which input made it undefined.
+            throw new InvalidInputException("the RMSE of " + a + " and " + b + " is " + cmp.rmse()
+                    + ": the maps hold non-finite values or no node in common");
+        }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("a", a.toString());
         report.put("b", b.toString());
