@@ -99,6 +99,12 @@ public final class RtnCommand implements Callable<Integer> {
                 : new TwoMeansThreshold(TwoMeansThreshold.PUBLISHED_TOLERANCE);
         long t0 = System.nanoTime();
         List<WindowStatistics> stats = new RtnAnalysis(classifier).run(data.traces(), data.consensus().windows());
+        if (stats.stream().allMatch(w -> w.lowDwells().length == 0 || w.highDwells().length == 0)) {
+            // Without dwells in both states no lifetime is defined: refuse rather than report τ = NaN.
+            throw new InvalidInputException("no telegraph switching in " + folders + ": no read window has complete dwells"
+                    + " in both levels (" + classifier.name() + " classification), so no lifetime can be estimated;"
+                    + " are the traces constant?");
+        }
         RtnReport report = new RtnReport(classifier.name(), RtnAnalysis.samplingInterval(data.traces()), stats,
                 new VoltageDependenceFit[] {RtnAnalysis.voltageDependence(stats, 0), RtnAnalysis.voltageDependence(stats, 1)});
         try (StagedOutput staged = StagedOutput.in(out)) {
