@@ -1,7 +1,6 @@
 package org.hafnia.experiments.cases;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import org.hafnia.meshes.ScalarField2D;
 import org.hafnia.meshes.ScalarField3D;
 import org.hafnia.meshes.io.NumericMatrix;
 import org.hafnia.meshes.io.NumericMatrixReader;
+import org.hafnia.postprocess.io.Json;
 import org.hafnia.postprocess.maps.PhaseFieldMaps;
 import org.hafnia.physics.api.ConductivityModel;
 import org.hafnia.physics.materials.LogLinearConductivity;
@@ -61,7 +61,7 @@ public final class CaseReader {
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
         }
-        CaseNode root = CaseNode.parse(new String(bytes, StandardCharsets.UTF_8), file.toString());
+        CaseNode root = CaseNode.parse(Json.utf8(bytes, file.toString()), file.toString());
         Path dir = file.toAbsolutePath().getParent();
         String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
 
@@ -385,7 +385,7 @@ public final class CaseReader {
                 Path file = dir.resolve(e.string("file"));
                 String text;
                 try {
-                    text = Files.readString(file);
+                    text = Json.utf8(Files.readAllBytes(file), file.toString());
                 } catch (IOException ex) {
                     throw e.value("file").error("cannot read " + file + ": " + ex.getMessage());
                 }
