@@ -16,6 +16,7 @@ import org.hafnia.meshes.Grid2D;
 import org.hafnia.meshes.Grid3D;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.meshes.LengthUnit;
+import org.hafnia.meshes.MemoryBudget;
 import org.hafnia.meshes.ScalarField2D;
 import org.hafnia.meshes.ScalarField3D;
 import org.hafnia.meshes.io.NumericMatrix;
@@ -113,6 +114,7 @@ public final class CaseReader {
         int nx = (int) grid.integer("nx", 2, 1 << 15);
         int ny = (int) grid.integer("ny", 2, 1 << 15);
         int nz = (int) grid.integer("nz", 2, 1 << 15);
+        requireMemory(grid, nx, ny, nz);
         String type = init.choice("type", null, "islands");
         Grid3D g;
         try {
@@ -147,6 +149,7 @@ public final class CaseReader {
             default -> {
                 int nx = (int) grid.integer("nx", 2, 1 << 15);
                 int ny = (int) grid.integer("ny", 2, 1 << 15);
+                requireMemory(grid, nx, ny, 1);
                 yield IslandsGenerator.read(init, seed, false)
                         .generate(new Grid2D(nx, ny, spacing, spacing, LengthUnit.NANOMETRE));
             }
@@ -157,6 +160,23 @@ public final class CaseReader {
         }
         init.finish();
         return phi;
+    }
+
+    /**
+     * Arrays of the grid's size a run holds at once, at least: φ, the stepper's next state, the
+     * mobility field, the bias profile, the initial state kept by the case and the checkpoint's
+     * copy (the conduction solve of a film adds its own, so this is a lower bound).
+     */
+    private static final int RUN_ARRAYS = 6;
+
+    /** Refuses, before allocating, a grid whose arrays cannot fit in this JVM's heap. */
+    private static void requireMemory(CaseNode grid, int nx, int ny, int nz) {
+        try {
+            MemoryBudget.requireDoubles(nx, ny, nz, RUN_ARRAYS, "a " + nx + " × " + ny + (nz > 1 ? " × " + nz : "")
+                    + " grid (" + RUN_ARRAYS + " arrays of 8-byte values per node)");
+        } catch (InvalidInputException e) {
+            throw grid.error(e.getMessage());
+        }
     }
 
     /** nx / ny are optional for a map; when given they must match it. */
