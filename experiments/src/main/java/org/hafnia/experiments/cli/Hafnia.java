@@ -202,7 +202,7 @@ public final class Hafnia implements Runnable {
             } else if (Character.isISOControl(cp) || cp == 0xFFFD || Character.getType(cp) == Character.FORMAT
                     || Character.getType(cp) == Character.UNASSIGNED || Character.getType(cp) == Character.PRIVATE_USE
                     || Character.getType(cp) == Character.SURROGATE) {
-                b.append(cp == 0xFFFD ? "\\ufffd" : String.format("\\x%02x", cp & 0xFF));
+                b.append(cp <= 0xFF ? String.format("\\x%02x", cp) : String.format("\\u%04x", cp));
             } else {
                 b.appendCodePoint(cp);
             }

@@ -265,6 +265,21 @@ class NothingLostRegressionTest {
         assertThat(out).doesNotExist();
     }
 
+    @Test
+    void messagesAreOnePrintableLine() {
+        assertThat(Hafnia.oneLine("a\nb\r\nc\u0000d\ufffde\u200bf\tg")).isEqualTo("a; b; c\\x00d\\ufffde\\u200bf g");
+        assertThat(Hafnia.oneLine("x".repeat(10_000))).hasSize(402).endsWith(" …");
+    }
+
+    @Test
+    void debugAddsTheStackTraceOfAFailure() {
+        CommandRun plain = run("convert", tmp.resolve("absent.csv"), tmp.resolve("o.h5"));
+        CommandRun debug = run("convert", tmp.resolve("absent.csv"), tmp.resolve("o.h5"), "--debug");
+        assertOneErrorLine(plain, "convert", "absent.csv: file not found");
+        assertThat(debug.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(debug.err()).contains("\tat org.hafnia.").endsWith(plain.err());
+    }
+
     private static Path referenceFolder() {
         return org.hafnia.reference.ReferenceData.locate(null).directory();
     }
