@@ -83,7 +83,8 @@ public final class RtnCommand implements Callable<Integer> {
                 new VoltageWindowFinder(minWindow, minReadVoltage), windowTolerance, voltageTolerance);
         if (!data.bad().isEmpty()) {
             for (String why : data.bad().values()) {
-                err.println((skipBad ? "rtn: skipped " : "rtn: bad input: ") + why);
+                // Each bad file as a note; the one error line follows.
+                err.println((skipBad ? "rtn: skipped " : "note: bad trace file ") + why);
             }
             err.flush();
             if (!skipBad) {
