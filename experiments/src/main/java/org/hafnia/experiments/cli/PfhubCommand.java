@@ -98,7 +98,18 @@ public final class PfhubCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Arrays of nodes² values a run holds, at least: the spectral stepper's 9 (eigenvalues and
+     * four complex work arrays), the adaptive stepper's 3 (two half steps and a full step) and the
+     * experiment's 3 (state, checkpoint copy, initial condition).
+     */
+    private static final int RUN_ARRAYS = 15;
+
     private int run(PrintWriter log, Pfhub1Experiment.Variation variation, String name) {
+        int largest = checkConvergence ? 2 * nodes : nodes;
+        org.hafnia.meshes.MemoryBudget.requireDoubles(largest, largest, 1, RUN_ARRAYS,
+                "--nodes " + nodes + (checkConvergence ? " (" + largest + "² with --check-convergence)" : "")
+                        + ": " + RUN_ARRAYS + " arrays of " + largest + "² values");
         List<Pfhub1Experiment> runs = new ArrayList<>();
         runs.add(new Pfhub1Experiment(variation, nodes, tolerance));
         if (checkConvergence) {

@@ -148,6 +148,8 @@ class NothingLostRegressionTest {
                 List.of("program", "--scheme", "open-loop", "--levels", "4", "--rows", "65536", "--cols", "65536",
                         "devices is more than an array can hold"),
                 List.of("fig4", "--threads", "0", "--threads must be ≥ 1, got 0"),
+                // 32768² nodes, 15 arrays: 120 GiB, beyond any test JVM's heap.
+                List.of("pfhub", "1a", "--nodes", "16384", "--check-convergence", "--until", "1", "GiB of memory"),
                 List.of("fig4", "--bogus", "Unknown option: '--bogus' (try 'hafnia fig4 --help')"),
                 List.of("fig4", "--dt", "abc", "'abc' is not a double"),
                 List.of("run", "Missing required parameter"));
@@ -278,6 +280,17 @@ class NothingLostRegressionTest {
         assertOneErrorLine(plain, "convert", "absent.csv: file not found");
         assertThat(debug.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
         assertThat(debug.err()).contains("\tat org.hafnia.").endsWith(plain.err());
+    }
+
+    @Test
+    void aGridBeyondTheHeapIsRefusedWithTheFigureBeforeAllocating() throws IOException {
+        String text = Files.readString(caseFile, StandardCharsets.UTF_8);
+        // 32768 × 32768 nodes (the largest accepted) × 6 arrays of doubles: 48 GiB.
+        String big = text.replaceFirst("\"grid\"\\s*:\\s*\\{", "\"grid\": { \"nx\": 32768, \"ny\": 32768,");
+        big = big.replace("\"type\": \"fig4-reference\"", "\"type\": \"islands\", \"islands\": 3, \"island_radius\": \"1 nm\"");
+        Path c = Files.writeString(tmp.resolve("big.json"), big);
+        CommandRun r = run("run", c, "--out", tmp.resolve("o"), "--reference", referenceFolder());
+        assertOneErrorLine(r, "run", c.toString(), "/grid", "32768 × 32768 grid", "needs at least 48.0 GiB");
     }
 
     private static Path referenceFolder() {
