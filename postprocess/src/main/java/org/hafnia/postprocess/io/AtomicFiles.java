@@ -44,6 +44,16 @@ public final class AtomicFiles {
         return e.getMessage();
     }
 
+    /** A staged file as the user will know it: its place in the output folder, not in the staging folder. */
+    private static Path shown(Path target) {
+        Path parent = target.getParent();
+        if (parent != null && parent.getFileName() != null && parent.getParent() != null
+                && parent.getFileName().toString().startsWith(OutputFolder.STAGING_PREFIX)) {
+            return parent.getParent().resolve(target.getFileName());
+        }
+        return target;
+    }
+
     /** The first IOException in the cause chain of {@code t}, or null. */
     private static IOException ioCause(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
@@ -116,7 +126,7 @@ public final class AtomicFiles {
             }
             tmp = null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
+            throw new UncheckedIOException("cannot write " + shown(target) + ": " + reason(e), e);
         } finally {
             if (tmp != null) {
                 try {
