@@ -1,7 +1,6 @@
 package org.hafnia.experiments.cases;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,10 +16,12 @@ import org.hafnia.meshes.Grid2D;
 import org.hafnia.meshes.Grid3D;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.meshes.LengthUnit;
+import org.hafnia.meshes.MemoryBudget;
 import org.hafnia.meshes.ScalarField2D;
 import org.hafnia.meshes.ScalarField3D;
 import org.hafnia.meshes.io.NumericMatrix;
 import org.hafnia.meshes.io.NumericMatrixReader;
+import org.hafnia.postprocess.io.Json;
 import org.hafnia.postprocess.maps.PhaseFieldMaps;
 import org.hafnia.physics.api.ConductivityModel;
 import org.hafnia.physics.materials.LogLinearConductivity;
@@ -61,7 +62,7 @@ public final class CaseReader {
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
         }
-        CaseNode root = CaseNode.parse(new String(bytes, StandardCharsets.UTF_8), file.toString());
+        CaseNode root = CaseNode.parse(Json.utf8(bytes, file.toString()), file.toString());
         Path dir = file.toAbsolutePath().getParent();
         String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
 
@@ -113,6 +114,7 @@ public final class CaseReader {
         int nx = (int) grid.integer("nx", 2, 1 << 15);
         int ny = (int) grid.integer("ny", 2, 1 << 15);
         int nz = (int) grid.integer("nz", 2, 1 << 15);
+        requireMemory(grid, nx, ny, nz);
         String type = init.choice("type", null, "islands");
         Grid3D g;
         try {
@@ -147,6 +149,7 @@ public final class CaseReader {
             default -> {
                 int nx = (int) grid.integer("nx", 2, 1 << 15);
                 int ny = (int) grid.integer("ny", 2, 1 << 15);
+                requireMemory(grid, nx, ny, 1);
                 yield IslandsGenerator.read(init, seed, false)
                         .generate(new Grid2D(nx, ny, spacing, spacing, LengthUnit.NANOMETRE));
             }
@@ -157,6 +160,23 @@ public final class CaseReader {
         }
         init.finish();
         return phi;
+    }
+
+    /**
+     * Arrays of the grid's size a run holds at once, at least: φ, the stepper's next state, the
+     * mobility field, the bias profile, the initial state kept by the case and the checkpoint's
+     * copy (the conduction solve of a film adds its own, so this is a lower bound).
+     */
+    private static final int RUN_ARRAYS = 6;
+
+    /** Refuses, before allocating, a grid whose arrays cannot fit in this JVM's heap. */
+    private static void requireMemory(CaseNode grid, int nx, int ny, int nz) {
+        try {
+            MemoryBudget.requireDoubles(nx, ny, nz, RUN_ARRAYS, "a " + nx + " × " + ny + (nz > 1 ? " × " + nz : "")
+                    + " grid (" + RUN_ARRAYS + " arrays of 8-byte values per node)");
+        } catch (InvalidInputException e) {
+            throw grid.error(e.getMessage());
+        }
     }
 
     /** nx / ny are optional for a map; when given they must match it. */
@@ -385,7 +405,7 @@ public final class CaseReader {
                 Path file = dir.resolve(e.string("file"));
                 String text;
                 try {
-                    text = Files.readString(file);
+                    text = Json.utf8(Files.readAllBytes(file), file.toString());
                 } catch (IOException ex) {
                     throw e.value("file").error("cannot read " + file + ": " + ex.getMessage());
                 }

@@ -68,6 +68,8 @@ public final class CaseRun {
 
     public static final String CHECKPOINT = "checkpoint.bin";
     public static final String SNAPSHOTS = "snapshots";
+    /** The run's summary, written last: its presence marks a finished run. */
+    public static final String SUMMARY = "run.json";
 
     /** Columns of a read, in the order stored in {@link Checkpoint.Read#values()}. */
     private static final String[] READ_COLUMNS = {"read_voltage_V", "current_A", "conductance_S", "conductance_G0",
@@ -126,6 +128,11 @@ public final class CaseRun {
         if (Files.exists(checkpointFile) && !resume) {
             throw new InvalidInputException(out + " holds an unfinished run (" + CHECKPOINT
                     + "): continue it with --resume, or choose another --out");
+        }
+        if (resume && !Files.exists(checkpointFile)) {
+            throw new InvalidInputException(Files.exists(out.resolve(SUMMARY))
+                    ? out + " holds a finished run (" + SUMMARY + "), nothing to resume; run without --resume to start again"
+                    : "--resume: no checkpoint " + checkpointFile + " to continue from; run without --resume to start");
         }
         RunCase.Outputs o = c.outputs();
         long total = schedule.totalSteps();
@@ -217,7 +224,7 @@ public final class CaseRun {
             if (o.plots()) {
                 writePlots();
             }
-            AtomicFiles.write(out.resolve("run.json"), Json.content(summary(phi)));
+            AtomicFiles.write(out.resolve(SUMMARY), Json.content(summary(phi)));
             try {
                 Files.deleteIfExists(checkpointFile);
             } catch (IOException e) {

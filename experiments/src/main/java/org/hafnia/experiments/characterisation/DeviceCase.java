@@ -71,7 +71,7 @@ public record DeviceCase(String name, int nx, int ny, double spacing, double thi
     /** Reads a case file; bad content is reported with the file and key. */
     public static DeviceCase read(Path file) {
         try {
-            return parse(Json.mapper().readTree(Files.readAllBytes(file)), file.toString());
+            return parse(Json.mapper().readTree(Json.utf8(Files.readAllBytes(file), file.toString())), file.toString());
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read device case: " + e.getMessage());
         }
@@ -87,7 +87,17 @@ public record DeviceCase(String name, int nx, int ny, double spacing, double thi
     }
 
     static DeviceCase parse(JsonNode root, String where) {
+        if (root == null || !root.isObject()) {
+            throw new InvalidInputException(where + ": a device case is a JSON object { ... }");
+        }
         Reader r = new Reader(root, where);
+        r.read().addAll(java.util.List.of("format", "version", "name", "description"));
+        DeviceCase c = parseKeys(r, root, where);
+        r.refuseUnknownKeys();
+        return c;
+    }
+
+    private static DeviceCase parseKeys(Reader r, JsonNode root, String where) {
         if (!"hafnia-device-case".equals(root.path("format").asText()) || root.path("version").asInt() != 1) {
             throw new InvalidInputException(where + ": expected \"format\": \"hafnia-device-case\", \"version\": 1");
         }
@@ -113,18 +123,43 @@ public record DeviceCase(String name, int nx, int ny, double spacing, double thi
                 (long) e.number("seed"));
     }
 
-    /** Required-key access with messages naming the file and key. */
-    private record Reader(JsonNode node, String where) {
+    /**
+     * Required-key access with messages naming the file and key; records the keys read so that
+     * a key nothing reads (a misspelling) is refused, not silently ignored.
+     */
+    private record Reader(JsonNode node, String where, java.util.Set<String> read, java.util.List<Reader> all) {
+
+        Reader(JsonNode node, String where) {
+            this(node, where, new java.util.HashSet<>(), new java.util.ArrayList<>());
+            all.add(this);
+        }
 
         Reader child(String key) {
+            read.add(key);
             JsonNode c = node.get(key);
             if (c == null || !c.isObject()) {
                 throw new InvalidInputException(where + ": key \"" + key + "\": expected an object");
             }
-            return new Reader(c, where + " → " + key);
+            Reader r = new Reader(c, where + " → " + key, new java.util.HashSet<>(), all);
+            all.add(r);
+            return r;
+        }
+
+        /** Refuses the first key, in this object or one read below it, that nothing read. */
+        void refuseUnknownKeys() {
+            for (Reader r : all) {
+                for (java.util.Iterator<String> it = r.node.fieldNames(); it.hasNext(); ) {
+                    String k = it.next();
+                    if (!r.read.contains(k)) {
+                        throw new InvalidInputException(r.where + ": unknown key \"" + k + "\"; expected one of "
+                                + String.join(", ", new java.util.TreeSet<>(r.read)));
+                    }
+                }
+            }
         }
 
         double number(String key) {
+            read.add(key);
             JsonNode v = node.get(key);
             if (v == null || !v.isNumber()) {
                 throw new InvalidInputException(where + ": key \"" + key + "\": expected a number");
@@ -141,6 +176,7 @@ public record DeviceCase(String name, int nx, int ny, double spacing, double thi
         }
 
         int count(String key) {
+            read.add(key);
             JsonNode v = node.get(key);
             if (v == null || !v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 1) {
                 throw new InvalidInputException(where + ": key \"" + key + "\": expected a positive integer");
@@ -149,6 +185,7 @@ public record DeviceCase(String name, int nx, int ny, double spacing, double thi
         }
 
         double[] array(String key) {
+            read.add(key);
             JsonNode v = node.get(key);
             if (v == null || !v.isArray() || v.isEmpty()) {
                 throw new InvalidInputException(where + ": key \"" + key + "\": expected a non-empty array of numbers");

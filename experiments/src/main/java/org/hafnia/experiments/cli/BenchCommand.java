@@ -58,15 +58,19 @@ public final class BenchCommand implements Callable<Integer> {
     String caseName;
 
     @Option(names = "--size", description = "Grid edge N (default: 2048 in 2D, 256 in 3D, 32 for a batch).")
+    @Range(min = 3, max = 1 << 16)
     Integer size;
 
     @Option(names = "--steps", description = "Timed steps (default: 50 in 2D and for a batch, 10 in 3D); pulses per device for device-pulse (default 4).")
+    @Range(min = 1)
     Integer steps;
 
     @Option(names = "--devices", description = "Devices of allen-cahn-batch (default 4096) or device-pulse (default 64).")
+    @Range(min = 1)
     Integer devices;
 
     @Option(names = "--threads", description = "Worker threads (default: available processors).")
+    @Range(min = 1)
     Integer threads;
 
     @Option(names = "--backend", description = "java or nd4j (default: java).")
@@ -105,21 +109,29 @@ public final class BenchCommand implements Callable<Integer> {
             standardSet(out, f, processors);
         } else {
             Case c = Case.of(caseName);
-            int t = threads != null ? threads : processors;
+            int t = threads != null ? ThreadsOption.capped(threads, spec.commandLine().getErr()) : processors;
             Result r;
             if (c == Case.ALLEN_CAHN_BATCH) {
                 if (backend != null && !JavaBackend.NAME.equals(backend)) {
                     throw new InvalidInputException("allen-cahn-batch runs on the java backend only, got --backend " + backend);
                 }
-                r = AllenCahnBenchmark.runBatch(f, size != null ? size : 32, devices != null ? devices : 4096,
-                        steps != null ? steps : 50, t);
+                int n = size != null ? size : 32;
+                int d = devices != null ? devices : 4096;
+                // φ and its next state of every device.
+                org.hafnia.meshes.MemoryBudget.requireDoubles(n, n, d, 2,
+                        "--size " + n + " --devices " + d + " (" + d + " devices of " + n + "² nodes)");
+                r = AllenCahnBenchmark.runBatch(f, n, d, steps != null ? steps : 50, t);
             } else {
                 if (devices != null) {
                     throw new InvalidInputException("--devices is for allen-cahn-batch and device-pulse");
                 }
                 boolean twoD = c == Case.ALLEN_CAHN_2D;
+                int n = size != null ? size : (twoD ? 2048 : 256);
+                // φ, its next state and the initial copy: three arrays of the grid.
+                org.hafnia.meshes.MemoryBudget.requireDoubles(n, n, twoD ? 1 : n, 3,
+                        "--size " + n + " (" + (twoD ? n + "² " : n + "³ ") + "nodes)");
                 r = AllenCahnBenchmark.run(c, AllenCahnBackends.named(backend == null ? JavaBackend.NAME : backend),
-                        f, size != null ? size : (twoD ? 2048 : 256), steps != null ? steps : (twoD ? 50 : 10), t);
+                        f, n, steps != null ? steps : (twoD ? 50 : 10), t);
             }
             CReference.Outcome cRef = c == Case.ALLEN_CAHN_2D && !noCReference
                     ? CReference.run(CReference.source(), r.size(), r.steps(), r.threads()) : null;

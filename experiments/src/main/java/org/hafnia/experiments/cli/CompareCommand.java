@@ -64,12 +64,14 @@ public final class CompareCommand implements Callable<Integer> {
     int connectivity;
 
     @Option(names = "--dynamic-range", description = "SSIM dynamic range L in the value unit (default: max − min over both maps).")
+    @Range(min = Double.MIN_VALUE)
     Double dynamicRange;
 
     @Option(names = "--level", defaultValue = "none", description = "Levelling of both maps first: none, plane, lines (median line offset) or both (default: ${DEFAULT-VALUE}).")
     String level;
 
     @Option(names = "--outliers", paramLabel = "K", description = "Replace nodes beyond K robust standard deviations from their 3 × 3 median (e.g. 5).")
+    @Range(min = Double.MIN_VALUE)
     Double outliers;
 
     @Option(names = "--normalise", description = "Normalise each map to [0, 1] by its own min and max (recorded in compare.json).")
@@ -79,6 +81,7 @@ public final class CompareCommand implements Callable<Integer> {
     boolean register;
 
     @Option(names = "--max-rotation", paramLabel = "DEG", defaultValue = "0", description = "With --register: also search rotations within ±DEG degrees (0.5° grid, parabola-refined) (default: ${DEFAULT-VALUE}).")
+    @Range(min = 0, max = 180, unit = "degrees")
     double maxRotation;
 
     @Override
@@ -107,6 +110,11 @@ public final class CompareCommand implements Callable<Integer> {
         }
         steps.forEach(st -> log.println("preprocessing: " + st));
         MapComparison cmp = MapComparison.of(ma, mb, c, dynamicRange == null ? Double.NaN : dynamicRange);
+        if (!Double.isFinite(cmp.rmse())) {
+            // Never a report with "rmse": null: say which input made it undefined.
+            throw new InvalidInputException("the RMSE of " + a + " and " + b + " is " + cmp.rmse()
+                    + ": the maps hold non-finite values or no node in common");
+        }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("a", a.toString());
         report.put("b", b.toString());

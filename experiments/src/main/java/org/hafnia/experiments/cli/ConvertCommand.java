@@ -54,6 +54,9 @@ public final class ConvertCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter log = spec.commandLine().getOut();
         MapFormats.forPath(out); // an unknown output format is refused before any work
+        if (zUnit != null && !SiUnits.known(zUnit)) {
+            throw new InvalidInputException("--z-unit '" + zUnit + "': expected " + SiUnits.knownDescription());
+        }
         ScanMap map = MapFormats.read(in);
         log.println("read " + in + ": " + map.describe());
         if (flip) {

@@ -11,6 +11,7 @@ import org.hafnia.experiments.fig4.Fig4Experiment;
 import org.hafnia.experiments.fig4.Fig4Parameters;
 import org.hafnia.meshes.Grid2D;
 import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.meshes.MemoryBudget;
 import org.hafnia.meshes.Resampling;
 import org.hafnia.meshes.ScalarField2D;
 import org.hafnia.physics.energy.EnergyProfile;
@@ -72,6 +73,7 @@ public final class Fig4Command implements Callable<Integer> {
     double bias;
 
     @Option(names = "--dt", defaultValue = "0.0005", description = "Time step Δt (default: ${DEFAULT-VALUE}); refused beyond the explicit stability limit.")
+    @Range(min = Double.MIN_VALUE)
     double dt;
 
     @Option(names = "--substep", description = "Split a Δt beyond the explicit stability limit into stable sub-steps instead of refusing it.")
@@ -86,6 +88,10 @@ public final class Fig4Command implements Callable<Integer> {
         ReferenceData data = ReferenceData.locate(reference);
         EnergyProfile profile = Fig4Experiment.profileOf(data.fig4EnergyTable());
         ScalarField2D phi0 = initialState(data);
+        // Four panels, the stepper's two states, and per panel of fig4.png its field refined
+        // FIGURE_REFINEMENT times per axis, with its display copy.
+        MemoryBudget.requireDoubles(phi0.grid().nx(), phi0.grid().ny(), 1, 6 + 2 * FIGURE_REFINEMENT * FIGURE_REFINEMENT,
+                "the " + phi0.grid().nx() + " × " + phi0.grid().ny() + " initial map with its panels and figure");
         Fig4Parameters p = new Fig4Parameters(Fig4Parameters.PUBLISHED.gradientCoefficient(), dt,
                 Fig4Parameters.PUBLISHED.relaxSteps(), Fig4Parameters.PUBLISHED.pulseSteps(), bias,
                 Fig4Parameters.PUBLISHED.restSteps(), Fig4Parameters.PUBLISHED.mobility(), energy);

@@ -72,6 +72,7 @@ public final class FitCommand implements Callable<Integer> {
     String snapshot;
 
     @Option(names = "--starts", defaultValue = "4", description = "Optimiser starts per step count (default: ${DEFAULT-VALUE}).")
+    @Range(min = 1, max = 1000)
     int starts;
 
     @Option(names = "--energy", defaultValue = "published", description = "Free energy: published or spline (default: ${DEFAULT-VALUE}).")
@@ -81,6 +82,7 @@ public final class FitCommand implements Callable<Integer> {
     Path reference;
 
     @Option(names = "--threads", defaultValue = "1", description = "Threads per simulation (default: ${DEFAULT-VALUE}).")
+    @Range(min = 1)
     int threads;
 
     @Option(names = "--out", defaultValue = "out/fit", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -89,9 +91,7 @@ public final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter log = spec.commandLine().getOut();
-        if (threads < 1) {
-            throw new InvalidInputException("--threads must be at least 1, got " + threads);
-        }
+        threads = ThreadsOption.capped(threads, spec.commandLine().getErr());
         if (!protocol.equalsIgnoreCase("fig4")) {
             throw new InvalidInputException("--protocol '" + protocol + "': the supported protocol is fig4");
         }
@@ -102,7 +102,7 @@ public final class FitCommand implements Callable<Integer> {
                 freed.add(p);
             }
         }
-        Map<FitParameter, InverseFit.Bounds> bounds = bounds();
+        Map<FitParameter, InverseFit.Bounds> bounds = bounds(freed);
         ScanMap map0 = MapFormats.read(initial);
         ScanMap map1 = MapFormats.read(target);
         List<String> notes = new ArrayList<>();
@@ -161,7 +161,7 @@ public final class FitCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<FitParameter, InverseFit.Bounds> bounds() {
+    private Map<FitParameter, InverseFit.Bounds> bounds(List<FitParameter> freed) {
         Map<FitParameter, InverseFit.Bounds> b = new EnumMap<>(FitParameter.class);
         for (FitParameter p : FitParameter.values()) {
             b.put(p, InverseFit.defaultBounds(p));
@@ -172,12 +172,23 @@ public final class FitCommand implements Callable<Integer> {
             if (eq < 1 || colon < 0) {
                 throw new InvalidInputException("--bounds '" + o + "': expected NAME=LO:HI, e.g. bias=10:50");
             }
+            FitParameter p = FitParameter.parse(o.substring(0, eq));
+            if (!freed.contains(p)) {
+                throw new InvalidInputException("--bounds '" + o + "': " + p.key() + " is not free (--free "
+                        + String.join(",", free) + "); bounds apply to free parameters only");
+            }
+            double lo;
+            double hi;
             try {
-                b.put(FitParameter.parse(o.substring(0, eq)), new InverseFit.Bounds(
-                        Double.parseDouble(o.substring(eq + 1, colon)), Double.parseDouble(o.substring(colon + 1))));
+                lo = Double.parseDouble(o.substring(eq + 1, colon));
+                hi = Double.parseDouble(o.substring(colon + 1));
             } catch (NumberFormatException e) {
                 throw new InvalidInputException("--bounds '" + o + "': LO and HI must be numbers");
             }
+            if (!Double.isFinite(lo) || !Double.isFinite(hi) || !(lo < hi)) {
+                throw new InvalidInputException("--bounds '" + o + "': LO and HI must be finite with LO < HI");
+            }
+            b.put(p, new InverseFit.Bounds(lo, hi));
         }
         return b;
     }

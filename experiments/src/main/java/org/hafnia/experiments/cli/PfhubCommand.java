@@ -18,6 +18,7 @@ import org.hafnia.experiments.pfhub.Pfhub1Experiment;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.postprocess.io.AtomicFiles;
 import org.hafnia.postprocess.io.Json;
+import org.hafnia.postprocess.io.OutputFolder;
 import org.hafnia.postprocess.io.StagedOutput;
 import org.hafnia.postprocess.plots.LineFigure;
 import org.hafnia.solver.checkpoint.AdaptiveRunCheckpoint;
@@ -46,15 +47,18 @@ public final class PfhubCommand implements Callable<Integer> {
     String benchmark;
 
     @Option(names = "--until", defaultValue = "1000", description = "End time T (default: ${DEFAULT-VALUE}).")
+    @Range(min = Double.MIN_VALUE)
     double until;
 
     @Option(names = "--out", description = "Output folder (default: out/pfhub-BENCHMARK).")
     Path out;
 
     @Option(names = "--nodes", defaultValue = "256", description = "Nodes per side, a power of two (default: ${DEFAULT-VALUE}, Δx = 200/256).")
+    @Range(min = 4, max = 1 << 14)
     int nodes;
 
     @Option(names = "--tolerance", defaultValue = "1e-4", description = "Local error tolerance of adaptive Δt, max norm of c (default: ${DEFAULT-VALUE}; a quarter of it halves Δt).")
+    @Range(min = Double.MIN_VALUE)
     double tolerance;
 
     @Option(names = "--check-convergence", description = "Also run with Δx halved (2× nodes) and with Δt halved (tolerance / 4) and report the differences in F.")
@@ -65,6 +69,7 @@ public final class PfhubCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint-every", paramLabel = "SECONDS", defaultValue = "30",
             description = "Write " + CHECKPOINT + " into the output folder after the first accepted step this many seconds of wall time after the last one (default: ${DEFAULT-VALUE}).")
+    @Range(min = 0)
     double checkpointEvery;
 
     /** The checkpoint in the output folder, removed when the command completes. */
@@ -81,6 +86,30 @@ public final class PfhubCommand implements Callable<Integer> {
             throw new InvalidInputException("--checkpoint-every must be a number of seconds ≥ 0, got " + checkpointEvery);
         }
         PrintWriter log = spec.commandLine().getOut();
+        // The default folder out/pfhub-BENCHMARK is known only now: the same discipline as any --out.
+        OutputFolder folder = OutputFolder.lock(out);
+        boolean ok = false;
+        try {
+            int status = run(log, variation, name);
+            ok = true;
+            return status;
+        } finally {
+            folder.close(!ok);
+        }
+    }
+
+    /**
+     * Arrays of nodes² values a run holds, at least: the spectral stepper's 9 (eigenvalues and
+     * four complex work arrays), the adaptive stepper's 3 (two half steps and a full step) and the
+     * experiment's 3 (state, checkpoint copy, initial condition).
+     */
+    private static final int RUN_ARRAYS = 15;
+
+    private int run(PrintWriter log, Pfhub1Experiment.Variation variation, String name) {
+        int largest = checkConvergence ? 2 * nodes : nodes;
+        org.hafnia.meshes.MemoryBudget.requireDoubles(largest, largest, 1, RUN_ARRAYS,
+                "--nodes " + nodes + (checkConvergence ? " (" + largest + "² with --check-convergence)" : "")
+                        + ": " + RUN_ARRAYS + " arrays of " + largest + "² values");
         List<Pfhub1Experiment> runs = new ArrayList<>();
         runs.add(new Pfhub1Experiment(variation, nodes, tolerance));
         if (checkConvergence) {
@@ -180,7 +209,13 @@ public final class PfhubCommand implements Callable<Integer> {
     /** The checkpoint to continue from: null when there is none; refused without --resume or for other parameters. */
     private AdaptiveRunCheckpoint restore(Path file) {
         if (!Files.exists(file)) {
-            return null;
+            if (!resume) {
+                return null;
+            }
+            Path report = out.resolve("pfhub-" + Pfhub1Experiment.Variation.parse(benchmark).label() + ".json");
+            throw new InvalidInputException(Files.exists(report)
+                    ? out + " holds a finished run (" + report.getFileName() + "), nothing to resume; run without --resume to start again"
+                    : "--resume: no checkpoint " + file + " to continue from; run without --resume to start");
         }
         if (!resume) {
             throw new InvalidInputException(out + " holds an unfinished run (" + CHECKPOINT

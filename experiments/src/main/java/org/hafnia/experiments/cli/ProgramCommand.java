@@ -55,18 +55,22 @@ public final class ProgramCommand implements Callable<Integer> {
     Path device;
 
     @Option(names = "--levels", description = "Number of target levels N (default 16 with --compare).")
+    @Range(min = 1, max = 1 << 20)
     Integer levels;
 
     @Option(names = "--rows", defaultValue = "32", description = "Array rows (default: ${DEFAULT-VALUE}).")
+    @Range(min = 1, max = 1 << 16)
     int rows;
 
     @Option(names = "--cols", defaultValue = "32", description = "Array columns (default: ${DEFAULT-VALUE}).")
+    @Range(min = 1, max = 1 << 16)
     int cols;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the device variation (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--transfer-seeds", defaultValue = "3", description = "Device-variation seeds of the weight transfer (default: ${DEFAULT-VALUE}).")
+    @Range(min = 1, max = 1000)
     int transferSeeds;
 
     @Option(names = "--out", defaultValue = "out/program", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -89,6 +93,13 @@ public final class ProgramCommand implements Callable<Integer> {
             throw new InvalidInputException("--levels, --rows and --cols must be positive");
         }
         List<ProgrammingScheme> schemes = compare ? List.of(ProgrammingScheme.values()) : List.of(ProgrammingScheme.of(scheme));
+        if ((long) rows * cols > Integer.MAX_VALUE - 8) {
+            throw new InvalidInputException("--rows " + rows + " × --cols " + cols + " = " + (long) rows * cols
+                    + " devices is more than an array can hold (" + (Integer.MAX_VALUE - 8) + ")");
+        }
+        // The targets, and per scheme kept for the report the reads, pulses, energies and times of every device.
+        org.hafnia.meshes.MemoryBudget.requireDoubles(rows, cols, 1, 1 + 4 * schemes.size(),
+                "a " + rows + " × " + cols + " array (--rows, --cols) with " + schemes.size() + " scheme(s)");
         int nThreads = threads.resolve();
         String source = device == null ? "default case " + DeviceCase.DEFAULT + " (cached extraction)" : device.toString();
         CompactDeviceParameters p = device == null ? defaultDevice(nThreads, log) : CompactDeviceFile.readDevice(device);

@@ -57,15 +57,19 @@ public final class RtnCommand implements Callable<Integer> {
     boolean skipBad;
 
     @Option(names = "--min-window", defaultValue = "1000", description = "Fewest samples of a read window (default: ${DEFAULT-VALUE}).")
+    @Range(min = 2)
     int minWindow;
 
     @Option(names = "--min-read-voltage", defaultValue = "0.01", description = "Smallest |V| of a read window, V (default: ${DEFAULT-VALUE}).")
+    @Range(min = 0, unit = "V")
     double minReadVoltage;
 
     @Option(names = "--window-tolerance", defaultValue = "25", description = "Largest disagreement of a trace's window boundary with the other traces', samples (default: ${DEFAULT-VALUE}).")
+    @Range(min = 0)
     int windowTolerance;
 
     @Option(names = "--voltage-tolerance", defaultValue = "0.005", description = "Largest disagreement of a trace's window voltage with the other traces', V (default: ${DEFAULT-VALUE}).")
+    @Range(min = 0, unit = "V")
     double voltageTolerance;
 
     @Override
@@ -79,7 +83,8 @@ public final class RtnCommand implements Callable<Integer> {
                 new VoltageWindowFinder(minWindow, minReadVoltage), windowTolerance, voltageTolerance);
         if (!data.bad().isEmpty()) {
             for (String why : data.bad().values()) {
-                err.println((skipBad ? "rtn: skipped " : "rtn: bad input: ") + why);
+                // Each bad file as a note; the one error line follows.
+                err.println((skipBad ? "rtn: skipped " : "note: bad trace file ") + why);
             }
             err.flush();
             if (!skipBad) {
@@ -95,6 +100,12 @@ public final class RtnCommand implements Callable<Integer> {
                 : new TwoMeansThreshold(TwoMeansThreshold.PUBLISHED_TOLERANCE);
         long t0 = System.nanoTime();
         List<WindowStatistics> stats = new RtnAnalysis(classifier).run(data.traces(), data.consensus().windows());
+        if (stats.stream().allMatch(w -> w.lowDwells().length == 0 || w.highDwells().length == 0)) {
+            // Without dwells in both states no lifetime is defined: refuse rather than report τ = NaN.
+            throw new InvalidInputException("no telegraph switching in " + folders + ": no read window has complete dwells"
+                    + " in both levels (" + classifier.name() + " classification), so no lifetime can be estimated;"
+                    + " are the traces constant?");
+        }
         RtnReport report = new RtnReport(classifier.name(), RtnAnalysis.samplingInterval(data.traces()), stats,
                 new VoltageDependenceFit[] {RtnAnalysis.voltageDependence(stats, 0), RtnAnalysis.voltageDependence(stats, 1)});
         try (StagedOutput staged = StagedOutput.in(out)) {

@@ -2,6 +2,7 @@ package org.hafnia.experiments.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -14,6 +15,7 @@ import org.hafnia.physics.energy.CubicSplineEnergy;
 import org.hafnia.physics.energy.DoubleWellEnergy;
 import org.hafnia.physics.energy.EnergyProfile;
 import org.hafnia.physics.energy.NearestNodeForwardSlopeEnergy;
+import org.hafnia.postprocess.io.OutputFolder;
 import org.hafnia.reference.ReferenceData;
 import org.hafnia.solver.protocol.ProtocolListener;
 
@@ -49,6 +51,7 @@ public final class RunCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(names = "--max-steps", description = "Stop after this many time steps in total (a quick look, or a test); the checkpoint is kept so that --resume finishes the run.")
+    @Range(min = 1)
     Long maxSteps;
 
     @Mixin
@@ -65,15 +68,19 @@ public final class RunCommand implements Callable<Integer> {
         RunCase c = new CaseReader(this::referenceData).read(caseFile);
         Path dir = out != null ? out : Path.of("out", c.name());
         int nThreads = threads.resolve();
-        if (nThreads < 1) {
-            throw new org.hafnia.meshes.InvalidInputException("--threads must be ≥ 1, got " + nThreads);
-        }
         long limit = maxSteps == null ? Long.MAX_VALUE : maxSteps;
         CaseRun run = new CaseRun(c, energy(c), dir, nThreads);
         long t0 = System.nanoTime();
         CaseRun.Result r;
+        // The default folder out/<case name> is known only now: the same discipline as any --out.
+        OutputFolder.refuseInputs(dir, "--out", List.of(caseFile));
+        OutputFolder folder = OutputFolder.lock(dir);
+        boolean ok = false;
         try (Progress progress = new Progress(c.name())) {
             r = run.run(resume, limit, progress);
+            ok = true;
+        } finally {
+            folder.close(!ok);
         }
         double seconds = (System.nanoTime() - t0) * 1e-9;
         log.printf(Locale.ROOT, "run %s: %d × %d%s grid, %d of %d steps%s, %d reads, %d thread(s), %.2f s%n",

@@ -134,6 +134,12 @@ public final class InverseFit {
                 bestSteps = n;
             }
         }
+        if (bestCont == null) {
+            // Every objective value was NaN or infinite: the target (or a bound) makes the RMSE undefined.
+            throw new InvalidInputException("the objective (RMSE in φ) is " + profile.values().stream().findFirst()
+                    .orElse(Double.NaN) + " for every parameter value tried: the target map's values are too large"
+                    + " or not finite");
+        }
         double[] sigma = uncertainties(bestCont, bestSteps);
         Map<FitParameter, Estimate> est = new LinkedHashMap<>();
         for (FitParameter p : free) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.meshes.MemoryBudget;
 
 /**
  * Reads a numeric matrix from text: one row per line, values separated by commas, semicolons,
@@ -40,6 +41,8 @@ public final class NumericMatrixReader {
             return read(in, file.toString());
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": file not found");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInputException(file + ": not UTF-8 text (a binary file?)", e);
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -92,9 +95,11 @@ public final class NumericMatrixReader {
         if (rows.isEmpty()) {
             throw new InvalidInputException(source + ": no numeric rows found (empty file)");
         }
+        MemoryBudget.requireDoubles(rows.size(), cols, 1, 1, source + ": a " + cols + " × " + rows.size() + " matrix");
         double[] values = new double[rows.size() * cols];
         for (int r = 0; r < rows.size(); r++) {
             System.arraycopy(rows.get(r), 0, values, r * cols, cols);
+            rows.set(r, null); // each row is garbage once copied: the peak stays near two copies, not three
         }
         return new NumericMatrix(source, rows.size(), cols, values, lines.stream().mapToInt(Integer::intValue).toArray());
     }

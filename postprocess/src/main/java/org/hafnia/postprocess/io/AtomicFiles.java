@@ -44,12 +44,52 @@ public final class AtomicFiles {
         return e.getMessage();
     }
 
+    /** A staged file as the user will know it: its place in the output folder, not in the staging folder. */
+    private static Path shown(Path target) {
+        Path parent = target.getParent();
+        if (parent != null && parent.getFileName() != null && parent.getParent() != null
+                && parent.getFileName().toString().startsWith(OutputFolder.STAGING_PREFIX)) {
+            return parent.getParent().resolve(target.getFileName());
+        }
+        return target;
+    }
+
+    /** The first IOException in the cause chain of {@code t}, or null. */
+    private static IOException ioCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof UncheckedIOException u) {
+                return u.getCause();
+            }
+            if (c instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
+    }
+
     public static void write(Path target, Content content) {
         writePath(target, tmp -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 content.writeTo(out);
             }
         });
+    }
+
+    /**
+     * Writes {@code image} as PNG. It is encoded in memory first: ImageIO's own streams hide a
+     * failed write (disk full) behind a NullPointerException of their closer thread.
+     */
+    public static void writePng(Path target, java.awt.image.RenderedImage image) {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.setUseCache(false);
+            if (!javax.imageio.ImageIO.write(image, "png", png)) {
+                throw new IllegalStateException("no PNG encoder");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode " + target + ": " + reason(e), e);
+        }
+        write(target, png::writeTo);
     }
 
     public static void writeString(Path target, String text) {
@@ -69,7 +109,16 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
             Files.delete(tmp);
-            content.writeTo(tmp);
+            try {
+                content.writeTo(tmp);
+            } catch (RuntimeException e) {
+                // Libraries that write by path (jhdf) wrap an I/O failure in their own unchecked exception.
+                IOException io = ioCause(e);
+                if (io == null) {
+                    throw e;
+                }
+                throw io;
+            }
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -77,7 +126,7 @@ public final class AtomicFiles {
             }
             tmp = null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
+            throw new UncheckedIOException("cannot write " + shown(target) + ": " + reason(e), e);
         } finally {
             if (tmp != null) {
                 try {

@@ -21,6 +21,34 @@ public final class Json {
     private Json() {
     }
 
+    /**
+     * {@code bytes} decoded as UTF-8 (RFC 8259 §8.1: JSON text is UTF-8), refusing malformed
+     * bytes instead of replacing them silently with U+FFFD.
+     *
+     * @param source names the file in the message
+     * @throws org.hafnia.meshes.InvalidInputException at the first byte that is not UTF-8, with its offset
+     */
+    public static String utf8(byte[] bytes, String source) {
+        java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        try {
+            return d.decode(in).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            int at = in.position();
+            int line = 1;
+            for (int k = 0; k < at && k < bytes.length; k++) {
+                if (bytes[k] == '\n') {
+                    line++;
+                }
+            }
+            throw new org.hafnia.meshes.InvalidInputException(String.format(java.util.Locale.ROOT,
+                    "%s: line %d: byte %d (0x%02x) is not UTF-8; save the file as UTF-8", source, line, at,
+                    at < bytes.length ? bytes[at] & 0xFF : 0));
+        }
+    }
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }

@@ -2,38 +2,41 @@ package org.hafnia.postprocess.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The outputs of one command, staged in a hidden folder inside the output folder and moved
- * into place only by {@link #commit()}. Closing without committing deletes the staging folder,
- * so a command that fails leaves the output folder as it was.
+ * into place only by {@link #commit()}, as a whole. Closing without committing deletes the
+ * staging folder, so a command that fails leaves the output folder as it was. The folder is
+ * held under the {@link OutputFolder} discipline (lock, settling of what a killed run left)
+ * from {@link #in} to {@link #close()}.
  */
 public final class StagedOutput implements AutoCloseable {
 
     private final Path directory;
-    private final Path staging;
+    private final OutputFolder folder;
+    private Path staging;
     private final List<String> names = new ArrayList<>();
     private boolean committed;
 
-    private StagedOutput(Path directory, Path staging) {
+    private StagedOutput(Path directory, OutputFolder folder, Path staging) {
         this.directory = directory;
+        this.folder = folder;
         this.staging = staging;
     }
 
     public static StagedOutput in(Path directory) {
+        OutputFolder folder = OutputFolder.lock(directory);
         try {
-            Files.createDirectories(directory);
-            return new StagedOutput(directory, Files.createTempDirectory(directory, ".staging-"));
+            return new StagedOutput(directory, folder,
+                    Files.createTempDirectory(folder.directory(), OutputFolder.STAGING_PREFIX));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create output folder " + directory + ": " + AtomicFiles.reason(e), e);
+            folder.close(true);
+            throw new UncheckedIOException("cannot create a staging folder in " + directory + ": " + AtomicFiles.reason(e), e);
         }
     }
 
@@ -66,21 +69,19 @@ public final class StagedOutput implements AutoCloseable {
         return List.copyOf(names);
     }
 
-    /** Moves every staged file into the output folder, each by an atomic rename. */
+    /**
+     * Commits the staged set as a whole: the staging folder is renamed to a commit folder (one
+     * atomic rename: the commit point), then each file is moved over its old version. A run
+     * killed between those renames leaves the commit folder, which the next {@link OutputFolder}
+     * opening rolls forward, so the folder never settles half old, half new.
+     */
     public void commit() {
         try {
-            for (String name : names) {
-                Path from = staging.resolve(name);
-                if (!Files.exists(from)) {
-                    continue;
-                }
-                try {
-                    Files.move(from, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(from, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+            Path commit = staging.resolveSibling(OutputFolder.COMMIT_PREFIX
+                    + staging.getFileName().toString().substring(OutputFolder.STAGING_PREFIX.length()));
+            Files.move(staging, commit, StandardCopyOption.ATOMIC_MOVE);
+            staging = commit;
+            OutputFolder.moveContents(commit, folder.directory());
             committed = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move results into " + directory + ": " + AtomicFiles.reason(e), e);
@@ -95,19 +96,14 @@ public final class StagedOutput implements AutoCloseable {
 
     @Override
     public void close() {
-        deleteStaging();
+        try {
+            deleteStaging();
+        } finally {
+            folder.close(!committed);
+        }
     }
 
     private void deleteStaging() {
-        if (!Files.exists(staging)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(staging)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove staging folder " + staging + ": " + AtomicFiles.reason(e), e);
-        }
+        OutputFolder.deleteTree(staging);
     }
 }

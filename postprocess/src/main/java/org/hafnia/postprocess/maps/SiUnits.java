@@ -50,6 +50,21 @@ public final class SiUnits {
     }
 
     /**
+     * Whether {@code unit} is one this class reads: dimensionless ({@code ""} or {@code 1}) or a
+     * known base unit with an optional SI prefix.
+     */
+    public static boolean known(String unit) {
+        String u = unit == null ? "" : unit.strip();
+        return u.isEmpty() || u.equals("1") || BASES.contains(split(u).base());
+    }
+
+    /** The units {@link #known} accepts, in words for a message. */
+    public static String knownDescription() {
+        return "an SI base unit (" + String.join(", ", new java.util.TreeSet<>(BASES))
+                + ") with an optional SI prefix, or 1 for dimensionless";
+    }
+
+    /**
      * Factor converting values in {@code from} to values in {@code to} (e.g. A → pA: 1e12).
      *
      * @throws InvalidInputException when the two units have different bases

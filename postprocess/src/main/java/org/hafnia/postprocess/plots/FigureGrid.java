@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.imageio.ImageIO;
 
 import org.hafnia.postprocess.io.AtomicFiles;
 import org.jfree.chart.JFreeChart;
@@ -62,6 +61,6 @@ public final class FigureGrid {
 
     public void writePng(Path target, String title) {
         BufferedImage img = render(title);
-        AtomicFiles.write(target, out -> ImageIO.write(img, "png", out));
+        AtomicFiles.writePng(target, img);
     }
 }

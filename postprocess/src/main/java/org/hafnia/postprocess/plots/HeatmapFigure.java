@@ -10,7 +10,6 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.imageio.ImageIO;
 
 import org.hafnia.meshes.LengthUnit;
 import org.hafnia.meshes.ScalarField2D;
@@ -28,7 +27,8 @@ import org.jfree.data.xy.DefaultXYZDataset;
 /**
  * Heat-map panels side by side on one shared {@link BandedScale}, with axes in the grid's
  * length unit and one colour bar, written as PNG. Each node is painted as its cell
- * ((i, j) covers [i dx, (i+1) dx] × [j dy, (j+1) dy]), y upwards (row 0 at the bottom).
+ * ((i, j) covers [i dx, (i+1) dx] × [j dy, (j+1) dy]), y upwards (row 0 at the bottom); beyond
+ * {@link #MAX_BLOCKS} nodes a side, each block is the mean of s × s nodes.
  */
 public final class HeatmapFigure {
 
@@ -61,20 +61,38 @@ public final class HeatmapFigure {
         return this;
     }
 
+    /**
+     * Most blocks drawn along a panel's side: twice the default panel's pixels. A larger map is
+     * drawn as means of s × s nodes (its extent kept), since a panel cannot show more, and one
+     * drawn block per node of a 10000² map takes many minutes.
+     */
+    static final int MAX_BLOCKS = 800;
+
     private JFreeChart chart(Panel p, boolean withColourBar) {
         ScalarField2D f = p.field();
-        int nx = f.grid().nx();
-        int ny = f.grid().ny();
-        double dx = f.grid().dx();
-        double dy = f.grid().dy();
+        int s = (Math.max(f.grid().nx(), f.grid().ny()) + MAX_BLOCKS - 1) / MAX_BLOCKS;
+        int nx = (f.grid().nx() + s - 1) / s;
+        int ny = (f.grid().ny() + s - 1) / s;
+        double dx = f.grid().dx() * s;
+        double dy = f.grid().dy() * s;
         double[][] xyz = new double[3][nx * ny];
         double[] v = f.values();
+        int fnx = f.grid().nx();
+        int fny = f.grid().ny();
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
                 int k = j * nx + i;
+                double sum = 0;
+                int n = 0;
+                for (int jj = j * s; jj < Math.min(fny, (j + 1) * s); jj++) {
+                    for (int ii = i * s; ii < Math.min(fnx, (i + 1) * s); ii++) {
+                        sum += v[jj * fnx + ii];
+                        n++;
+                    }
+                }
                 xyz[0][k] = i * dx;
                 xyz[1][k] = j * dy;
-                xyz[2][k] = v[k];
+                xyz[2][k] = sum / n;
             }
         }
         DefaultXYZDataset data = new DefaultXYZDataset();
@@ -87,8 +105,8 @@ public final class HeatmapFigure {
         String unit = f.grid().unit() == LengthUnit.REDUCED ? "reduced units" : f.grid().unit().symbol();
         NumberAxis xAxis = new NumberAxis("x (" + unit + ")");
         NumberAxis yAxis = new NumberAxis("y (" + unit + ")");
-        xAxis.setRange(0, nx * dx);
-        yAxis.setRange(0, ny * dy);
+        xAxis.setRange(0, f.grid().nx() * f.grid().dx());
+        yAxis.setRange(0, f.grid().ny() * f.grid().dy());
         xAxis.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
         plot.setDomainGridlinesVisible(false);
@@ -137,6 +155,6 @@ public final class HeatmapFigure {
     /** Renders and writes a PNG atomically. */
     public void writePng(java.nio.file.Path target, String title) {
         BufferedImage img = render(title);
-        AtomicFiles.write(target, out -> ImageIO.write(img, "png", out));
+        AtomicFiles.writePng(target, img);
     }
 }

@@ -8,10 +8,8 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 
-import javax.imageio.ImageIO;
 
 import org.hafnia.postprocess.io.AtomicFiles;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -93,7 +91,7 @@ public final class LineFigure {
 
     public void writePng(Path target, int width, int height) {
         JFreeChart chart = chart();
-        AtomicFiles.write(target, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
+        AtomicFiles.writePng(target, chart.createBufferedImage(width, height));
     }
 
     /** Writes {@code panels} side by side, each {@code width} × {@code height} pixels, as one PNG. */
@@ -107,6 +105,6 @@ public final class LineFigure {
         } finally {
             g.dispose();
         }
-        AtomicFiles.write(target, out -> ImageIO.write(image, "png", out));
+        AtomicFiles.writePng(target, image);
     }
 }

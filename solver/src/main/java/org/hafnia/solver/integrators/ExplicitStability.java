@@ -17,6 +17,13 @@ public final class ExplicitStability {
     /** The criterion in words for a 3D model. */
     public static final String CRITERION_3D = "Δt·L·(2κ(1/dx² + 1/dy² + 1/dz²) + max|f''|)";
 
+    /**
+     * Most sub-steps of one step: a bound on the work of a step, not a physical limit. 10⁶
+     * sub-steps of a 100 × 100 map are 10¹⁰ node updates for one step (minutes); a Δt that
+     * needs more is refused with the count instead of running for hours (Δt = 1e300 asked 2³¹ − 1).
+     */
+    public static final long MAX_SUBSTEPS = 1_000_000;
+
     private ExplicitStability() {
     }
 
@@ -38,6 +45,12 @@ public final class ExplicitStability {
             throw new UnstableTimeStepException(dt, limit, String.format(Locale.ROOT, "%s = %.4g > 1", criterion,
                     dt * rate));
         }
-        return (int) Math.ceil(dt / limit);
+        double n = Math.ceil(dt / limit);
+        if (!(n <= MAX_SUBSTEPS)) {
+            throw new InvalidInputException(String.format(Locale.ROOT, "time step Δt = %s needs %.3g stable sub-steps"
+                    + " (explicit limit %.4g), more than the %d allowed per step: use a smaller Δt", Double.toString(dt), n, limit,
+                    MAX_SUBSTEPS));
+        }
+        return (int) n;
     }
 }

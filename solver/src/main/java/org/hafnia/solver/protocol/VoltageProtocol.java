@@ -70,12 +70,15 @@ public record VoltageProtocol(List<VoltageStep> steps) {
         int lastPulse = 0;
         for (VoltageStep s : steps) {
             if (s instanceof VoltageStep.Ramp r) {
+                requireFiniteBias(r.label(), r.from(), law);
+                requireFiniteBias(r.label(), r.to(), law);
                 int n = Schedule.stepsOf(r.label(), r.duration(), dt, tau0);
                 if (n > 0) {
                     actions.add(new Schedule.Evolve(r.label(), r.pulse(), n, r.from(), r.to()));
                 }
                 lastPulse = Math.max(lastPulse, r.pulse());
             } else if (s instanceof VoltageStep.Read r) {
+                requireFiniteBias(r.label(), r.voltage(), law);
                 int n = Schedule.stepsOf(r.label(), r.width(), dt, tau0);
                 if (n > 0) {
                     actions.add(new Schedule.Evolve(r.label(), 0, n, r.voltage(), r.voltage()));
@@ -86,6 +89,19 @@ public record VoltageProtocol(List<VoltageStep> steps) {
             }
         }
         return new Schedule(actions, dt, tau0, law);
+    }
+
+    /**
+     * Refuses a voltage at which the law's bias overflows (ion hopping: sinh(V/V0) beyond
+     * |V/V0| ≈ 710), which would turn φ into NaN part-way through a run. Both laws are monotone
+     * in V, so the ends of a linear ramp bound it.
+     */
+    private static void requireFiniteBias(String label, double volts, BiasLaw law) {
+        double b = law.bias(volts);
+        if (!Double.isFinite(b)) {
+            throw new InvalidInputException("'" + label + "': at " + volts + " V the drive law gives a bias of " + b
+                    + " (" + law.describe() + "): the voltage is beyond what the law represents");
+        }
     }
 
     /** Builds a protocol; pulses are numbered 1, 2, … in the order they are added. */

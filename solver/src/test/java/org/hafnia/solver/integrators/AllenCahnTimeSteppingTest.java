@@ -165,4 +165,15 @@ class AllenCahnTimeSteppingTest {
         }
         assertThat(quiet).isNotEqualTo(results[0]);
     }
+
+    @Test
+    void aTimeStepNeedingMoreSubStepsThanTheWorkBoundIsRefusedWithTheCount() {
+        // rate 1: the limit is Δt = 1, so Δt = 1e300 needs 1e300 sub-steps (2³¹ − 1 before the bound).
+        assertThatThrownBy(() -> ExplicitStability.substeps(1e300, 1, ExplicitStability.CRITERION_2D, StepControl.SUBSTEP))
+                .isInstanceOf(org.hafnia.meshes.InvalidInputException.class)
+                .hasMessageContaining("needs 1.00e+300 stable sub-steps").hasMessageContaining("1000000 allowed");
+        // At the bound itself it is accepted.
+        assertThat(ExplicitStability.substeps(ExplicitStability.MAX_SUBSTEPS, 1, ExplicitStability.CRITERION_2D,
+                StepControl.SUBSTEP)).isEqualTo((int) ExplicitStability.MAX_SUBSTEPS);
+    }
 }

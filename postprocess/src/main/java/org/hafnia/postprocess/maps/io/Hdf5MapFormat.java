@@ -56,6 +56,7 @@ public final class Hdf5MapFormat extends NamedMapFormat {
 
     private static ScanMap read(Path file, HdfFile hdf) {
         Dataset ds = dataset(file, hdf);
+        verifyStorage(file, ds);
         int[] dims = ds.getDimensions();
         Object data = ds.getData();
         int ny = dims[0];
@@ -94,6 +95,49 @@ public final class Hdf5MapFormat extends NamedMapFormat {
         double width = attribute(ds, "width") instanceof Number w ? w.doubleValue() : x.doubleValue() * nx;
         double height = attribute(ds, "height") instanceof Number h ? h.doubleValue() : y.doubleValue() * ny;
         return MapFiles.sized(file, m, width, height, unitOf(string(ds, "length_unit")));
+    }
+
+    /**
+     * Checks that the dataset's bytes are in the file before they are read: jhdf maps the
+     * file, and a truncated file reads as zeros or garbage past its end, not as an error.
+     * Structure: a numeric element type whose size times the number of elements is the
+     * dataset's size; storage: a contiguous dataset's data lie inside the file, and no
+     * dataset stores more bytes than the file has.
+     */
+    private static void verifyStorage(Path file, Dataset ds) {
+        long length;
+        try {
+            length = Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Class<?> type = ds.getJavaType();
+        if (type == null || !(type.isPrimitive() && type != boolean.class && type != char.class)) {
+            throw new InvalidInputException(file + ": dataset " + ds.getPath() + " is not numeric ("
+                    + (type == null ? "unknown type" : type.getSimpleName()) + ")");
+        }
+        long elements = 1;
+        for (long d : ds.getDimensionsAsLong()) {
+            elements *= d;
+        }
+        long expected = elements * ds.getDataType().getSize();
+        if (ds.getSizeInBytes() != expected) {
+            throw new InvalidInputException(file + ": dataset " + ds.getPath() + " holds " + ds.getSizeInBytes()
+                    + " bytes, but " + elements + " elements of " + ds.getDataType().getSize() + " bytes need " + expected);
+        }
+        String truncated = file + ": truncated or damaged: dataset " + ds.getPath() + " ("
+                + String.join(" × ", java.util.Arrays.stream(ds.getDimensions()).mapToObj(Integer::toString).toList())
+                + ", " + expected + " bytes) ";
+        if (ds instanceof io.jhdf.api.dataset.ContiguousDataset c && expected > 0) {
+            long address = c.getDataAddress();
+            if (address < 0 || address > length - expected) {
+                throw new InvalidInputException(truncated + (address < 0 ? "has no data written"
+                        : "ends at byte " + (address + expected) + " of a " + length + "-byte file"));
+            }
+        } else if (ds.getStorageInBytes() > length) {
+            throw new InvalidInputException(truncated + "stores " + ds.getStorageInBytes() + " bytes in a " + length
+                    + "-byte file");
+        }
     }
 
     private static String unitOf(String lengthUnit) {

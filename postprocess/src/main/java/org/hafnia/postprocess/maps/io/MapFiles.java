@@ -20,12 +20,23 @@ final class MapFiles {
     }
 
     static byte[] readAll(Path file) {
+        checkSize(file);
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file + ": file not found");
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses a missing file, or one larger than a map file may be. */
+    static void checkSize(Path file) {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
                 throw new InvalidInputException(file + ": " + size + " bytes is larger than the 1 GiB a map file may have");
             }
-            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": file not found");
         } catch (IOException e) {

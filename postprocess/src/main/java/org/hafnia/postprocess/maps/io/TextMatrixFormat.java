@@ -3,9 +3,10 @@ package org.hafnia.postprocess.maps.io;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.io.OutputStreamWriter;
-import java.io.StringReader;
+import java.io.BufferedReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -57,35 +58,38 @@ public final class TextMatrixFormat extends NamedMapFormat {
 
     @Override
     public ScanMap read(Path file) {
-        String text = new String(MapFiles.readAll(file), StandardCharsets.UTF_8);
+        MapFiles.checkSize(file);
         Map<String, String> meta = new LinkedHashMap<>();
         String[] widthText = null;
         String[] heightText = null;
         String title = "";
         String zUnit = "";
         int lineNo = 0;
-        for (String line : text.split("\n", -1)) {
-            lineNo++;
-            Matcher m = HEADER.matcher(line.strip());
-            if (!line.strip().startsWith("#") || !m.matches()) {
-                continue;
+        // Streamed twice, header lines then numbers, never held as text: a 10000² map is 1 GB of text.
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lineNo++;
+                String t = line.strip();
+                Matcher m;
+                if (!t.startsWith("#") || !(m = HEADER.matcher(t)).matches()) {
+                    continue;
+                }
+                String key = m.group(1);
+                String value = m.group(2);
+                switch (key.toLowerCase(Locale.ROOT)) {
+                    case "channel" -> title = value;
+                    case "width" -> widthText = new String[] {value, Integer.toString(lineNo)};
+                    case "height" -> heightText = new String[] {value, Integer.toString(lineNo)};
+                    case "value units" -> zUnit = value;
+                    default -> meta.put(key, value);
+                }
             }
-            String key = m.group(1);
-            String value = m.group(2);
-            switch (key.toLowerCase(Locale.ROOT)) {
-                case "channel" -> title = value;
-                case "width" -> widthText = new String[] {value, Integer.toString(lineNo)};
-                case "height" -> heightText = new String[] {value, Integer.toString(lineNo)};
-                case "value units" -> zUnit = value;
-                default -> meta.put(key, value);
-            }
-        }
-        NumericMatrix m;
-        try {
-            m = new NumericMatrixReader().read(new StringReader(text), file.toString());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInputException(file + ": line " + (lineNo + 1) + ": not UTF-8 text (a binary file?)", e);
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
         }
+        NumericMatrix m = new NumericMatrixReader().read(file);
         double[] values = m.values();
         ScanMap map = new ScanMap(new ScalarField2D(Grid2D.unitSpacing(m.cols(), m.rows()), values),
                 zUnit, title, meta, false);

@@ -69,6 +69,38 @@ class MapReaderFuzzTest {
         assertThat(rejected).isGreaterThan(CASES / 4);
     }
 
+    /**
+     * HDF5 stores its dimensions apart from its data, so a truncated file must never read as a
+     * map of the stated size with the missing part made up (jhdf reads past the end as zeros):
+     * every cut is refused with a message naming the file, or reads exactly the original values.
+     */
+    @org.junit.jupiter.api.Test
+    void aTruncatedHdf5MapIsRefusedOrReadExactlyAtEveryLength() throws Exception {
+        Path valid = dir.resolve("valid.h5");
+        ScanMap original = MapFormatContract.sample(LengthUnit.NANOMETRE, 500, 350);
+        Hdf5MapFormat.INSTANCE.write(original, valid);
+        byte[] bytes = Files.readAllBytes(valid);
+        int refused = 0;
+        int cuts = 0;
+        for (int length = 0; length < bytes.length; length += 1 + length / 64) {
+            Path f = dir.resolve("cut" + length + ".h5");
+            Files.write(f, Arrays.copyOf(bytes, length));
+            cuts++;
+            try {
+                ScanMap m = Hdf5MapFormat.INSTANCE.read(f);
+                assertThat(m.values()).as("cut at %d of %d bytes", length, bytes.length).containsExactly(original.values());
+            } catch (InvalidInputException e) {
+                assertThat(e.getMessage()).as("cut at %d", length).contains(f.toString());
+                refused++;
+            } catch (Throwable t) {
+                fail("HDF5 cut at " + length + " of " + bytes.length + " bytes: " + t, t);
+            }
+            Files.delete(f);
+        }
+        // The data are the last part written: cutting into them must be refused.
+        assertThat(refused).isGreaterThan(cuts / 2);
+    }
+
     private static byte[] mutate(byte[] b, SplittableRandom r) {
         int kind = r.nextInt(6);
         switch (kind) {
