@@ -2,7 +2,6 @@ package org.hafnia.solver.device;
 
 import java.util.SplittableRandom;
 
-import org.hafnia.meshes.BoundaryConditions2D;
 import org.hafnia.meshes.Grid2D;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.PhysicalConstants;
@@ -10,8 +9,6 @@ import org.hafnia.physics.api.ConductivityModel;
 import org.hafnia.physics.api.FreeEnergyDensity;
 import org.hafnia.physics.api.TelegraphNoiseSource;
 import org.hafnia.physics.compact.StructuralDevice;
-import org.hafnia.solver.kernels.AllenCahnKernel;
-import org.hafnia.solver.parallel.ParallelRows;
 
 /**
  * The one physical device model (physics.md §1.3): a plan-view HfO2 film whose channel map φ(x, y)
@@ -37,12 +34,13 @@ import org.hafnia.solver.parallel.ParallelRows;
  * </ul>
  * The kernel works in the per-site form ∂φ/∂t = (L/v)(−f' + vκ∇²φ − vb).</li>
  * </ol>
- * Time integration over every constant-voltage segment (pulse, read, idle): forward Euler with Δt
- * inside the explicit limit of the hottest node's mobility, Δt·max L(T)·(2vκ Σ1/h² + max|f''|)/v ≤
- * {@value #SAFETY} (T bounded by the present and the steady temperature of the segment's source);
- * after a voltage change the steps start at a quarter of the film's column time and grow no faster
- * than the elapsed time, so the heating and cooling transients are resolved, unless the whole rest
- * of the segment fits in one stable step. Heat is advanced exactly with the source of each step.
+ * Time integration over every constant-voltage segment (pulse, read, idle): a linearly
+ * stabilised, diagonally implicit Euler step of the Allen–Cahn equation (see {@link #step}),
+ * stable for any Δt where the well is convex, so the hot channel's mobility (10³–10⁶ times the
+ * cool matrix's) sets no step limit; the step is chosen for accuracy, max |Δφ| ≤
+ * {@value #MAX_CHANGE} per step. After a voltage change the steps start at a quarter of the
+ * film's column time and grow no faster than the elapsed time, so the heating and cooling
+ * transients are resolved. Heat is advanced exactly with the source of each step.
  *
  * <p>A read is a pulse at V_read: it disturbs the state by the same laws. The read current adds the
  * telegraph noise of the structure (a {@link TelegraphNoiseSource}, if any) and the Johnson–Nyquist
@@ -51,8 +49,10 @@ import org.hafnia.solver.parallel.ParallelRows;
  */
 public final class FilmDevice implements StructuralDevice {
 
-    /** Fraction of the explicit stability limit used per step. */
-    static final double SAFETY = 0.9;
+    /** Largest change of φ at any node in one step (accuracy control of the step size). */
+    static final double MAX_CHANGE = 0.02;
+    /** A segment that moves φ by less than this at any node (at the hotter of its end temperatures) is one step. */
+    static final double QUIET = 1e-4;
 
     /**
      * The device physics in physical units.
@@ -114,11 +114,6 @@ public final class FilmDevice implements StructuralDevice {
             return -driveScale * Math.sinh(ionCharge * hopDistance * 1e-9 * field / (2 * kt));
         }
 
-        /** The stiffest per-site rate over L/v: 2vκ(1/dx² + 1/dy²) + max|f''|, eV. */
-        public double stiffness() {
-            return 2 * siteVolume * kappa * (1 / (grid.dx() * grid.dx()) + 1 / (grid.dy() * grid.dy()))
-                    + energy.maxCurvature();
-        }
     }
 
     private final Model m;
@@ -126,13 +121,10 @@ public final class FilmDevice implements StructuralDevice {
     private final double[] next;
     private final double[] sigma;
     private final double[] source;
-    private final double[] bound;
-    private final double[] mobility;
-    private final double[] bias;
     private final double[] saved;
+    private final double[] start;
+    private final double[] hot;
     private final FilmHeat heat;
-    private final AllenCahnKernel kernel;
-    private final ParallelRows rows = new ParallelRows(1);
     private final TelegraphNoiseSource traps;
     private final SplittableRandom random;
     private final double columnArea;
@@ -158,14 +150,10 @@ public final class FilmDevice implements StructuralDevice {
         this.next = new double[n];
         this.sigma = new double[n];
         this.source = new double[n];
-        this.bound = new double[n];
-        this.mobility = new double[n];
-        this.bias = new double[n];
         this.saved = new double[2 * n];
+        this.start = new double[n];
+        this.hot = new double[n];
         this.heat = new FilmHeat(g, model.heat());
-        this.kernel = new AllenCahnKernel(g, BoundaryConditions2D.zeroFlux(), model.energy(),
-                model.siteVolume() * model.kappa(), 1, true);
-        this.kernel.mobilityField(mobility);
         this.traps = traps;
         this.random = new SplittableRandom(seed);
         this.columnArea = g.dx() * g.dy() * 1e-18;
@@ -220,42 +208,44 @@ public final class FilmDevice implements StructuralDevice {
         if (!(duration >= 0) || !Double.isFinite(duration) || !Double.isFinite(volts)) {
             throw new IllegalArgumentException("segment needs a finite voltage and a duration ≥ 0, got " + volts + " V, " + duration + " s");
         }
-        double rate = m.stiffness();
         double t = 0;
         while (t < duration) {
             double vf = volts / (1 + m.seriesResistance() * filmConductance);
             double e = vf / m.thickness();
             boolean heated = vf != 0;
-            double tMax = heat.maxTemperature();
             if (heated) {
                 for (int k = 0; k < source.length; k++) {
                     source[k] = sigma[k] * e * e;
                 }
-                heat.steady(source, bound);
-                for (double b : bound) {
-                    tMax = Math.max(tMax, b);
-                }
             }
             boolean cold = !heated && heat.atAmbient(1e-6);
-            double stable = SAFETY / (m.siteMobility(tMax) * rate);
             double rest = duration - t;
-            double dt = rest <= stable || cold ? Math.min(rest, stable) : Math.min(stable, Math.max(firstStep, t));
-            if (!cold) {
-                heat.save(saved);
-                heat.advance(heated ? source : null, dt);
-                // The step uses L(T at its end): shrink it until that L is inside the limit.
-                while (dt * m.siteMobility(heat.maxTemperature()) * rate > SAFETY) {
+            double dt;
+            if (cold) {
+                dt = rest;
+                while (step(e, dt, heat.temperature()) > MAX_CHANGE) {
                     dt /= 2;
-                    heat.restore(saved);
-                    heat.advance(heated ? source : null, dt);
+                }
+            } else {
+                heat.save(saved);
+                System.arraycopy(heat.temperature(), 0, start, 0, start.length);
+                dt = rest;
+                heat.advance(heated ? source : null, dt);
+                // The whole rest in one step when even the hotter of the start and end temperatures
+                // (a bound over a monotone transient) moves φ by no more than QUIET: a quiet read or rest.
+                if (step(e, dt, hotter(start, heat.temperature())) > QUIET) {
+                    // Resolve the heating or cooling transient: steps no longer than the time since the voltage changed.
+                    dt = Math.min(rest, Math.max(firstStep, t));
+                    while (true) {
+                        heat.restore(saved);
+                        heat.advance(heated ? source : null, dt);
+                        if (step(e, dt, heat.temperature()) <= MAX_CHANGE) {
+                            break;
+                        }
+                        dt /= 2;
+                    }
                 }
             }
-            double[] temp = heat.temperature();
-            for (int k = 0; k < phi.length; k++) {
-                mobility[k] = m.siteMobility(temp[k]);
-                bias[k] = m.siteBias(e, temp[k]);
-            }
-            kernel.step(phi, next, dt, 1, bias, rows);
             System.arraycopy(next, 0, phi, 0, phi.length);
             conduct();
             if (traps != null) {
@@ -268,6 +258,66 @@ public final class FilmDevice implements StructuralDevice {
         if (traps != null) {
             traps.update(m.grid(), phi);
         }
+    }
+
+    /**
+     * One linearly stabilised, diagonally implicit step of size {@code dt} into {@code next} at the
+     * field {@code e} (V/m) and the present temperatures; returns max |Δφ|. Per node, with the
+     * per-site mobility λ = L/v, the existing neighbours' sum Σ and count n (zero-flux sides):
+     * φ' = [φ + Δt λ (−f'(φ) + Sφ + vκ Σ/h² − vb)] / [1 + Δt λ (vκ n/h² + S)], S = max|f''|.
+     * Linearised, a Fourier mode's amplification lies in [−1, 1] for any Δt where f'' ≥ 0 and
+     * below 2 where the well is concave (f'' &lt; 0, where the equation itself is unstable), so the
+     * hot channel's mobility sets no step limit; the step is bounded by accuracy instead
+     * (max |Δφ| ≤ {@value #MAX_CHANGE}). Its fixed points are those of the Allen–Cahn equation.
+     */
+    private double step(double e, double dt, double[] temp) {
+        Grid2D g = m.grid();
+        int nx = g.nx();
+        int ny = g.ny();
+        double cx = m.siteVolume() * m.kappa() / (g.dx() * g.dx());
+        double cy = m.siteVolume() * m.kappa() / (g.dy() * g.dy());
+        double stab = m.energy().maxCurvature();
+        FreeEnergyDensity f = m.energy();
+        double change = 0;
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                int k = j * nx + i;
+                double c = phi[k];
+                double off = 0;
+                double diag = 0;
+                if (i > 0) {
+                    off += cx * phi[k - 1];
+                    diag += cx;
+                }
+                if (i < nx - 1) {
+                    off += cx * phi[k + 1];
+                    diag += cx;
+                }
+                if (j > 0) {
+                    off += cy * phi[k - nx];
+                    diag += cy;
+                }
+                if (j < ny - 1) {
+                    off += cy * phi[k + nx];
+                    diag += cy;
+                }
+                double tk = temp[k];
+                double rate = dt * m.siteMobility(tk);
+                double v = (c + rate * (-f.derivative(c) + stab * c + off - m.siteBias(e, tk))) / (1 + rate * (diag + stab));
+                v = Math.max(0, Math.min(1, v));
+                next[k] = v;
+                change = Math.max(change, Math.abs(v - c));
+            }
+        }
+        return change;
+    }
+
+    /** max(a, b) per node, into a work array. */
+    private double[] hotter(double[] a, double[] b) {
+        for (int k = 0; k < hot.length; k++) {
+            hot[k] = Math.max(a[k], b[k]);
+        }
+        return hot;
     }
 
     @Override

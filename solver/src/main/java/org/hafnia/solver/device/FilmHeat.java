@@ -165,26 +165,6 @@ public final class FilmHeat {
         return -1 / lam;
     }
 
-    /** The steady film temperature (K) that the source {@code q} (W/m³ per node) gives, written into {@code out}. */
-    public void steady(double[] q, double[] out) {
-        forward(q, modes);
-        double t = p.thickness();
-        for (int k = 0; k < mu.length; k++) {
-            double s = modes[k] * t;
-            double k11 = p.filmConductivity() * t * mu[k] + 2 * g1;
-            if (!p.electrodes()) {
-                modes[k] = s / k11;
-                continue;
-            }
-            double k22 = 2 * (p.electrodeConductivity() * p.electrodeThickness() * mu[k] + g1 + g2);
-            modes[k] = s * k22 / (k11 * k22 - 4 * g1 * g1);
-        }
-        inverse(modes, out);
-        for (int k = 0; k < out.length; k++) {
-            out[k] += p.ambient();
-        }
-    }
-
     /** Saves the thermal state into {@code into} (length 2 × nodes). */
     public void save(double[] into) {
         System.arraycopy(af, 0, into, 0, af.length);
