@@ -18,8 +18,11 @@ import org.hafnia.physics.transport.ScatteringParameters;
  * physics.md §3 ({@link org.hafnia.physics.transport.ChannelScattering}) for a square channel
  * segment of side a (the local path's width) and length {@code segmentLength}, with the trap of
  * charge {@code trapCharge} at distance d outside one face, mid-segment; every other input of
- * that model (ħ²/2mₑ, k1, the Debye prefactor, 2 × 2 modes, nz = 100, 20 × 20 quadrature, the
- * published leads) is the published value of {@link ScatteringParameters#PUBLISHED}.
+ * that model (ħ²/2mₑ, k1, the Debye prefactor, 2 × 2 modes, nz = 100, 20 × 20 quadrature) is the
+ * published value of {@link ScatteringParameters#PUBLISHED}. The leads are
+ * {@link LeadModel#LATTICE}, exact for the discretised lead: with the published leads the empty
+ * segment already reflects at O(k dz) (|r|² ≈ 10⁻⁵), and that spurious wave interferes with the
+ * trap's, which gives ΔT of either sign at the 10⁻⁴ level far from the path.
  *
  * <p>Occupancy. A trap is charged (the device in its low-current state) for exponential dwells
  * of mean τ0(V) = {@code chargedLifetime} and neutral (high-current state) for τ1(V) =
@@ -36,15 +39,17 @@ import org.hafnia.physics.transport.ScatteringParameters;
  * @param phiChannel      φ from which a node conducts, and the upper end of partially reduced
  *                        oxide (default 0.5: the barrier top of the double well between φ = 0 and
  *                        φ = 1, physics.md §1.1; a region that passes it has completed)
- * @param maxDistance     largest trap–path distance considered, nm (default 3 nm ≈ 1.4 λ_D at the
+ * @param maxDistance     largest trap–path distance considered, nm (default 2 nm ≈ 3 λ_D at the
  *                        default carrier density, where the step has fallen below 1 % of its value at
- *                        contact; docs/traps.md)
+ *                        0.25 nm; docs/traps.md)
  * @param trapCharge      charge of a charged trap, units of e (default −1: one captured electron,
  *                        as in physics.md §3)
  * @param fermiEnergy     E_F above the lowest transverse level of the segment, eV (default 0.2, the
  *                        energy of physics.md §3)
- * @param carrierDensity  free-carrier density that screens the trap, cm⁻³ (default 5·10¹⁸, the
- *                        boundary-like channel of physics.md §3, Fig. 3d)
+ * @param carrierDensity  free-carrier density of the conducting path that screens the trap, cm⁻³
+ *                        (default 5·10¹⁹, λ_D = 0.68 nm: calibrated to the telegraph steps of
+ *                        reference/rtn, docs/traps.md; between the 10¹⁹ cm⁻³ of physics.md §3 and
+ *                        the ≈ 10²¹ cm⁻³ of a metallic sub-oxide)
  * @param effectiveMass   conduction-band effective mass, mₑ (default 0.11, physics.md §3)
  * @param permittivity    relative permittivity in λ_D (default 16, physics.md §3)
  * @param temperature     temperature in λ_D, K (default 300, physics.md §3)
@@ -73,7 +78,7 @@ public record TrapParameters(double arealDensity, double phiMin, double phiChann
     public static final LifetimeLaw MEASURED_NEUTRAL = new LifetimeLaw(12.3e-3 * Math.exp(0.15 / 0.088), 1 / 0.088);
 
     /** The default parameters (sources in the record's Javadoc). */
-    public static final TrapParameters DEFAULT = new TrapParameters(0.1, 0.1, 0.5, 3.0, -1, 0.2, 5e18, 0.11, 16,
+    public static final TrapParameters DEFAULT = new TrapParameters(0.1, 0.1, 0.5, 2.0, -1, 0.2, 5e19, 0.11, 16,
             300, 5.0, 0.3, MEASURED_CHARGED, MEASURED_NEUTRAL);
 
     public TrapParameters {
@@ -127,7 +132,7 @@ public record TrapParameters(double arealDensity, double phiMin, double phiChann
     public ScatteringParameters scattering(double width, double distance, double energy, boolean charged) {
         ScatteringParameters.Builder b = ScatteringParameters.builder().width(width).length(segmentLength)
                 .energy(energy).effectiveMass(effectiveMass).permittivity(permittivity).temperature(temperature)
-                .carrierDensity(carrierDensity).leads(LeadModel.PUBLISHED);
+                .carrierDensity(carrierDensity).leads(LeadModel.LATTICE);
         return (charged ? b.traps(PointTrap.of(-distance, 0.5 * width, 0, trapCharge)) : b.traps()).build();
     }
 
