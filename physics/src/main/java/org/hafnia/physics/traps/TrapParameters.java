@@ -30,26 +30,28 @@ import org.hafnia.physics.transport.ScatteringParameters;
  * fits to {@code reference/rtn} (physics.md §4).
  *
  * @param arealDensity    density of electrically active traps per plan-view area of partially
- *                        reduced oxide, nm⁻² (default 0.1 nm⁻² = 10¹³ cm⁻²: an active-trap volume
- *                        density of 2·10¹⁹ cm⁻³ over a 5 nm film, inside the 10¹⁸–10²¹ cm⁻³ of
- *                        oxygen-vacancy trap densities reported for HfO2, e.g. Padovani et al.,
- *                        IEEE TED 62, 1998 (2015); the one calibrated count, docs/traps.md)
+ *                        reduced oxide, nm⁻² (default 0.15 nm⁻² = 1.5·10¹³ cm⁻², i.e. 3·10¹⁹ cm⁻³ over a
+ *                        5 nm film, inside the 10¹⁸–10²¹ cm⁻³ of oxygen-vacancy trap densities used for
+ *                        HfO2 in the RRAM literature; chosen so that a 3 nm channel with the fringe of
+ *                        docs/traps.md holds one trap on average, as the two-level reference traces
+ *                        show one dominant trap; it sets how many traps, not their steps)
  * @param phiMin          lowest φ that counts as partially reduced (default 0.1: the 10 % end of
  *                        the 10–90 % interface of the φ profile; below it the oxide is insulating HfO2)
  * @param phiChannel      φ from which a node conducts, and the upper end of partially reduced
  *                        oxide (default 0.5: the barrier top of the double well between φ = 0 and
  *                        φ = 1, physics.md §1.1; a region that passes it has completed)
- * @param maxDistance     largest trap–path distance considered, nm (default 2 nm ≈ 3 λ_D at the
- *                        default carrier density, where the step has fallen below 1 % of its value at
+ * @param maxDistance     largest trap–path distance considered, nm (default 2 nm ≈ 3.7 λ_D at the
+ *                        default carrier density, where the step has fallen below 0.1 % of its value at
  *                        0.25 nm; docs/traps.md)
  * @param trapCharge      charge of a charged trap, units of e (default −1: one captured electron,
  *                        as in physics.md §3)
  * @param fermiEnergy     E_F above the lowest transverse level of the segment, eV (default 0.2, the
  *                        energy of physics.md §3)
  * @param carrierDensity  free-carrier density of the conducting path that screens the trap, cm⁻³
- *                        (default 5·10¹⁹, λ_D = 0.68 nm: calibrated to the telegraph steps of
- *                        reference/rtn, docs/traps.md; between the 10¹⁹ cm⁻³ of physics.md §3 and
- *                        the ≈ 10²¹ cm⁻³ of a metallic sub-oxide)
+ *                        (default 7.7·10¹⁹, λ_D = 0.54 nm: calibrated so that the median trap of the
+ *                        representative channel steps by 0.32 µA at −0.15 V, as reference/rtn,
+ *                        docs/traps.md; between the 10¹⁹ cm⁻³ of physics.md §3 and the ≈ 10²¹ cm⁻³ of a
+ *                        metallic sub-oxide)
  * @param effectiveMass   conduction-band effective mass, mₑ (default 0.11, physics.md §3)
  * @param permittivity    relative permittivity in λ_D (default 16, physics.md §3)
  * @param temperature     temperature in λ_D, K (default 300, physics.md §3)
@@ -78,7 +80,7 @@ public record TrapParameters(double arealDensity, double phiMin, double phiChann
     public static final LifetimeLaw MEASURED_NEUTRAL = new LifetimeLaw(12.3e-3 * Math.exp(0.15 / 0.088), 1 / 0.088);
 
     /** The default parameters (sources in the record's Javadoc). */
-    public static final TrapParameters DEFAULT = new TrapParameters(0.1, 0.1, 0.5, 2.0, -1, 0.2, 5e19, 0.11, 16,
+    public static final TrapParameters DEFAULT = new TrapParameters(0.15, 0.1, 0.5, 2.0, -1, 0.2, 7.7e19, 0.11, 16,
             300, 5.0, 0.3, MEASURED_CHARGED, MEASURED_NEUTRAL);
 
     public TrapParameters {

@@ -195,6 +195,11 @@ public final class TrapPopulation implements TelegraphNoiseSource {
         return out;
     }
 
+    /** Writes whether each trap of {@link #traps()} is charged into {@code out} (at least that long); no allocation. */
+    public void chargedStates(boolean[] out) {
+        System.arraycopy(charged, 0, out, 0, charged.length);
+    }
+
     /**
      * The conductance step of trap {@code k} of {@link #traps()} when charged, in a read at
      * {@code volts}: ΔG = −G0 ⟨ΔT⟩ over the bias window, S (negative).

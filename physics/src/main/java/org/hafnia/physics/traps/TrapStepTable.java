@@ -17,7 +17,7 @@ import org.hafnia.physics.transport.ChannelScattering;
  * with a charged trap at distance d outside one face, at energy E above the lowest transverse
  * level, tabulated on a regular grid and interpolated trilinearly (docs/traps.md).
  *
- * <p>Grid: a = 0.5 … 5 nm in 0.5 nm; d from 0.05 nm to {@link TrapParameters#maxDistance()} in
+ * <p>Grid: a = 0.5 … 5 nm in 0.25 nm; d from 0.05 nm to {@link TrapParameters#maxDistance()} in
  * steps of at most 0.05 nm; E over the widest bias window, E_F ± maxBias/2, in steps of at most
  * 12.5 meV. Outside the grid a and d are clamped to it. Trilinear interpolation errs by at most
  * (1/8) Σ_x h_x² max|∂²ΔT/∂x²| over the cell (the product-rule bound of linear interpolation in
@@ -35,13 +35,15 @@ public final class TrapStepTable {
     /** Classpath resource of the shipped table. */
     public static final String RESOURCE = "/org/hafnia/physics/traps/step-table.tsv";
 
-    /** Smallest tabulated segment side, nm, and the width step. */
+    /** Smallest tabulated segment side, nm. */
     static final double WIDTH_MIN = 0.5;
     /** Largest tabulated segment side, nm: below ≈ 5 nm only the (1,1) mode propagates in the window. */
     static final double WIDTH_MAX = 5.0;
-    static final double WIDTH_STEP = 0.5;
-    /** Smallest tabulated trap distance, nm; the largest step along d, nm. */
+    /** Step along a, nm. */
+    static final double WIDTH_STEP = 0.25;
+    /** Smallest tabulated trap distance, nm. */
     static final double DISTANCE_MIN = 0.05;
+    /** Largest step along d, nm. */
     static final double DISTANCE_STEP = 0.05;
     /** Largest step along E, eV. */
     static final double ENERGY_STEP = 0.0125;
@@ -70,13 +72,15 @@ public final class TrapStepTable {
         });
     }
 
-    /** Every input of the table, as written in its header. */
+    /** Every input of the table and its grid, as written in its header. */
     static String key(TrapParameters p) {
         return String.format(Locale.ROOT,
                 "charge_e=%s fermi_energy_eV=%s carrier_density_cm3=%s effective_mass=%s permittivity=%s"
-                        + " temperature_K=%s segment_length_nm=%s max_bias_V=%s max_distance_nm=%s",
+                        + " temperature_K=%s segment_length_nm=%s max_bias_V=%s max_distance_nm=%s"
+                        + " widths_nm=%s:%s:%s distance_step_nm=%s energy_step_eV=%s",
                 p.trapCharge(), p.fermiEnergy(), p.carrierDensity(), p.effectiveMass(), p.permittivity(),
-                p.temperature(), p.segmentLength(), p.maxBias(), p.maxDistance());
+                p.temperature(), p.segmentLength(), p.maxBias(), p.maxDistance(), WIDTH_MIN, WIDTH_MAX, WIDTH_STEP,
+                DISTANCE_STEP, ENERGY_STEP);
     }
 
     /** The grid of {@code p} without values. */
