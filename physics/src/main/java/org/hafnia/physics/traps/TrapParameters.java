@@ -40,7 +40,7 @@ import org.hafnia.physics.transport.ScatteringParameters;
  * @param phiChannel      φ from which a node conducts, and the upper end of partially reduced
  *                        oxide (default 0.5: the barrier top of the double well between φ = 0 and
  *                        φ = 1, physics.md §1.1; a region that passes it has completed)
- * @param maxDistance     largest trap–path distance considered, nm (default 2 nm ≈ 3.7 λ_D at the
+ * @param maxDistance     largest trap–path distance considered, nm (default 2 nm ≈ 3.6 λ_D at the
  *                        default carrier density, where the step has fallen below 0.1 % of its value at
  *                        0.25 nm; docs/traps.md)
  * @param trapCharge      charge of a charged trap, units of e (default −1: one captured electron,
@@ -48,7 +48,7 @@ import org.hafnia.physics.transport.ScatteringParameters;
  * @param fermiEnergy     E_F above the lowest transverse level of the segment, eV (default 0.2, the
  *                        energy of physics.md §3)
  * @param carrierDensity  free-carrier density of the conducting path that screens the trap, cm⁻³
- *                        (default 7.7·10¹⁹, λ_D = 0.54 nm: calibrated so that the median trap of the
+ *                        (default 7.5·10¹⁹, λ_D = 0.55 nm: calibrated so that the median trap of the
  *                        representative channel steps by 0.32 µA at −0.15 V, as reference/rtn,
  *                        docs/traps.md; between the 10¹⁹ cm⁻³ of physics.md §3 and the ≈ 10²¹ cm⁻³ of a
  *                        metallic sub-oxide)
@@ -68,19 +68,22 @@ public record TrapParameters(double arealDensity, double phiMin, double phiChann
                              LifetimeLaw chargedLifetime, LifetimeLaw neutralLifetime) {
 
     /**
-     * τ0 of the reference device, the fit of {@code hafnia rtn} to {@code reference/rtn}:
-     * ≈ 11.4 ms at −0.15 … −0.25 V, flat within its error (checked by RtnLifetimeLawTest).
+     * τ0 of the reference device, the fit of {@code hafnia rtn} (published analysis) to
+     * {@code reference/rtn}: τ_p = 12.17 ± 0.82 ms, s = 0.31 ± 0.32 V⁻¹ (flat within its error;
+     * 11.6 / 11.5 / 11.2 ms at −0.15 / −0.20 / −0.25 V), to three digits; checked by
+     * MeasuredTrapLifetimesTest (experiments).
      */
-    public static final LifetimeLaw MEASURED_CHARGED = new LifetimeLaw(11.4e-3, 0.0);
+    public static final LifetimeLaw MEASURED_CHARGED = new LifetimeLaw(12.2e-3, 0.31);
 
     /**
-     * τ1 of the reference device, the fit of {@code hafnia rtn} to {@code reference/rtn}: 12.3 ms
-     * at −0.15 V falling to 3.95 ms at −0.25 V, V0 = 0.088 V (checked by RtnLifetimeLawTest).
+     * τ1 of the reference device, the fit of {@code hafnia rtn} (published analysis) to
+     * {@code reference/rtn}: τ_p = 70.1 ± 4.6 ms, s = 11.36 ± 0.31 V⁻¹ (V0 = 0.0880 V; 12.3 ms at
+     * −0.15 V falling to 3.95 ms at −0.25 V), to three digits; checked by MeasuredTrapLifetimesTest.
      */
-    public static final LifetimeLaw MEASURED_NEUTRAL = new LifetimeLaw(12.3e-3 * Math.exp(0.15 / 0.088), 1 / 0.088);
+    public static final LifetimeLaw MEASURED_NEUTRAL = new LifetimeLaw(70.1e-3, 11.36);
 
     /** The default parameters (sources in the record's Javadoc). */
-    public static final TrapParameters DEFAULT = new TrapParameters(0.15, 0.1, 0.5, 2.0, -1, 0.2, 7.7e19, 0.11, 16,
+    public static final TrapParameters DEFAULT = new TrapParameters(0.15, 0.1, 0.5, 2.0, -1, 0.2, 7.5e19, 0.11, 16,
             300, 5.0, 0.3, MEASURED_CHARGED, MEASURED_NEUTRAL);
 
     public TrapParameters {
