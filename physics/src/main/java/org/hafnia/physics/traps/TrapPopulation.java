@@ -26,7 +26,8 @@ import org.hafnia.physics.kinetics.LangevinNoise;
  * or completes, φ ≥ φ_channel) or no conducting path is left within reach.
  *
  * <p>Step: the trap's distance d from the nearest conducting path (to the φ = φ_channel contour)
- * and that path's width a (the side of the square of the connected conducting area) give, through
+ * and that path's width a (the side of the square of equal area to the connected conducting
+ * region, or to the disc on the path's chord through the trap where that is smaller) give, through
  * {@link TrapStepTable}, the Landauer conductance change ΔG(V) = −G0 ⟨ΔT⟩ over the bias window
  * of the read (docs/traps.md).
  *
@@ -43,7 +44,9 @@ public final class TrapPopulation implements TelegraphNoiseSource {
      * @param x          position, nm
      * @param y          position, nm
      * @param distance   d, distance to the nearest conducting path (its φ = φ_channel contour), nm
-     * @param width      a, the side of the square of that path's conducting area, nm
+     * @param width      a, the side of the path's square cross-section, nm: that of the square of
+     *                   the path's conducting area, or, where smaller, of the disc whose diameter is
+     *                   the path's chord on the line from the trap (an elongated path)
      * @param charged    whether it holds its charge now
      */
     public record Trap(int site, double x, double y, double distance, double width, boolean charged) {
@@ -53,6 +56,8 @@ public final class TrapPopulation implements TelegraphNoiseSource {
     static final int MAX_PER_NODE = 64;
     /** Random streams per trap key: count, x, y, initial occupancy, occupancy steps. */
     private static final int STREAMS = 5;
+    /** √π/2: the side of the square of equal area to a disc of unit diameter. */
+    private static final double HALF_ROOT_PI = 0.5 * Math.sqrt(Math.PI);
     /** Bisection steps for the contour crossing: 2⁻⁴⁰ of the segment, far below any grid spacing. */
     private static final int BISECTIONS = 40;
 
@@ -131,11 +136,12 @@ public final class TrapPopulation implements TelegraphNoiseSource {
                     if (c < 0) {
                         continue;
                     }
-                    double d = contourDistance(phi, nx, ny, dx, dy, tx, ty, (c % nx + 0.5) * dx, (c / nx + 0.5) * dy);
+                    double[] line = path(phi, nx, ny, dx, dy, tx, ty, (c % nx + 0.5) * dx, (c / nx + 0.5) * dy);
+                    double d = line[0];
                     if (d > parameters.maxDistance()) {
                         continue;
                     }
-                    double a = Math.sqrt(area[label[c]]);
+                    double a = Math.min(Math.sqrt(area[label[c]]), HALF_ROOT_PI * line[1]);
                     Boolean was = before.get(key);
                     boolean q = was != null ? was : draw(key, 3, updates) < chargedFraction(lastVolts);
                     placed.add(new Trap(node, tx, ty, d, a, q));
@@ -257,8 +263,9 @@ public final class TrapPopulation implements TelegraphNoiseSource {
                 int p = queue[head++];
                 int i = p % nx;
                 int j = p / nx;
-                int[] next = {i > 0 ? p - 1 : -1, i < nx - 1 ? p + 1 : -1, j > 0 ? p - nx : -1, j < ny - 1 ? p + nx : -1};
-                for (int q : next) {
+                for (int n = 0; n < 4; n++) {
+                    int q = n == 0 ? (i > 0 ? p - 1 : -1) : n == 1 ? (i < nx - 1 ? p + 1 : -1)
+                            : n == 2 ? (j > 0 ? p - nx : -1) : (j < ny - 1 ? p + nx : -1);
                     if (q >= 0 && label[q] < 0 && parameters.conducting(phi[q])) {
                         label[q] = id;
                         queue[tail++] = q;
@@ -293,26 +300,84 @@ public final class TrapPopulation implements TelegraphNoiseSource {
     }
 
     /**
-     * Distance from the trap (tx, ty) to where bilinear φ reaches φ_channel on the way to the
-     * conducting node centre (cx, cy), by bisection; 0 when φ already reaches it at the trap.
+     * The trap's distance to the path and the path's chord, {d, chord}, nm. Two lines from the
+     * trap are tried: along the gradient of bilinear φ (the contour normal: for a round channel
+     * it runs through the centre) and towards the nearest conducting centre {@code (cx, cy)}
+     * (always reaches the path). On each, d is where φ first reaches φ_channel and the chord runs
+     * from there to where φ falls below it again; each d is the distance to a point of the contour,
+     * so the smaller is kept, with its chord.
      */
-    private double contourDistance(double[] phi, int nx, int ny, double dx, double dy, double tx, double ty,
-                                   double cx, double cy) {
-        double level = parameters.phiChannel();
-        if (bilinear(phi, nx, ny, dx, dy, tx, ty) >= level) {
-            return 0;
-        }
-        double lo = 0;
-        double hi = 1;
-        for (int it = 0; it < BISECTIONS; it++) {
-            double s = 0.5 * (lo + hi);
-            if (bilinear(phi, nx, ny, dx, dy, tx + s * (cx - tx), ty + s * (cy - ty)) >= level) {
-                hi = s;
-            } else {
-                lo = s;
+    private double[] path(double[] phi, int nx, int ny, double dx, double dy, double tx, double ty,
+                          double cx, double cy) {
+        double h = 0.5 * Math.min(dx, dy);
+        double gx = bilinear(phi, nx, ny, dx, dy, tx + h, ty) - bilinear(phi, nx, ny, dx, dy, tx - h, ty);
+        double gy = bilinear(phi, nx, ny, dx, dy, tx, ty + h) - bilinear(phi, nx, ny, dx, dy, tx, ty - h);
+        double[] towardsCentre = crossings(phi, nx, ny, dx, dy, tx, ty, cx - tx, cy - ty);
+        double g = Math.hypot(gx, gy);
+        if (g > 0) {
+            double[] normal = crossings(phi, nx, ny, dx, dy, tx, ty, gx, gy);
+            if (normal[0] < towardsCentre[0]) {
+                return normal;
             }
         }
-        return 0.5 * (lo + hi) * Math.hypot(cx - tx, cy - ty);
+        return towardsCentre;
+    }
+
+    /**
+     * From (tx, ty) along (ux, uy): {distance to where bilinear φ first reaches φ_channel,
+     * length over which it stays there}, nm, marched in quarter spacings and bisected; an
+     * infinite distance when the line leaves the map or passes maxDistance first.
+     */
+    private double[] crossings(double[] phi, int nx, int ny, double dx, double dy, double tx, double ty,
+                               double ux, double uy) {
+        double norm = Math.hypot(ux, uy);
+        ux /= norm;
+        uy /= norm;
+        double march = 0.25 * Math.min(dx, dy);
+        double level = parameters.phiChannel();
+        double limit = Math.hypot(nx * dx, ny * dy);
+        double entry = edge(phi, nx, ny, dx, dy, tx, ty, ux, uy, 0, true, Math.min(limit, parameters.maxDistance() + march), march, level);
+        if (!(entry < Double.POSITIVE_INFINITY)) {
+            return new double[] {Double.POSITIVE_INFINITY, 0};
+        }
+        double exit = edge(phi, nx, ny, dx, dy, tx, ty, ux, uy, entry, false, limit, march, level);
+        return new double[] {entry, (exit < Double.POSITIVE_INFINITY ? exit : limit) - entry};
+    }
+
+    /**
+     * The first distance s ≥ {@code from} along the unit direction where bilinear φ ≥ level
+     * becomes {@code reach} (true: reaches the level; false: falls below it), or +∞ before {@code to}.
+     */
+    private static double edge(double[] phi, int nx, int ny, double dx, double dy, double tx, double ty,
+                               double ux, double uy, double from, boolean reach, double to, double march, double level) {
+        if (reach && bilinear(phi, nx, ny, dx, dy, tx + from * ux, ty + from * uy) >= level) {
+            return from;
+        }
+        double before = from;
+        double s = from + march;
+        while (s <= to + march) {
+            double x = tx + s * ux;
+            double y = ty + s * uy;
+            if (x < 0 || y < 0 || x > nx * dx || y > ny * dy) {
+                return Double.POSITIVE_INFINITY;
+            }
+            if ((bilinear(phi, nx, ny, dx, dy, x, y) >= level) == reach) {
+                double lo = before;
+                double hi = s;
+                for (int it = 0; it < BISECTIONS; it++) {
+                    double mid = 0.5 * (lo + hi);
+                    if ((bilinear(phi, nx, ny, dx, dy, tx + mid * ux, ty + mid * uy) >= level) == reach) {
+                        hi = mid;
+                    } else {
+                        lo = mid;
+                    }
+                }
+                return 0.5 * (lo + hi);
+            }
+            before = s;
+            s += march;
+        }
+        return Double.POSITIVE_INFINITY;
     }
 
     /** Bilinear interpolation of the cell-centred φ at (x, y), nm (constant beyond the outer centres). */
