@@ -27,7 +27,7 @@ import org.hafnia.physics.kinetics.LangevinNoise;
  *
  * <p>Step: the trap's distance d from the nearest conducting path (to the φ = φ_channel contour)
  * and that path's width a (the side of the square of equal area to the connected conducting
- * region, or to the disc on the path's chord through the trap where that is smaller) give, through
+ * region, or to the disc on the path's chord along the contour normal where that is smaller) give, through
  * {@link TrapStepTable}, the Landauer conductance change ΔG(V) = −G0 ⟨ΔT⟩ over the bias window
  * of the read (docs/traps.md).
  *
@@ -46,7 +46,8 @@ public final class TrapPopulation implements TelegraphNoiseSource {
      * @param distance   d, distance to the nearest conducting path (its φ = φ_channel contour), nm
      * @param width      a, the side of the path's square cross-section, nm: that of the square of
      *                   the path's conducting area, or, where smaller, of the disc whose diameter is
-     *                   the path's chord on the line from the trap (an elongated path)
+     *                   the path's chord along the contour normal where the trap meets it (an
+     *                   elongated path)
      * @param charged    whether it holds its charge now
      */
     public record Trap(int site, double x, double y, double distance, double width, boolean charged) {
@@ -301,72 +302,82 @@ public final class TrapPopulation implements TelegraphNoiseSource {
 
     /**
      * The trap's distance to the path and the path's chord, {d, chord}, nm. Two lines from the
-     * trap are tried: along the gradient of bilinear φ (the contour normal: for a round channel
-     * it runs through the centre) and towards the nearest conducting centre {@code (cx, cy)}
-     * (always reaches the path). On each, d is where φ first reaches φ_channel and the chord runs
-     * from there to where φ falls below it again; each d is the distance to a point of the contour,
-     * so the smaller is kept, with its chord.
+     * trap are tried: along the gradient of bilinear φ (the contour normal) and towards the
+     * nearest conducting centre {@code (cx, cy)} (which always reaches the path); on each, d is
+     * where φ first reaches φ_channel, and since both end on the contour the smaller is kept. The
+     * chord runs from that contour point P along the gradient of φ at P (the contour normal: through
+     * the centre of a round channel, across an elongated one) to where φ falls below φ_channel
+     * again or the map ends.
      */
     private double[] path(double[] phi, int nx, int ny, double dx, double dy, double tx, double ty,
                           double cx, double cy) {
         double h = 0.5 * Math.min(dx, dy);
-        double gx = bilinear(phi, nx, ny, dx, dy, tx + h, ty) - bilinear(phi, nx, ny, dx, dy, tx - h, ty);
-        double gy = bilinear(phi, nx, ny, dx, dy, tx, ty + h) - bilinear(phi, nx, ny, dx, dy, tx, ty - h);
-        double[] towardsCentre = crossings(phi, nx, ny, dx, dy, tx, ty, cx - tx, cy - ty);
-        double g = Math.hypot(gx, gy);
-        if (g > 0) {
-            double[] normal = crossings(phi, nx, ny, dx, dy, tx, ty, gx, gy);
-            if (normal[0] < towardsCentre[0]) {
-                return normal;
+        double ux = cx - tx;
+        double uy = cy - ty;
+        double d = entry(phi, nx, ny, dx, dy, tx, ty, ux, uy);
+        double[] g = gradient(phi, nx, ny, dx, dy, tx, ty, h);
+        if (g[0] != 0 || g[1] != 0) {
+            double normal = entry(phi, nx, ny, dx, dy, tx, ty, g[0], g[1]);
+            if (normal < d) {
+                d = normal;
+                ux = g[0];
+                uy = g[1];
             }
         }
-        return towardsCentre;
+        if (!(d <= parameters.maxDistance())) {
+            return new double[] {d, 0};
+        }
+        double norm = Math.hypot(ux, uy);
+        double px = tx + d * ux / norm;
+        double py = ty + d * uy / norm;
+        double[] n = gradient(phi, nx, ny, dx, dy, px, py, h);
+        if (n[0] == 0 && n[1] == 0) {
+            n = new double[] {ux, uy};
+        }
+        double chord = edge(phi, nx, ny, dx, dy, px, py, n[0], n[1], false, Math.hypot(nx * dx, ny * dy));
+        return new double[] {d, chord};
+    }
+
+    /** Central differences of bilinear φ at (x, y) over ± h (unnormalised direction of steepest ascent). */
+    private static double[] gradient(double[] phi, int nx, int ny, double dx, double dy, double x, double y, double h) {
+        return new double[] {bilinear(phi, nx, ny, dx, dy, x + h, y) - bilinear(phi, nx, ny, dx, dy, x - h, y),
+            bilinear(phi, nx, ny, dx, dy, x, y + h) - bilinear(phi, nx, ny, dx, dy, x, y - h)};
+    }
+
+    /** Distance from (tx, ty) along (ux, uy) to where bilinear φ first reaches φ_channel; +∞ beyond maxDistance or the map. */
+    private double entry(double[] phi, int nx, int ny, double dx, double dy, double tx, double ty, double ux, double uy) {
+        if (bilinear(phi, nx, ny, dx, dy, tx, ty) >= parameters.phiChannel()) {
+            return 0;
+        }
+        return edge(phi, nx, ny, dx, dy, tx, ty, ux, uy, true, parameters.maxDistance() + Math.min(dx, dy));
     }
 
     /**
-     * From (tx, ty) along (ux, uy): {distance to where bilinear φ first reaches φ_channel,
-     * length over which it stays there}, nm, marched in quarter spacings and bisected; an
-     * infinite distance when the line leaves the map or passes maxDistance first.
+     * Along (ux, uy) from (x0, y0): the first distance where "bilinear φ ≥ φ_channel" becomes
+     * {@code reach}, marched in quarter spacings up to {@code to} nm and bisected. Leaving the map
+     * first gives +∞ when looking for the path and the distance to the map's edge when looking for
+     * its end; not finding it by {@code to} gives +∞.
      */
-    private double[] crossings(double[] phi, int nx, int ny, double dx, double dy, double tx, double ty,
-                               double ux, double uy) {
+    private double edge(double[] phi, int nx, int ny, double dx, double dy, double x0, double y0,
+                        double ux, double uy, boolean reach, double to) {
         double norm = Math.hypot(ux, uy);
         ux /= norm;
         uy /= norm;
-        double march = 0.25 * Math.min(dx, dy);
         double level = parameters.phiChannel();
-        double limit = Math.hypot(nx * dx, ny * dy);
-        double entry = edge(phi, nx, ny, dx, dy, tx, ty, ux, uy, 0, true, Math.min(limit, parameters.maxDistance() + march), march, level);
-        if (!(entry < Double.POSITIVE_INFINITY)) {
-            return new double[] {Double.POSITIVE_INFINITY, 0};
-        }
-        double exit = edge(phi, nx, ny, dx, dy, tx, ty, ux, uy, entry, false, limit, march, level);
-        return new double[] {entry, (exit < Double.POSITIVE_INFINITY ? exit : limit) - entry};
-    }
-
-    /**
-     * The first distance s ≥ {@code from} along the unit direction where bilinear φ ≥ level
-     * becomes {@code reach} (true: reaches the level; false: falls below it), or +∞ before {@code to}.
-     */
-    private static double edge(double[] phi, int nx, int ny, double dx, double dy, double tx, double ty,
-                               double ux, double uy, double from, boolean reach, double to, double march, double level) {
-        if (reach && bilinear(phi, nx, ny, dx, dy, tx + from * ux, ty + from * uy) >= level) {
-            return from;
-        }
-        double before = from;
-        double s = from + march;
-        while (s <= to + march) {
-            double x = tx + s * ux;
-            double y = ty + s * uy;
+        double march = 0.25 * Math.min(dx, dy);
+        double before = 0;
+        for (double s = march; s <= to + march; s += march) {
+            double x = x0 + s * ux;
+            double y = y0 + s * uy;
             if (x < 0 || y < 0 || x > nx * dx || y > ny * dy) {
-                return Double.POSITIVE_INFINITY;
+                return reach ? Double.POSITIVE_INFINITY : mapEdge(nx * dx, ny * dy, x0, y0, ux, uy);
             }
             if ((bilinear(phi, nx, ny, dx, dy, x, y) >= level) == reach) {
                 double lo = before;
                 double hi = s;
                 for (int it = 0; it < BISECTIONS; it++) {
                     double mid = 0.5 * (lo + hi);
-                    if ((bilinear(phi, nx, ny, dx, dy, tx + mid * ux, ty + mid * uy) >= level) == reach) {
+                    if ((bilinear(phi, nx, ny, dx, dy, x0 + mid * ux, y0 + mid * uy) >= level) == reach) {
                         hi = mid;
                     } else {
                         lo = mid;
@@ -375,9 +386,15 @@ public final class TrapPopulation implements TelegraphNoiseSource {
                 return 0.5 * (lo + hi);
             }
             before = s;
-            s += march;
         }
         return Double.POSITIVE_INFINITY;
+    }
+
+    /** Distance from (x0, y0) inside [0, w] × [0, h] along the unit (ux, uy) to the rectangle's edge. */
+    private static double mapEdge(double w, double h, double x0, double y0, double ux, double uy) {
+        double sx = ux > 0 ? (w - x0) / ux : ux < 0 ? -x0 / ux : Double.POSITIVE_INFINITY;
+        double sy = uy > 0 ? (h - y0) / uy : uy < 0 ? -y0 / uy : Double.POSITIVE_INFINITY;
+        return Math.min(sx, sy);
     }
 
     /** Bilinear interpolation of the cell-centred φ at (x, y), nm (constant beyond the outer centres). */

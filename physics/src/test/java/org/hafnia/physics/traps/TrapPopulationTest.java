@@ -132,6 +132,53 @@ class TrapPopulationTest {
         assertThat(seen).isPositive();
     }
 
+    /**
+     * Beside a straight conducting stripe of width 2 nm (10 nm long) the path's width is its chord
+     * across the stripe, a = (√π/2) · 2 nm, not the side of its 20 nm² area; the crossings of
+     * bilinear φ at the stripe's edges lie within h/2 of them (φ jumps from 0.3 to 1 between two
+     * centres), so a is within (√π/2) h.
+     */
+    @Test
+    void anElongatedPathsWidthIsItsChordThroughTheTrap() {
+        double h = 0.25;
+        Grid2D g = grid(h, 10);
+        TrapPopulation t = placed(P.toBuilder().arealDensity(0.5).build(), 2, g, stripe(g, 2, 1));
+        assertThat(t.traps()).isNotEmpty();
+        for (TrapPopulation.Trap trap : t.traps()) {
+            assertThat(trap.width()).as("trap %s", trap).isCloseTo(0.5 * Math.sqrt(Math.PI) * 2, within(0.5 * Math.sqrt(Math.PI) * h));
+        }
+    }
+
+    /**
+     * The median step of the representative channel's traps (seeds 0–199) at 0.25 and 0.125 nm
+     * spacing agrees within the sampling error of two medians: SE(ln median) = 1.2533 s/√N with s
+     * the standard deviation of ln ΔG over the N traps (asymptotic variance of a sample median,
+     * π/2 σ²/N, for a log-normal spread), tolerance 3 √(SE₁² + SE₂²).
+     */
+    @Test
+    void trapStepStatisticsConvergeWithTheGridOnceTheFringeIsResolved() {
+        double[] logMedian = new double[2];
+        double[] se = new double[2];
+        double[] spacing = {0.25, 0.125};
+        for (int r = 0; r < 2; r++) {
+            Grid2D g = grid(spacing[r], 12);
+            double[] phi = roundChannel(g);
+            List<Double> logs = new ArrayList<>();
+            for (long seed = 0; seed < 200; seed++) {
+                TrapPopulation t = placed(P, seed, g, phi);
+                for (int k = 0; k < t.traps().size(); k++) {
+                    logs.add(Math.log(-t.step(k, -0.15)));
+                }
+            }
+            logs.sort(null);
+            double mean = logs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            double var = logs.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / (logs.size() - 1);
+            logMedian[r] = logs.get(logs.size() / 2);
+            se[r] = Math.sqrt(Math.PI / 2 * var / logs.size());
+        }
+        assertThat(logMedian[1]).isCloseTo(logMedian[0], within(3 * Math.hypot(se[0], se[1])));
+    }
+
     @Test
     void trapsSitOnlyInPartiallyReducedOxideBesideAPath() {
         Grid2D g = grid(0.25, 12);
