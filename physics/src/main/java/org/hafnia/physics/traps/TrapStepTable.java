@@ -27,12 +27,12 @@ import org.hafnia.physics.transport.ChannelScattering;
  * over the cell (the bound of linear interpolation per axis); at the representative geometry
  * (a = 2.65 nm, d ≈ 0.3 nm) that is ≈ 1 % of ΔT (docs/traps.md).
  *
- * <p>Generation solves the model (two solves per grid point, ≈ 10⁴ solves, about a minute on
- * one core) in parallel; entries are independent, so the table does not depend on the thread
+ * <p>Generation solves the model (19 × 40 × 25 grid points, one charged solve each plus one empty
+ * solve per (a, E): ≈ 2·10⁴ solves, 40–120 s on the shared 2-core machine) in parallel; entries are independent, so the table does not depend on the thread
  * count. The table for {@link TrapParameters#DEFAULT} is shipped as the resource
  * {@value #RESOURCE}, written by {@link #format()}; {@link #of} uses it when its key matches
  * the parameters and generates (once per parameter set, cached) otherwise. Regenerate the
- * resource with {@code mvn -o -pl physics test -Dtest=TrapStepTableTest -Dhafnia.regenerateTrapTable=true}.
+ * resource with {@code mvn -o -pl meshes,physics test -Dtest=TrapStepTableTest -Dhafnia.regenerateTrapTable=true}.
  */
 public final class TrapStepTable {
 
