@@ -48,7 +48,7 @@ import org.hafnia.physics.transport.ScatteringParameters;
  * @param fermiEnergy     E_F above the lowest transverse level of the segment, eV (default 0.2, the
  *                        energy of physics.md §3)
  * @param carrierDensity  free-carrier density of the conducting path that screens the trap, cm⁻³
- *                        (default 8.1·10¹⁹, λ_D = 0.53 nm: calibrated so that the median trap of the
+ *                        (default 8.0·10¹⁹, λ_D = 0.53 nm: calibrated so that the median trap of the
  *                        representative channel steps by 0.32 µA at −0.15 V, as reference/rtn,
  *                        docs/traps.md; between the 10¹⁹ cm⁻³ of physics.md §3 and the ≈ 10²¹ cm⁻³ of a
  *                        metallic sub-oxide)
@@ -83,7 +83,7 @@ public record TrapParameters(double arealDensity, double phiMin, double phiChann
     public static final LifetimeLaw MEASURED_NEUTRAL = new LifetimeLaw(70.1e-3, 11.36);
 
     /** The default parameters (sources in the record's Javadoc). */
-    public static final TrapParameters DEFAULT = new TrapParameters(0.15, 0.1, 0.5, 2.0, -1, 0.2, 8.1e19, 0.11, 16,
+    public static final TrapParameters DEFAULT = new TrapParameters(0.15, 0.1, 0.5, 2.0, -1, 0.2, 8.0e19, 0.11, 16,
             300, 5.0, 0.3, MEASURED_CHARGED, MEASURED_NEUTRAL);
 
     public TrapParameters {

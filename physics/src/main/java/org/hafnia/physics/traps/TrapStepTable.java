@@ -15,20 +15,24 @@ import org.hafnia.physics.transport.ChannelScattering;
  * The transmission change ΔT(a, d, E) = Tr(t†t)_empty − Tr(t†t)_charged of the multimode
  * scattering model (physics.md §3, {@link ChannelScattering}) for a square segment of side a
  * with a charged trap at distance d outside one face, at energy E above the lowest transverse
- * level, tabulated on a regular grid and interpolated trilinearly (docs/traps.md).
+ * level, tabulated on a regular grid (docs/traps.md). ΔT falls roughly exponentially with both
+ * a and d (a factor ≈ 4 per 0.25 nm of d), so it is interpolated bilinearly in ln ΔT over (a, d),
+ * which is exact for a product of exponentials, and linearly in E, where the window average
+ * needs a piecewise-linear profile; a cell with a corner ΔT ≤ 0 falls back to bilinear ΔT.
  *
  * <p>Grid: a = 0.5 … 5 nm in 0.25 nm; d from 0.05 nm to {@link TrapParameters#maxDistance()} in
  * steps of at most 0.05 nm; E over the widest bias window, E_F ± maxBias/2, in steps of at most
- * 12.5 meV. Outside the grid a and d are clamped to it. Trilinear interpolation errs by at most
- * (1/8) Σ_x h_x² max|∂²ΔT/∂x²| over the cell (the product-rule bound of linear interpolation in
- * each axis); at these steps that is below 1 % of ΔT where the step matters (docs/traps.md).
+ * 12.5 meV. Outside the grid a and d are clamped to it. The interpolation errs in ln ΔT by at
+ * most (1/8) Σ_{x = a, d} h_x² max|∂² ln ΔT/∂x²| and in ΔT along E by (1/8) h_E² max|∂²ΔT/∂E²|
+ * over the cell (the bound of linear interpolation per axis); at the representative geometry
+ * (a = 2.65 nm, d ≈ 0.3 nm) that is ≈ 1 % of ΔT (docs/traps.md).
  *
- * <p>Generation solves the model (two solves per grid point, ≈ 10⁴ solves, about a minute on
- * one core) in parallel; entries are independent, so the table does not depend on the thread
+ * <p>Generation solves the model (19 × 40 × 25 grid points, one charged solve each plus one empty
+ * solve per (a, E): ≈ 2·10⁴ solves, 40–120 s on the shared 2-core machine) in parallel; entries are independent, so the table does not depend on the thread
  * count. The table for {@link TrapParameters#DEFAULT} is shipped as the resource
  * {@value #RESOURCE}, written by {@link #format()}; {@link #of} uses it when its key matches
  * the parameters and generates (once per parameter set, cached) otherwise. Regenerate the
- * resource with {@code mvn -o -pl physics test -Dtest=TrapStepTableTest -Dhafnia.regenerateTrapTable=true}.
+ * resource with {@code mvn -o -pl meshes,physics test -Dtest=TrapStepTableTest -Dhafnia.regenerateTrapTable=true}.
  */
 public final class TrapStepTable {
 
@@ -55,6 +59,8 @@ public final class TrapStepTable {
     private final double[] distances;
     private final double[] energies;
     private final double[] values;
+    /** ln ΔT, NaN where ΔT ≤ 0. */
+    private final double[] logs;
 
     private TrapStepTable(String key, double[] widths, double[] distances, double[] energies, double[] values) {
         this.key = key;
@@ -62,6 +68,10 @@ public final class TrapStepTable {
         this.distances = distances;
         this.energies = energies;
         this.values = values;
+        this.logs = new double[values.length];
+        for (int n = 0; n < values.length; n++) {
+            logs[n] = values[n] > 0 ? Math.log(values[n]) : Double.NaN;
+        }
     }
 
     /** The table of {@code p}: the shipped one when it was made for {@code p}, else generated once and cached. */
@@ -139,7 +149,7 @@ public final class TrapStepTable {
         return new ChannelScattering(p.scattering(width, distance, energy, charged)).solve().landauerTransmission();
     }
 
-    /** ΔT at (a, d, E), trilinear; a and d clamped to the grid, E to the bias window. */
+    /** ΔT at (a, d, E), interpolated as the class says; a and d clamped to the grid, E to the bias window. */
     public double deltaTransmission(double width, double distance, double energy) {
         double[] profile = energyProfile(width, distance);
         int k = cell(energies, energy);
@@ -147,7 +157,7 @@ public final class TrapStepTable {
         return (1 - t) * profile[k] + t * profile[k + 1];
     }
 
-    /** ΔT(E_k) at every tabulated energy for (a, d), bilinear in a and d. */
+    /** ΔT(E_k) at every tabulated energy for (a, d), bilinear in ln ΔT over a and d. */
     public double[] energyProfile(double width, double distance) {
         int i = cell(widths, width);
         int j = cell(distances, distance);
@@ -157,10 +167,18 @@ public final class TrapStepTable {
         int ne = energies.length;
         double[] out = new double[ne];
         for (int k = 0; k < ne; k++) {
-            out[k] = (1 - s) * ((1 - t) * values[(i * nd + j) * ne + k] + t * values[(i * nd + j + 1) * ne + k])
-                    + s * ((1 - t) * values[((i + 1) * nd + j) * ne + k] + t * values[((i + 1) * nd + j + 1) * ne + k]);
+            int c00 = (i * nd + j) * ne + k;
+            int c01 = (i * nd + j + 1) * ne + k;
+            int c10 = ((i + 1) * nd + j) * ne + k;
+            int c11 = ((i + 1) * nd + j + 1) * ne + k;
+            double log = bilinear(logs, c00, c01, c10, c11, s, t);
+            out[k] = Double.isNaN(log) ? bilinear(values, c00, c01, c10, c11, s, t) : Math.exp(log);
         }
         return out;
+    }
+
+    private static double bilinear(double[] f, int c00, int c01, int c10, int c11, double s, double t) {
+        return (1 - s) * ((1 - t) * f[c00] + t * f[c01]) + s * ((1 - t) * f[c10] + t * f[c11]);
     }
 
     /**
