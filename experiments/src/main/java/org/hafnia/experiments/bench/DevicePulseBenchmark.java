@@ -1,7 +1,6 @@
 package org.hafnia.experiments.bench;
 
-import org.hafnia.experiments.characterisation.DeviceCase;
-import org.hafnia.experiments.characterisation.PhaseFieldDevice;
+import org.hafnia.experiments.device.DeviceCaseFile;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.compact.ResistiveDevice;
 import org.hafnia.postprocess.extraction.CharacterisationData;
@@ -29,7 +28,7 @@ public final class DevicePulseBenchmark {
     /** Seed of device 0; device d has seed + d. */
     public static final long SEED = 20230315L;
 
-    private static final DeviceCase CASE = DeviceCase.defaultCase();
+    private static final DeviceCaseFile CASE = DeviceCaseFile.defaultCase();
 
     /**
      * The outcome, times in microseconds per device-pulse.
@@ -51,16 +50,15 @@ public final class DevicePulseBenchmark {
     }
 
     /**
-     * The device under test: the default device of today's characterisation. The one call to
-     * replace when the default device model changes.
+     * The device under test: the default device of today's characterisation. The one physical device model of the default case file.
      */
     static ResistiveDevice device(long seed) {
-        return new PhaseFieldDevice(CASE, seed);
+        return CASE.create(seed);
     }
 
     /** Name of the device model, for the report. */
     static String deviceName() {
-        return PhaseFieldDevice.class.getSimpleName() + " (" + CASE.name() + ", " + CASE.nx() + "×" + CASE.ny() + ")";
+        return "FilmDevice (" + CASE.name() + ", " + CASE.model().grid().nx() + "×" + CASE.model().grid().ny() + ")";
     }
 
     /** Warms up on the same run (other seeds), then times the run. */
