@@ -246,19 +246,7 @@ public final class CaseReader {
     }
 
     private static RunCase.Conductance conductance(CaseNode c, Grid3D film) {
-        CaseNode s = c.object("sigma");
-        String law = s.choice("law", "log-linear", "log-linear", "percolation");
-        ConductivityModel sigma;
-        try {
-            double on = s.quantity("on", Dimension.CONDUCTIVITY, Double.MIN_VALUE, 1e9);
-            double off = s.quantity("off", Dimension.CONDUCTIVITY, Double.MIN_VALUE, 1e9);
-            sigma = law.equals("log-linear") ? new LogLinearConductivity(off, on)
-                    : new PercolationConductivity(off, on, s.number("threshold", 0, 0.999999),
-                            s.number("exponent", PercolationConductivity.EXPONENT_3D, Double.MIN_VALUE, 10));
-        } catch (InvalidInputException e) {
-            throw e.getMessage().startsWith(s.source()) ? e : s.error(e.getMessage());
-        }
-        s.finish();
+        ConductivityModel sigma = sigma(c.object("sigma"));
         double thickness;
         int layers;
         if (film == null) {
@@ -286,6 +274,23 @@ public final class CaseReader {
         }
         c.finish();
         return new RunCase.Conductance(sigma, thickness, layers, tolerance, heat);
+    }
+
+    /** σ(φ) of a {@code "sigma": {"law": ..., "on": ..., "off": ...}} object (S/m). */
+    public static ConductivityModel sigma(CaseNode s) {
+        String law = s.choice("law", "log-linear", "log-linear", "percolation");
+        ConductivityModel sigma;
+        try {
+            double on = s.quantity("on", Dimension.CONDUCTIVITY, Double.MIN_VALUE, 1e9);
+            double off = s.quantity("off", Dimension.CONDUCTIVITY, Double.MIN_VALUE, 1e9);
+            sigma = law.equals("log-linear") ? new LogLinearConductivity(off, on)
+                    : new PercolationConductivity(off, on, s.number("threshold", 0, 0.999999),
+                            s.number("exponent", PercolationConductivity.EXPONENT_3D, Double.MIN_VALUE, 10));
+        } catch (InvalidInputException e) {
+            throw e.getMessage().startsWith(s.source()) ? e : s.error(e.getMessage());
+        }
+        s.finish();
+        return sigma;
     }
 
     private static RunCase.Timing timing(CaseNode t) {

@@ -21,6 +21,21 @@ public enum Dimension {
     /** Base unit eV·m² (gradient coefficient κ: energy × length²). */
     ENERGY_AREA("an energy × area", "eV m^2", "3700 eV nm^2",
             Map.of("eV m^2", 1.0, "eV um^2", 1e-12, "eV nm^2", 1e-18)),
+    /** Base unit eV/m (gradient coefficient κ of an energy density: energy per length). */
+    ENERGY_PER_LENGTH("an energy per length", "eV/m", "30 eV/nm", Map.of("eV/m", 1.0, "eV/nm", 1e9)),
+    /** Base unit m³. */
+    VOLUME("a volume", "m^3", "0.036 nm^3", Map.of("m^3", 1.0, "nm^3", 1e-27)),
+    /** Base unit J/(m³ K) (volumetric heat capacity ρc_p). */
+    HEAT_CAPACITY("a volumetric heat capacity", "J/(m^3 K)", "2.8 MJ/(m^3 K)",
+            Map.of("J/(m^3 K)", 1.0, "MJ/(m^3 K)", 1e6, "J/m^3/K", 1.0)),
+    /** Base unit 1/s. */
+    FREQUENCY("a frequency", "Hz", "1e13 Hz", Map.of("Hz", 1.0, "1/s", 1.0, "THz", 1e12)),
+    /** Base unit 1/m² (traps per area). */
+    AREAL_DENSITY("an areal density", "m^-2", "0.15 nm^-2", Map.of("m^-2", 1.0, "nm^-2", 1e18, "cm^-2", 1e4)),
+    /** Base unit 1/m³ (carriers per volume). */
+    NUMBER_DENSITY("a number density", "m^-3", "8.1e19 cm^-3", Map.of("m^-3", 1.0, "cm^-3", 1e6, "nm^-3", 1e27)),
+    /** Base unit Ω. */
+    RESISTANCE("a resistance", "Ohm", "1 kOhm", Map.of("Ohm", 1.0, "kOhm", 1e3, "Ω", 1.0, "kΩ", 1e3)),
     /** Base unit W/(m K). */
     THERMAL_CONDUCTIVITY("a thermal conductivity", "W/(m K)", "0.7 W/(m K)", Map.of("W/(m K)", 1.0, "W/m/K", 1.0)),
     /** Base unit K. */

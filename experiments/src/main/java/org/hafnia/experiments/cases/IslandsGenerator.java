@@ -50,7 +50,7 @@ public record IslandsGenerator(double background, double noise, int islands, dou
      * Reads the generator's keys from an {@code "initial": {"type": "islands", ...}} object; the
      * {@code "incomplete"} filaments only in 3D.
      */
-    static IslandsGenerator read(CaseNode n, long seed, boolean threeD) {
+    public static IslandsGenerator read(CaseNode n, long seed, boolean threeD) {
         double background = n.number("background", 0.05, 0, 1);
         double noise = n.number("noise", 0.03, 0, 1);
         int islands = (int) n.integer("islands", 8, 0, 100_000);
@@ -86,6 +86,12 @@ public record IslandsGenerator(double background, double noise, int islands, dou
         }
         return new IslandsGenerator(background, noise, islands, rho, peakMin, peakMax, x, y, r, w, count, radius,
                 lMin, lMax, seed);
+    }
+
+    /** The same generator with another seed. */
+    public IslandsGenerator withSeed(long newSeed) {
+        return new IslandsGenerator(background, noise, islands, islandRadius, peakMin, peakMax, channelX, channelY,
+                channelRadius, interfaceWidth, incomplete, incompleteRadius, lengthMin, lengthMax, newSeed);
     }
 
     /** The 3D film: z from the bottom electrode (k = 0) to the top one (k = nz − 1). */

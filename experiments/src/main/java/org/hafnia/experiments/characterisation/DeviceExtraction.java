@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
+import org.hafnia.experiments.device.DeviceCaseFile;
 import org.hafnia.experiments.programming.CrossbarProgramming;
 import org.hafnia.experiments.programming.ProgrammingScheme;
 import org.hafnia.physics.compact.CompactDeviceParameters;
@@ -30,9 +31,9 @@ public record DeviceExtraction(CharacterisationData data, CompactExtraction.Resu
     static final int PROG_LEVELS = 8;
     static final int PROG_DEVICES = 32;
 
-    public static DeviceExtraction run(DeviceCase c, int threads, IntConsumer progress) {
+    public static DeviceExtraction run(DeviceCaseFile c, int threads, IntConsumer progress) {
         long t0 = System.nanoTime();
-        CharacterisationData data = Characterisation.run(c.protocol(), seed -> new PhaseFieldDevice(c, seed),
+        CharacterisationData data = Characterisation.run(c.protocol(), c::create,
                 c.devices(), c.seed(), threads, progress);
         CompactExtraction.Result result = CompactExtraction.extract(data, BOOTSTRAP, c.seed());
         ProgrammingErrorFit prog = programmingError(result.device(), c.seed(), threads);
@@ -64,7 +65,7 @@ public record DeviceExtraction(CharacterisationData data, CompactExtraction.Resu
     public Map<String, Object> compactDocument(String caseName) {
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("case", caseName);
-        source.put("simulator", "plan-view phase-field device (Allen-Cahn + parallel columns)");
+        source.put("simulator", "FilmDevice: plan-view Allen-Cahn film with transient Joule heating and Arrhenius ion hopping");
         source.put("devices", result.devices());
         source.put("cycles", data.protocol().cycles());
         source.put("train_pulses", data.protocol().trainPulses());

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.hafnia.experiments.characterisation.DeviceCase;
 import org.hafnia.experiments.characterisation.DeviceExtraction;
+import org.hafnia.experiments.device.DeviceCaseFile;
 import org.hafnia.postprocess.export.AihwkitConfig;
 import org.hafnia.postprocess.export.CrossSimParameterFile;
 import org.hafnia.postprocess.export.NeuroSimParameters;
@@ -47,7 +47,7 @@ public final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter log = spec.commandLine().getOut();
-        DeviceCase c = casePath == null ? DeviceCase.defaultCase() : DeviceCase.read(casePath);
+        DeviceCaseFile c = casePath == null ? DeviceCaseFile.defaultCase() : DeviceCaseFile.read(casePath);
         int n = threads.resolve();
         DeviceExtraction x;
         try (Progress bar = new Progress("characterise", c.devices())) {

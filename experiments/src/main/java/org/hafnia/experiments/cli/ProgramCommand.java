@@ -15,8 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.hafnia.experiments.characterisation.DeviceCase;
 import org.hafnia.experiments.characterisation.DeviceExtraction;
+import org.hafnia.experiments.device.DeviceCaseFile;
 import org.hafnia.experiments.programming.CrossbarProgramming;
 import org.hafnia.experiments.programming.ProgrammingScheme;
 import org.hafnia.meshes.InvalidInputException;
@@ -90,7 +90,7 @@ public final class ProgramCommand implements Callable<Integer> {
         }
         List<ProgrammingScheme> schemes = compare ? List.of(ProgrammingScheme.values()) : List.of(ProgrammingScheme.of(scheme));
         int nThreads = threads.resolve();
-        String source = device == null ? "default case " + DeviceCase.DEFAULT + " (cached extraction)" : device.toString();
+        String source = device == null ? "default case " + DeviceCaseFile.DEFAULT + " (cached extraction)" : device.toString();
         CompactDeviceParameters p = device == null ? defaultDevice(nThreads, log) : CompactDeviceFile.readDevice(device);
 
         List<Map<String, Object>> rowsOut = new ArrayList<>();
@@ -218,9 +218,9 @@ public final class ProgramCommand implements Callable<Integer> {
 
     /** The default case's compact device, extracted once and cached under out/cache by the hash of the case and build. */
     private static CompactDeviceParameters defaultDevice(int threads, PrintWriter log) {
-        DeviceCase c = DeviceCase.defaultCase();
+        DeviceCaseFile c = DeviceCaseFile.defaultCase();
         String hash;
-        try (var in = DeviceCase.class.getResourceAsStream("/cases/" + DeviceCase.DEFAULT)) {
+        try (var in = DeviceCaseFile.class.getResourceAsStream("/cases/" + DeviceCaseFile.DEFAULT)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(in.readAllBytes());
             // The build that extracts is part of the key: a rebuilt hafnia re-extracts.

@@ -1,0 +1,117 @@
+package org.hafnia.physics.traps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+class TrapStepTableTest {
+
+    private static final TrapParameters P = TrapParameters.DEFAULT;
+
+    /**
+     * The shipped table is the model's output for the default parameters: sampled grid points,
+     * solved afresh, agree to round-off (the same two solves). With
+     * {@code -Dhafnia.regenerateTrapTable=true} the whole table is regenerated into the source tree first.
+     */
+    @Test
+    void shippedTableIsTheScatteringModelForTheDefaultParameters() throws IOException {
+        TrapStepTable shipped;
+        if (Boolean.getBoolean("hafnia.regenerateTrapTable")) {
+            Path file = Path.of("src/main/resources" + TrapStepTable.RESOURCE);
+            Files.writeString(file, TrapStepTable.generate(P).format(), StandardCharsets.UTF_8);
+            shipped = TrapStepTable.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } else {
+            shipped = TrapStepTable.shipped();
+        }
+        assertThat(shipped).as("resource " + TrapStepTable.RESOURCE).isNotNull();
+        assertThat(shipped.key()).isEqualTo(TrapStepTable.key(P));
+        double[] w = shipped.widths();
+        double[] d = shipped.distances();
+        double[] e = shipped.energies();
+        int[][] sample = {{0, 0, 0}, {4, 9, 12}, {w.length - 1, d.length - 1, e.length - 1}, {2, 3, e.length - 1},
+            {7, 0, 5}, {w.length - 1, 1, 0}};
+        for (int[] s : sample) {
+            double fresh = TrapStepTable.solve(P, w[s[0]], d[s[1]], e[s[2]]);
+            // Same two solves in the same order: equal up to the round-off of the decimal text (17 digits).
+            assertThat(shipped.value(s[0], s[1], s[2])).as("a = %s, d = %s, E = %s", w[s[0]], d[s[1]], e[s[2]])
+                    .isCloseTo(fresh, within(1e-15));
+        }
+    }
+
+    /**
+     * Off the grid, the trilinear value is the model's within the linear-interpolation bound
+     * (1/8) Σ h_x² max|∂²ΔT/∂x²|, with the second derivatives taken from the table's second
+     * differences over the cell and its neighbours (they converge to the derivative at O(h²)).
+     */
+    @Test
+    void interpolatedStepEqualsTheModelWithinTheInterpolationBound() {
+        TrapStepTable table = TrapStepTable.of(P);
+        double[][] points = {{2.66, 0.43, 0.2}, {1.27, 0.18, 0.131}, {3.9, 0.97, 0.283}};
+        for (double[] x : points) {
+            double bound = interpolationBound(table, x[0], x[1], x[2]);
+            assertThat(table.deltaTransmission(x[0], x[1], x[2])).as("a = %s, d = %s, E = %s", x[0], x[1], x[2])
+                    .isCloseTo(TrapStepTable.solve(P, x[0], x[1], x[2]), within(bound));
+        }
+    }
+
+    @Test
+    void windowAverageOfAStepLinearInEnergyIsItsValueAtTheFermiEnergy() {
+        TrapStepTable table = TrapStepTable.of(P);
+        double[] e = table.energies();
+        double[] linear = new double[e.length];
+        for (int k = 0; k < e.length; k++) {
+            linear[k] = 0.3 - 0.5 * (e[k] - P.fermiEnergy());
+        }
+        for (double v : new double[] {0, -0.15, 0.2, -0.3, -0.9}) {
+            // A symmetric window about E_F (clipped symmetrically): the mean of a linear function is its centre value.
+            assertThat(table.windowAverage(linear, v)).isCloseTo(0.3, within(1e-12));
+        }
+    }
+
+    /**
+     * (1/8) Σ_x h_x² max |second difference along x / h_x²|, the maximum over the cell's corners
+     * and, along x, the grid lines on either side of the cell: the second differences estimate
+     * ∂²ΔT/∂x² at the grid lines, and the lines beside the cell cover its change across the cell.
+     */
+    static double interpolationBound(TrapStepTable t, double a, double d, double energy) {
+        double[][] axes = {t.widths(), t.distances(), t.energies()};
+        double[] x = {a, d, energy};
+        int[] cell = new int[3];
+        for (int q = 0; q < 3; q++) {
+            double[] ax = axes[q];
+            int k = 0;
+            while (k < ax.length - 2 && ax[k + 1] <= x[q]) {
+                k++;
+            }
+            cell[q] = k;
+        }
+        double bound = 0;
+        for (int q = 0; q < 3; q++) {
+            int n = axes[q].length;
+            double max = 0;
+            for (int c = 0; c < 4; c++) {
+                for (int line = cell[q] - 1; line <= cell[q] + 2; line++) {
+                    int[] at = new int[3];
+                    int bit = 0;
+                    for (int r = 0; r < 3; r++) {
+                        at[r] = r == q ? Math.min(Math.max(line, 1), n - 2) : cell[r] + (c >> bit++ & 1);
+                    }
+                    int[] lo = at.clone();
+                    int[] hi = at.clone();
+                    lo[q]--;
+                    hi[q]++;
+                    double second = t.value(lo[0], lo[1], lo[2]) - 2 * t.value(at[0], at[1], at[2]) + t.value(hi[0], hi[1], hi[2]);
+                    max = Math.max(max, Math.abs(second));
+                }
+            }
+            bound += max / 8;
+        }
+        return bound;
+    }
+}

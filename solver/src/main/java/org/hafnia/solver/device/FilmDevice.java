@@ -1,0 +1,373 @@
+package org.hafnia.solver.device;
+
+import java.util.SplittableRandom;
+
+import org.hafnia.meshes.Grid2D;
+import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.physics.PhysicalConstants;
+import org.hafnia.physics.api.ConductivityModel;
+import org.hafnia.physics.api.FreeEnergyDensity;
+import org.hafnia.physics.api.TelegraphNoiseSource;
+import org.hafnia.physics.compact.StructuralDevice;
+
+/**
+ * The one physical device model (physics.md §1.3): a plan-view HfO2 film whose channel map φ(x, y)
+ * evolves under the voltage applied to it, through
+ * <ol>
+ * <li><b>electrostatics</b>: the map is extruded through the film (σ(φ) constant along each
+ * column), so the field is E = V_f/t in every column, J = σ(φ)E, and the film conductance is
+ * G_f = Σ σ(φ) a²/t (columns in parallel: exact for the extruded film). A series resistance R_s
+ * (access line, electrodes) divides the applied voltage: V_f = V/(1 + R_s G_f);</li>
+ * <li><b>Joule heating</b>: q = σ(φ)E² drives the transient quasi-3D heat model {@link FilmHeat}
+ * (film and electrode heat capacities), so the film heats during a pulse and cools after it by
+ * conduction;</li>
+ * <li><b>kinetics</b>: the Allen–Cahn flow of the free energy F = ∫ (f(φ)/v + κ/2 |∇φ|²) dV,
+ * ∂φ/∂t = L(T) (−f'(φ)/v + κ∇²φ − b), φ clipped to [0, 1], with f the energy per site of the
+ * {@link FreeEnergyDensity} (eV), v the site volume (nm³), κ in eV/nm, and
+ * <ul>
+ * <li>the Arrhenius mobility of a thermally activated hop, L(T) = (ν₀ v / k_B T) exp(−E_a/k_B T)
+ * (rate ν₀ exp(−E_a/k_BT) per unit driving energy k_BT per site);</li>
+ * <li>the field-accelerated ion-hopping drive b = −(b₀/v) sinh(z e a E / 2k_B T) (Mott–Gurney;
+ * Ielmini, IEEE TED 58, 4309 (2011)), a the hop distance, z the ion charge: V &gt; 0 (SET)
+ * grows φ, V &lt; 0 (RESET) dissolves it. No threshold is set: it emerges from the sinh, the
+ * Arrhenius factor and the Joule heating.</li>
+ * </ul>
+ * The kernel works in the per-site form ∂φ/∂t = (L/v)(−f' + vκ∇²φ − vb).</li>
+ * </ol>
+ * Time integration over every constant-voltage segment (pulse, read, idle): a linearly
+ * stabilised, diagonally implicit Euler step of the Allen–Cahn equation (see {@link #step}),
+ * stable for any Δt where the well is convex, so the hot channel's mobility (10³–10⁶ times the
+ * cool matrix's) sets no step limit; the step is chosen for accuracy, max |Δφ| ≤
+ * {@value #MAX_CHANGE} per step. After a voltage change the steps start at a quarter of the
+ * film's column time and grow no faster than the elapsed time, so the heating and cooling
+ * transients are resolved. Heat is advanced exactly with the source of each step.
+ *
+ * <p>A read is a pulse at V_read: it disturbs the state by the same laws. The read current adds the
+ * telegraph noise of the structure (a {@link TelegraphNoiseSource}, if any) and the Johnson–Nyquist
+ * current noise of the conductance, σ_I = √(4 k_B T0 G Δf) with Δf = 1/(2 × read width).
+ * Not thread-safe; one device per thread.
+ */
+public final class FilmDevice implements StructuralDevice {
+
+    /** Largest change of φ at any node in one step (accuracy control of the step size). */
+    static final double MAX_CHANGE = 0.02;
+    /** A segment that moves φ by less than this at any node (at the hotter of its end temperatures) is one step. */
+    static final double QUIET = 1e-4;
+
+    /**
+     * The device physics in physical units.
+     *
+     * @param grid             plan-view grid, spacings in nm
+     * @param thickness        film thickness t, m
+     * @param energy           bulk free energy per site f(φ), eV
+     * @param siteVolume       volume per site v, nm³ (the factor from f per site to f per volume)
+     * @param kappa            gradient coefficient κ, eV/nm
+     * @param attemptFrequency ν₀, 1/s
+     * @param activationEnergy E_a, eV
+     * @param driveScale       b₀, the drive per site at sinh = 1, eV
+     * @param ionCharge        z, the hopping ion's charge number
+     * @param hopDistance      a, nm
+     * @param sigma            σ(φ), S/m
+     * @param heat             thermal parameters
+     * @param seriesResistance R_s, Ω (≥ 0)
+     * @param readVoltage      V_read of {@link #read()}, V (≠ 0)
+     * @param readWidth        width of a read, s
+     */
+    public record Model(Grid2D grid, double thickness, FreeEnergyDensity energy, double siteVolume, double kappa,
+                        double attemptFrequency, double activationEnergy, double driveScale, double ionCharge,
+                        double hopDistance, ConductivityModel sigma, FilmHeat.Parameters heat,
+                        double seriesResistance, double readVoltage, double readWidth) {
+        public Model {
+            if (Math.abs(grid.unit().metres() - 1e-9) > 0) {
+                throw new InvalidInputException("the device grid is in nm, got " + grid.unit().symbol());
+            }
+            positive("site volume (nm^3)", siteVolume);
+            if (!(kappa >= 0) || !Double.isFinite(kappa)) {
+                throw new InvalidInputException("κ must be ≥ 0 (eV/nm), got " + kappa);
+            }
+            positive("attempt frequency (1/s)", attemptFrequency);
+            positive("activation energy (eV)", activationEnergy);
+            positive("drive scale b0 (eV)", driveScale);
+            positive("ion charge number", ionCharge);
+            positive("hop distance (nm)", hopDistance);
+            positive("read width (s)", readWidth);
+            if (!(readVoltage != 0) || !Double.isFinite(readVoltage)) {
+                throw new InvalidInputException("read voltage must be non-zero, got " + readVoltage);
+            }
+            if (!(seriesResistance >= 0) || !Double.isFinite(seriesResistance)) {
+                throw new InvalidInputException("series resistance must be ≥ 0 (Ω), got " + seriesResistance);
+            }
+            if (Math.abs(heat.thickness() - thickness) > 1e-12 * thickness) {
+                throw new InvalidInputException("heat model thickness " + heat.thickness() + " m ≠ film " + thickness + " m");
+            }
+        }
+
+        /** L(T) in the kernel's per-site form, L/v = ν₀/(k_B T) exp(−E_a/k_B T), 1/(eV s). */
+        public double siteMobility(double temperature) {
+            double kt = PhysicalConstants.BOLTZMANN_EV_PER_K * temperature;
+            return attemptFrequency / kt * Math.exp(-activationEnergy / kt);
+        }
+
+        /** The per-site drive v·b = −b₀ sinh(z a E / 2k_B T), eV, for the field E (V/m) at T (K). */
+        public double siteBias(double field, double temperature) {
+            double kt = PhysicalConstants.BOLTZMANN_EV_PER_K * temperature;
+            return -driveScale * Math.sinh(ionCharge * hopDistance * 1e-9 * field / (2 * kt));
+        }
+
+    }
+
+    private final Model m;
+    private final double[] phi;
+    private final double[] next;
+    private final double[] sigma;
+    private final double[] source;
+    private final double[] saved;
+    private final double[] start;
+    private final double[] hot;
+    private final FilmHeat heat;
+    private final TelegraphNoiseSource traps;
+    private final SplittableRandom random;
+    private final double columnArea;
+    private final double firstStep;
+    private double filmConductance;
+    private double clock;
+    private long steps;
+
+    /**
+     * @param model   the physics
+     * @param initial initial φ on {@code model.grid()} (copied)
+     * @param seed    seed of the read noise
+     * @param traps   telegraph noise of the structure, or null
+     */
+    public FilmDevice(Model model, double[] initial, long seed, TelegraphNoiseSource traps) {
+        Grid2D g = model.grid();
+        if (initial.length != g.size()) {
+            throw new IllegalArgumentException("initial map has " + initial.length + " values, grid has " + g.size());
+        }
+        this.m = model;
+        this.phi = initial.clone();
+        int n = g.size();
+        this.next = new double[n];
+        this.sigma = new double[n];
+        this.source = new double[n];
+        this.saved = new double[2 * n];
+        this.start = new double[n];
+        this.hot = new double[n];
+        this.heat = new FilmHeat(g, model.heat());
+        this.traps = traps;
+        this.random = new SplittableRandom(seed);
+        this.columnArea = g.dx() * g.dy() * 1e-18;
+        double column = model.heat().filmHeatCapacity() * model.thickness() * model.thickness()
+                / (12 * model.heat().filmConductivity());
+        this.firstStep = column / 4;
+        conduct();
+        if (traps != null) {
+            traps.update(g, phi);
+        }
+    }
+
+    public Model model() {
+        return m;
+    }
+
+    /** σ per node and the film conductance G_f = Σ σ a²/t (S). */
+    private void conduct() {
+        m.sigma().conductivity(phi, sigma);
+        double s = 0;
+        for (double v : sigma) {
+            s += v;
+        }
+        filmConductance = s * columnArea / m.thickness();
+    }
+
+    /** Film conductance without noise or traps, S. */
+    public double filmConductance() {
+        return filmConductance;
+    }
+
+    /** The device conductance seen by the terminals, 1/(1/G_f + R_s), S. */
+    public double conductance() {
+        return filmConductance / (1 + m.seriesResistance() * filmConductance);
+    }
+
+    /** The heat model (its temperatures follow the device). */
+    public FilmHeat heat() {
+        return heat;
+    }
+
+    /** Explicit steps taken so far. */
+    public long steps() {
+        return steps;
+    }
+
+    /**
+     * Holds {@code volts} on the terminals for {@code duration} seconds: the state, the temperature
+     * and the traps evolve by the model's laws.
+     */
+    public void apply(double volts, double duration) {
+        if (!(duration >= 0) || !Double.isFinite(duration) || !Double.isFinite(volts)) {
+            throw new IllegalArgumentException("segment needs a finite voltage and a duration ≥ 0, got " + volts + " V, " + duration + " s");
+        }
+        double t = 0;
+        while (t < duration) {
+            double vf = volts / (1 + m.seriesResistance() * filmConductance);
+            double e = vf / m.thickness();
+            boolean heated = vf != 0;
+            if (heated) {
+                for (int k = 0; k < source.length; k++) {
+                    source[k] = sigma[k] * e * e;
+                }
+            }
+            boolean cold = !heated && heat.atAmbient(1e-6);
+            double rest = duration - t;
+            double dt;
+            if (cold) {
+                dt = rest;
+                while (step(e, dt, heat.temperature()) > MAX_CHANGE) {
+                    dt /= 2;
+                }
+            } else {
+                heat.save(saved);
+                System.arraycopy(heat.temperature(), 0, start, 0, start.length);
+                dt = rest;
+                heat.advance(heated ? source : null, dt);
+                // The whole rest in one step when even the hotter of the start and end temperatures
+                // (a bound over a monotone transient) moves φ by no more than QUIET: a quiet read or rest.
+                if (step(e, dt, hotter(start, heat.temperature())) > QUIET) {
+                    // Resolve the heating or cooling transient: steps no longer than the time since the voltage changed.
+                    dt = Math.min(rest, Math.max(firstStep, t));
+                    while (true) {
+                        heat.restore(saved);
+                        heat.advance(heated ? source : null, dt);
+                        if (step(e, dt, heat.temperature()) <= MAX_CHANGE) {
+                            break;
+                        }
+                        dt /= 2;
+                    }
+                }
+            }
+            System.arraycopy(next, 0, phi, 0, phi.length);
+            conduct();
+            if (traps != null) {
+                traps.advance(dt, volts);
+            }
+            t += dt;
+            steps++;
+        }
+        clock += duration;
+        if (traps != null) {
+            traps.update(m.grid(), phi);
+        }
+    }
+
+    /**
+     * One linearly stabilised, diagonally implicit step of size {@code dt} into {@code next} at the
+     * field {@code e} (V/m) and the present temperatures; returns max |Δφ|. Per node, with the
+     * per-site mobility λ = L/v, the existing neighbours' sum Σ and count n (zero-flux sides):
+     * φ' = [φ + Δt λ (−f'(φ) + Sφ + vκ Σ/h² − vb)] / [1 + Δt λ (vκ n/h² + S)], S = max|f''|.
+     * Linearised, a Fourier mode's amplification lies in [−1, 1] for any Δt where f'' ≥ 0 and
+     * below 2 where the well is concave (f'' &lt; 0, where the equation itself is unstable), so the
+     * hot channel's mobility sets no step limit; the step is bounded by accuracy instead
+     * (max |Δφ| ≤ {@value #MAX_CHANGE}). Its fixed points are those of the Allen–Cahn equation.
+     */
+    private double step(double e, double dt, double[] temp) {
+        Grid2D g = m.grid();
+        int nx = g.nx();
+        int ny = g.ny();
+        double cx = m.siteVolume() * m.kappa() / (g.dx() * g.dx());
+        double cy = m.siteVolume() * m.kappa() / (g.dy() * g.dy());
+        double stab = m.energy().maxCurvature();
+        FreeEnergyDensity f = m.energy();
+        double change = 0;
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                int k = j * nx + i;
+                double c = phi[k];
+                double off = 0;
+                double diag = 0;
+                if (i > 0) {
+                    off += cx * phi[k - 1];
+                    diag += cx;
+                }
+                if (i < nx - 1) {
+                    off += cx * phi[k + 1];
+                    diag += cx;
+                }
+                if (j > 0) {
+                    off += cy * phi[k - nx];
+                    diag += cy;
+                }
+                if (j < ny - 1) {
+                    off += cy * phi[k + nx];
+                    diag += cy;
+                }
+                double tk = temp[k];
+                double rate = dt * m.siteMobility(tk);
+                double v = (c + rate * (-f.derivative(c) + stab * c + off - m.siteBias(e, tk))) / (1 + rate * (diag + stab));
+                v = Math.max(0, Math.min(1, v));
+                next[k] = v;
+                change = Math.max(change, Math.abs(v - c));
+            }
+        }
+        return change;
+    }
+
+    /** max(a, b) per node, into a work array. */
+    private double[] hotter(double[] a, double[] b) {
+        for (int k = 0; k < hot.length; k++) {
+            hot[k] = Math.max(a[k], b[k]);
+        }
+        return hot;
+    }
+
+    @Override
+    public void pulse(double amplitude, double width) {
+        if (!(width > 0)) {
+            throw new IllegalArgumentException("pulse width must be positive, got " + width);
+        }
+        apply(amplitude, width);
+    }
+
+    @Override
+    public double read() {
+        return readCurrent(m.readVoltage(), m.readWidth()) / m.readVoltage();
+    }
+
+    @Override
+    public double readCurrent(double volts, double width) {
+        if (volts == 0 || !(width > 0)) {
+            throw new IllegalArgumentException("a read needs a non-zero voltage and a positive width, got " + volts + " V, " + width + " s");
+        }
+        apply(volts, width);
+        double g = conductance() + (traps == null ? 0 : traps.conductanceChange(volts));
+        double johnson = Math.sqrt(4 * PhysicalConstants.BOLTZMANN_J_PER_K * m.heat().ambient() * Math.max(g, 0)
+                / (2 * width));
+        return volts * g + johnson * random.nextGaussian();
+    }
+
+    @Override
+    public void idle(double seconds) {
+        apply(0, seconds);
+    }
+
+    @Override
+    public double time() {
+        return clock;
+    }
+
+    @Override
+    public Grid2D grid() {
+        return m.grid();
+    }
+
+    @Override
+    public double[] phi() {
+        return phi.clone();
+    }
+
+    private static void positive(String what, double v) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new InvalidInputException(what + " must be positive and finite, got " + v);
+        }
+    }
+}
