@@ -1,8 +1,7 @@
 package org.hafnia.experiments.denoise;
 
-import java.util.List;
-
 import org.hafnia.meshes.Grid2D;
+import org.hafnia.physics.api.ConductivityModel;
 import org.hafnia.postprocess.compare.ConnectedComponents;
 
 /**
@@ -13,9 +12,10 @@ import org.hafnia.postprocess.compare.ConnectedComponents;
  * filament that carries the current; islands and the partially reduced fringe around it are the
  * incomplete channels that denoising dissolves.
  *
- * <p>A train leaves the complete channel <em>intact</em> when the largest φ ≥ ½ region after it
- * keeps at least a stated fraction of the area it had before (columns in parallel: the channel's
- * conductance scales with its area, so the fraction bounds the conductance it may lose).
+ * <p>A train leaves the complete channel <em>intact</em> when the conductance that the largest
+ * φ ≥ ½ region carries, Σ σ(φ) over its columns (in parallel), keeps at least a stated fraction
+ * of its value before. Conductance rather than area: with the log-linear σ(φ) of physics.md §6 a
+ * channel that thins from φ = 1 to 0.9 keeps its area but loses most of its current.
  */
 public final class CompleteChannel {
 
@@ -25,20 +25,27 @@ public final class CompleteChannel {
     private CompleteChannel() {
     }
 
-    /** Area of the complete channel (grid unit²); 0 when no node is on the conducting side. */
-    public static double area(Grid2D grid, double[] phi) {
+    /**
+     * Conductance carried by the complete channel, Σ σ(φ_k) over its nodes (S/m; the columns'
+     * common factor cell area / thickness left out, so ratios are conductance ratios).
+     */
+    public static double conductance(Grid2D grid, double[] phi, ConductivityModel sigma) {
         boolean[] mask = new boolean[phi.length];
         for (int k = 0; k < phi.length; k++) {
             mask[k] = phi[k] >= PHASE_BOUNDARY;
         }
-        List<ConnectedComponents.Component> c = ConnectedComponents.of(mask, grid, ConnectedComponents.Connectivity.FOUR);
-        return c.isEmpty() ? 0 : c.get(0).area();
+        boolean[] channel = ConnectedComponents.largest(mask, grid, ConnectedComponents.Connectivity.FOUR);
+        double g = 0;
+        for (int k = 0; k < phi.length; k++) {
+            g += channel[k] ? sigma.conductivity(phi[k]) : 0;
+        }
+        return g;
     }
 
-    /** Area after / area before; 1 when there is no channel in either map, +∞ when one appeared. */
-    public static double retained(Grid2D grid, double[] before, double[] after) {
-        double a0 = area(grid, before);
-        double a1 = area(grid, after);
+    /** Conductance after / before; 1 when there is no channel in either map, +∞ when one appeared. */
+    public static double retained(Grid2D grid, double[] before, double[] after, ConductivityModel sigma) {
+        double a0 = conductance(grid, before, sigma);
+        double a1 = conductance(grid, after, sigma);
         return a0 == 0 ? (a1 == 0 ? 1 : Double.POSITIVE_INFINITY) : a1 / a0;
     }
 }

@@ -40,8 +40,8 @@ public final class DenoiseReport {
         Map<String, Object> criteria = new LinkedHashMap<>();
         criteria.put("denoise_ratio", s.denoiseRatio());
         criteria.put("denoise_rule", "RESET train with (rtn_step_after/rtn_step_before) <= denoise_ratio x the 0 V control's ratio");
-        criteria.put("intact_area", s.intactArea());
-        criteria.put("intact_rule", "largest 4-connected phi >= 1/2 region keeps >= intact_area of its area");
+        criteria.put("intact_conductance", s.intactConductance());
+        criteria.put("intact_rule", "largest 4-connected phi >= 1/2 region keeps >= intact_conductance of its conductance sum(sigma(phi))");
         criteria.put("intact_devices", s.intactDevices());
         doc.put("criteria", criteria);
         List<Map<String, Object>> trains = new ArrayList<>();
@@ -59,7 +59,7 @@ public final class DenoiseReport {
             t.put("g_before_S", finite(e.gBefore()));
             t.put("g_after_S", finite(e.gAfter()));
             t.put("complete_channel_intact", e.intact());
-            t.put("complete_channel_area_retained", finite(e.retained()));
+            t.put("complete_channel_conductance_retained", finite(e.retained()));
             trains.add(t);
         }
         doc.put("trains", trains);

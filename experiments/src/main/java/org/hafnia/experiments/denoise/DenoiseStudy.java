@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.function.LongFunction;
 
 import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.physics.api.ConductivityModel;
 import org.hafnia.physics.compact.StructuralDevice;
 
 /**
@@ -50,12 +51,12 @@ public final class DenoiseStudy {
      * @param devices       ensemble size
      * @param seed          seed of device 0 (device i: seed + i)
      * @param denoiseRatio  largest (step after / before) ÷ (the 0 V control's) that counts as denoised
-     * @param intactArea    smallest complete-channel area after / before that counts as intact
+     * @param intactConductance    smallest complete-channel conductance after / before that counts as intact
      * @param intactDevices smallest fraction of devices with the channel intact for an amplitude in the window
      */
     public record Sweep(double[] amplitudes, double[] widths, int[] counts, double gap, double readVolts,
                         double readWidth, double readInterval, int traceReads, int devices, long seed,
-                        double denoiseRatio, double intactArea, double intactDevices) {
+                        double denoiseRatio, double intactConductance, double intactDevices) {
 
         /** Refuses a sweep that cannot be measured, naming the option. */
         public Sweep {
@@ -71,7 +72,7 @@ public final class DenoiseStudy {
             require(traceReads >= 2, "--trace-reads: expected at least 2 reads");
             require(devices >= 1, "--devices: expected at least 1 device");
             require(denoiseRatio > 0 && denoiseRatio < 1, "--denoise-ratio: expected a fraction in (0, 1)");
-            require(intactArea > 0 && intactArea <= 1, "--intact-area: expected a fraction in (0, 1]");
+            require(intactConductance > 0 && intactConductance <= 1, "--intact-conductance: expected a fraction in (0, 1]");
             require(intactDevices > 0 && intactDevices <= 1, "--intact-devices: expected a fraction in (0, 1]");
         }
 
@@ -135,7 +136,7 @@ public final class DenoiseStudy {
     /**
      * The ensemble means of one train (S, A) and the fraction of devices with the complete channel intact.
      *
-     * @param retained mean complete-channel area after / before
+     * @param retained mean complete-channel conductance after / before
      */
     public record Entry(Train train, double stepBefore, double stepAfter, double sigmaBefore, double sigmaAfter,
                         double gBefore, double gAfter, double intact, double retained) {
@@ -181,9 +182,11 @@ public final class DenoiseStudy {
      * Runs the study.
      *
      * @param devices makes device {@code seed} fresh (deterministic in the seed)
+     * @param sigma   the devices' σ(φ), for the conductance of the complete channel
      * @param tick    called once per finished job (progress), from worker threads
      */
-    public static Result run(LongFunction<? extends StructuralDevice> devices, Sweep s, int threads, Runnable tick) {
+    public static Result run(LongFunction<? extends StructuralDevice> devices, ConductivityModel sigma, Sweep s,
+                             int threads, Runnable tick) {
         List<Train> trains = s.trains();
         int n = s.devices();
         Sample[] samples = new Sample[trains.size() * n];
@@ -204,7 +207,7 @@ public final class DenoiseStudy {
                     final Train train = trains.get(t);
                     final long seed = s.seed() + d;
                     jobs.add(pool.submit(() -> {
-                        samples[job] = measure(devices.apply(seed), train, s);
+                        samples[job] = measure(devices.apply(seed), sigma, train, s);
                         tick.run();
                     }));
                 }
@@ -225,7 +228,7 @@ public final class DenoiseStudy {
         }
         List<Entry> entries = new ArrayList<>();
         for (int t = 0; t < trains.size(); t++) {
-            entries.add(aggregate(trains.get(t), Arrays.copyOfRange(samples, t * n, (t + 1) * n), s.intactArea()));
+            entries.add(aggregate(trains.get(t), Arrays.copyOfRange(samples, t * n, (t + 1) * n), s.intactConductance()));
         }
         return new Result(entries, windows(entries, s), calibrationMean(calibration));
     }
@@ -252,16 +255,16 @@ public final class DenoiseStudy {
         return new Calibration(mean[0], Arrays.copyOfRange(mean, 1, mean.length));
     }
 
-    private static Sample measure(StructuralDevice d, Train train, Sweep s) {
+    private static Sample measure(StructuralDevice d, ConductivityModel sigma, Train train, Sweep s) {
         ReadTrace before = ReadTrace.measure(d, s.readVolts(), s.readWidth(), s.readInterval(), s.traceReads());
         double[] phiBefore = d.phi();
         train.apply(d, s.gap());
         ReadTrace after = ReadTrace.measure(d, s.readVolts(), s.readWidth(), s.readInterval(), s.traceReads());
         return new Sample(before.step(), after.step(), before.sigma(), after.sigma(), before.conductance(),
-                after.conductance(), CompleteChannel.retained(d.grid(), phiBefore, d.phi()));
+                after.conductance(), CompleteChannel.retained(d.grid(), phiBefore, d.phi(), sigma));
     }
 
-    private static Entry aggregate(Train train, Sample[] samples, double intactArea) {
+    private static Entry aggregate(Train train, Sample[] samples, double intactConductance) {
         double[] m = new double[7];
         int intact = 0;
         for (Sample x : samples) {
@@ -270,7 +273,7 @@ public final class DenoiseStudy {
             for (int k = 0; k < m.length; k++) {
                 m[k] += v[k] / samples.length;
             }
-            intact += x.retained() >= intactArea ? 1 : 0;
+            intact += x.retained() >= intactConductance ? 1 : 0;
         }
         return new Entry(train, m[0], m[1], m[2], m[3], m[4], m[5], (double) intact / samples.length, m[6]);
     }

@@ -40,16 +40,19 @@ class DenoiseStudyTest {
 
     @Test
     void theWindowIsWhereTheFixtureFringeDissolvesAndItsCoreSurvives() {
-        DenoiseStudy.Result r = DenoiseStudy.run(FixtureDevice::new, sweep(2), 2, () -> { });
+        DenoiseStudy.Result r = DenoiseStudy.run(FixtureDevice::new, FixtureDevice.SIGMA, sweep(2), 2, () -> { });
         // Closed forms of the fixture: the fringe loses its traps when COUNT·WIDTH·rate·sinh(|a|/V)
-        // exceeds FRINGE_PHI − TRAP_PHI; the core keeps its area while its decrement stays below ½.
+        // exceeds FRINGE_PHI − TRAP_PHI; the core is intact while it keeps 90 % of its conductance.
         double dose = COUNT * WIDTH;
         double low = Double.NaN;
         double high = Double.NaN;
         for (double a : AMPLITUDES) {
             boolean dissolves = dose * FixtureDevice.FRINGE_RATE * Math.sinh(-a / FixtureDevice.FRINGE_V)
                     >= FixtureDevice.FRINGE_PHI - FixtureDevice.TRAP_PHI;
-            boolean survives = dose * FixtureDevice.CORE_RATE * Math.sinh(-a / FixtureDevice.CORE_V) < 0.5;
+            double coreDrop = dose * FixtureDevice.CORE_RATE * Math.sinh(-a / FixtureDevice.CORE_V);
+            // Log-linear σ: the core's conductance falls by exp(−Δφ ln(σ_on/σ_off)).
+            boolean survives = Math.exp(-coreDrop * Math.log(FixtureDevice.SIGMA.onConductivity()
+                    / FixtureDevice.SIGMA.offConductivity())) >= 0.9;
             if (a < 0 && dissolves && survives) {
                 low = Double.isNaN(low) ? -a : Math.min(low, -a);
                 high = Double.isNaN(high) ? -a : Math.max(high, -a);
@@ -63,7 +66,7 @@ class DenoiseStudyTest {
 
     @Test
     void controlsAndSetTrainsLeaveTheTelegraphStepWhileResetTrainsInTheWindowRemoveIt() {
-        DenoiseStudy.Result r = DenoiseStudy.run(FixtureDevice::new, sweep(1), 1, () -> { });
+        DenoiseStudy.Result r = DenoiseStudy.run(FixtureDevice::new, FixtureDevice.SIGMA, sweep(1), 1, () -> { });
         DenoiseStudy.Entry none = r.entries().get(0);
         DenoiseStudy.Entry zero = r.entries().get(1);
         assertThat(none.train().amplitudeOrNull()).isNull();
@@ -86,8 +89,8 @@ class DenoiseStudyTest {
 
     @Test
     void resultsDoNotDependOnTheThreadCount() {
-        DenoiseStudy.Result one = DenoiseStudy.run(FixtureDevice::new, sweep(1), 1, () -> { });
-        DenoiseStudy.Result two = DenoiseStudy.run(FixtureDevice::new, sweep(2), 2, () -> { });
+        DenoiseStudy.Result one = DenoiseStudy.run(FixtureDevice::new, FixtureDevice.SIGMA, sweep(1), 1, () -> { });
+        DenoiseStudy.Result two = DenoiseStudy.run(FixtureDevice::new, FixtureDevice.SIGMA, sweep(2), 2, () -> { });
         assertThat(two.entries()).isEqualTo(one.entries());
         assertThat(two.calibration().steps()).containsExactly(one.calibration().steps());
     }

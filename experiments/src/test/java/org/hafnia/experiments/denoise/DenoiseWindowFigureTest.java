@@ -21,7 +21,7 @@ class DenoiseWindowFigureTest {
     void theFigureIsTwoByTwoPanelsWithTheWindowShaded() throws IOException {
         DenoiseStudy.Sweep s = new DenoiseStudy.Sweep(new double[] {-1.0, -0.6, -0.3, -0.1, -0.02, 0.02, 0.1, 0.3, 0.6, 1.0},
                 new double[] {1e-6}, new int[] {10}, 1e-6, -0.15, 1e-6, 1e-5, 100, 2, 11, 0.5, 0.9, 0.9);
-        DenoiseStudy.Result r = DenoiseStudy.run(FixtureDevice::new, s, 1, () -> { });
+        DenoiseStudy.Result r = DenoiseStudy.run(FixtureDevice::new, FixtureDevice.SIGMA, s, 1, () -> { });
         Path png = tmp.resolve("denoise-window.png");
         DenoiseWindowFigure.write(png, r, "fixture");
         BufferedImage img = ImageIO.read(png.toFile());

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 
 import org.hafnia.meshes.Grid2D;
 import org.hafnia.meshes.LengthUnit;
+import org.hafnia.physics.materials.LogLinearConductivity;
 import org.hafnia.physics.compact.StructuralDevice;
 
 /**
@@ -23,10 +24,12 @@ import org.hafnia.physics.compact.StructuralDevice;
 final class FixtureDevice implements StructuralDevice {
 
     static final double G_NODE = 3.4e-6;
+    /** σ(φ) for the complete-channel conductance (log-linear, physics.md §6 range). */
+    static final LogLinearConductivity SIGMA = new LogLinearConductivity(1e-2, 7e4);
     static final double FRINGE_PHI = 0.35;
     static final double FRINGE_RATE = 1e5;
     static final double FRINGE_V = 0.2;
-    static final double CORE_RATE = 1e2;
+    static final double CORE_RATE = 0.1;
     static final double CORE_V = 0.1;
     static final int TRAPS = 1;
     static final double TRAP_PHI = 0.1;
