@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hafnia.postprocess.extraction.DistinguishableLevels;
+
 /**
  * The document {@code denoise.json} of {@code hafnia denoise}: the sweep and its criteria, one
  * entry per train and control, the derived windows, the calibration reads and the levels.
@@ -106,12 +108,12 @@ public final class DenoiseReport {
         m.put("read_delay_s", s.delay());
         m.put("reads_per_trace", s.reads());
         m.put("devices", s.devices());
-        m.put("without", scheme(PhysicalLevels.WITHOUT.label(), l.without()));
-        m.put("with", scheme(PhysicalLevels.WITH.label(), l.with()));
+        m.put("without", scheme(PhysicalLevels.WITHOUT.label(), l.without(), l.window()));
+        m.put("with", scheme(PhysicalLevels.WITH.label(), l.with(), l.window()));
         return m;
     }
 
-    private static Map<String, Object> scheme(String name, PhysicalLevels.SchemeLevels x) {
+    private static Map<String, Object> scheme(String name, PhysicalLevels.SchemeLevels x, double[] window) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("scheme", name);
         m.put("levels", x.levels());
@@ -124,6 +126,9 @@ public final class DenoiseReport {
         m.put("programmings", x.programmings());
         m.put("pulses_mean", x.pulsesMean());
         m.put("limited_by", x.limitedBy());
+        // The count if programming were exact: the ±3σ packing with the read σ alone.
+        m.put("read_noise_bound_levels", x.sigmaRead() > 0
+                ? DistinguishableLevels.count(window[0], window[1], g -> x.sigmaRead()) : null);
         return m;
     }
 
