@@ -43,6 +43,7 @@ import picocli.CommandLine.ScopeType;
             FitCommand.class,
             ExtractCommand.class,
             ProgramCommand.class,
+            DenoiseCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Hafnia implements Runnable {

@@ -44,23 +44,47 @@ public final class ConnectedComponents {
 
     /** The components of {@code mask}, largest first (ties in scan order). */
     public static List<Component> of(boolean[] mask, Grid2D grid, Connectivity connectivity) {
+        List<Component> out = new ArrayList<>(fill(mask, grid, connectivity, new int[mask.length]));
+        out.sort((p, q) -> Integer.compare(q.nodes(), p.nodes()));
+        return out;
+    }
+
+    /** The nodes of the largest component (the first in scan order among equals); all false when the mask is empty. */
+    public static boolean[] largest(boolean[] mask, Grid2D grid, Connectivity connectivity) {
+        int[] label = new int[mask.length];
+        List<Component> found = fill(mask, grid, connectivity, label);
+        int best = -1;
+        for (int c = 0; c < found.size(); c++) {
+            if (best < 0 || found.get(c).nodes() > found.get(best).nodes()) {
+                best = c;
+            }
+        }
+        boolean[] out = new boolean[mask.length];
+        for (int k = 0; k < mask.length; k++) {
+            out[k] = best >= 0 && label[k] == best + 1;
+        }
+        return out;
+    }
+
+    /** Flood fill: the components in scan order; {@code label[k]} = component index + 1, 0 off the mask. */
+    private static List<Component> fill(boolean[] mask, Grid2D grid, Connectivity connectivity, int[] label) {
         int nx = grid.nx();
         int ny = grid.ny();
         if (mask.length != grid.size()) {
             throw new InvalidInputException("mask has " + mask.length + " nodes, grid " + grid.size());
         }
-        boolean[] seen = new boolean[mask.length];
         int[] queue = new int[mask.length];
         List<Component> out = new ArrayList<>();
         boolean eight = connectivity == Connectivity.EIGHT;
         for (int start = 0; start < mask.length; start++) {
-            if (!mask[start] || seen[start]) {
+            if (!mask[start] || label[start] != 0) {
                 continue;
             }
+            int id = out.size() + 1;
             int head = 0;
             int tail = 0;
             queue[tail++] = start;
-            seen[start] = true;
+            label[start] = id;
             double sx = 0;
             double sy = 0;
             while (head < tail) {
@@ -80,8 +104,8 @@ public final class ConnectedComponents {
                             continue;
                         }
                         int q = jj * nx + ii;
-                        if (mask[q] && !seen[q]) {
-                            seen[q] = true;
+                        if (mask[q] && label[q] == 0) {
+                            label[q] = id;
                             queue[tail++] = q;
                         }
                     }
@@ -89,7 +113,6 @@ public final class ConnectedComponents {
             }
             out.add(new Component(tail, tail * grid.cellArea(), sx / tail, sy / tail));
         }
-        out.sort((p, q) -> Integer.compare(q.nodes(), p.nodes()));
         return out;
     }
 }

@@ -1,0 +1,150 @@
+package org.hafnia.experiments.denoise;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hafnia.postprocess.extraction.DistinguishableLevels;
+
+/**
+ * The document {@code denoise.json} of {@code hafnia denoise}: the sweep and its criteria, one
+ * entry per train and control, the derived windows, the calibration reads and the levels.
+ * Undefined values are written as null.
+ */
+public final class DenoiseReport {
+
+    /**
+     * The measured device of {@code reference/rtn} as issue 10 quotes it: G ≈ 98 µS at −0.15 V
+     * (physics.md §6) and telegraph steps ≈ 0.32 / 0.52 / 0.74 µA at −0.15 / −0.20 / −0.25 V.
+     */
+    static final double MEASURED_G_S = 98e-6;
+    static final double[] MEASURED_STEPS_A = {0.32e-6, 0.52e-6, 0.74e-6};
+
+    private DenoiseReport() {
+    }
+
+    /**
+     * @param levels the levels result, or null when the levels were not measured; {@code levelsNote} then says why
+     */
+    public static Map<String, Object> document(String caseName, DenoiseStudy.Sweep s, DenoiseStudy.Result r,
+                                               PhysicalLevels.Result levels, String levelsNote,
+                                               PhysicalLevels.Settings levelSettings) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("case", caseName);
+        doc.put("devices", s.devices());
+        doc.put("seed", s.seed());
+        doc.put("read_voltage_V", s.readVolts());
+        doc.put("read_width_s", s.readWidth());
+        doc.put("read_interval_s", s.readInterval());
+        doc.put("trace_reads", s.traceReads());
+        doc.put("gap_s", s.gap());
+        Map<String, Object> criteria = new LinkedHashMap<>();
+        criteria.put("denoise_ratio", s.denoiseRatio());
+        criteria.put("denoise_rule", "RESET train with (rtn_step_after/rtn_step_before) <= denoise_ratio x the 0 V control's ratio");
+        criteria.put("intact_conductance", s.intactConductance());
+        criteria.put("intact_rule", "largest 4-connected phi >= 1/2 region keeps >= intact_conductance of its conductance sum(sigma(phi))");
+        criteria.put("intact_devices", s.intactDevices());
+        doc.put("criteria", criteria);
+        List<Map<String, Object>> trains = new ArrayList<>();
+        for (DenoiseStudy.Entry e : r.entries()) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("amplitude_V", e.train().amplitudeOrNull());
+            t.put("control", !e.train().applied() ? "no train" : (e.train().amplitude() == 0 ? "0 V" : null));
+            t.put("width_s", e.train().width());
+            t.put("count", e.train().count());
+            t.put("rtn_step_before_A", finite(e.stepBefore()));
+            t.put("rtn_step_after_A", finite(e.stepAfter()));
+            t.put("rtn_step_ratio", finite(e.stepRatio()));
+            t.put("read_sigma_before_S", finite(e.sigmaBefore()));
+            t.put("read_sigma_after_S", finite(e.sigmaAfter()));
+            t.put("g_before_S", finite(e.gBefore()));
+            t.put("g_after_S", finite(e.gAfter()));
+            t.put("complete_channel_intact", e.intact());
+            t.put("complete_channel_conductance_retained", finite(e.retained()));
+            trains.add(t);
+        }
+        doc.put("trains", trains);
+        doc.put("window_V", window(r.window()));
+        doc.put("window_width_s", r.window().width());
+        doc.put("window_count", r.window().count());
+        List<Map<String, Object>> windows = new ArrayList<>();
+        for (DenoiseStudy.Window w : r.windows()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("width_s", w.width());
+            m.put("count", w.count());
+            m.put("window_V", window(w));
+            windows.add(m);
+        }
+        doc.put("windows", windows);
+        Map<String, Object> cal = new LinkedHashMap<>();
+        cal.put("g_read_S", finite(r.calibration().gRead()));
+        cal.put("g_read_voltage_V", DenoiseStudy.CALIBRATION_VOLTS[0]);
+        cal.put("rtn_step_A", finiteAll(r.calibration().steps()));
+        cal.put("rtn_step_voltages_V", DenoiseStudy.CALIBRATION_VOLTS);
+        cal.put("measured_g_read_S", MEASURED_G_S);
+        cal.put("measured_rtn_step_A", MEASURED_STEPS_A);
+        cal.put("measured_source", "reference/rtn as quoted in issue 10 and physics.md section 6");
+        doc.put("calibration", cal);
+        doc.put("levels", levels(levels, levelsNote, levelSettings));
+        return doc;
+    }
+
+    private static Map<String, Object> levels(PhysicalLevels.Result l, String note, PhysicalLevels.Settings s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("without_denoising", l == null ? null : l.without().levels());
+        m.put("with_denoising", l == null ? null : l.with().levels());
+        m.put("sigma_without_S", l == null ? null : finite(l.without().sigma()));
+        m.put("sigma_with_S", l == null ? null : finite(l.with().sigma()));
+        m.put("limited_by", l == null ? note : l.limitedBy());
+        if (l == null) {
+            return m;
+        }
+        m.put("limited_by_without_denoising", l.without().limitedBy());
+        m.put("paper_levels", 2048);
+        m.put("window_S", l.window());
+        m.put("probe_targets_S", l.targets());
+        m.put("aim_levels", s.aim());
+        m.put("read_delay_s", s.delay());
+        m.put("reads_per_trace", s.reads());
+        m.put("devices", s.devices());
+        m.put("without", scheme(PhysicalLevels.WITHOUT.label(), l.without(), l.window()));
+        m.put("with", scheme(PhysicalLevels.WITH.label(), l.with(), l.window()));
+        return m;
+    }
+
+    private static Map<String, Object> scheme(String name, PhysicalLevels.SchemeLevels x, double[] window) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scheme", name);
+        m.put("levels", x.levels());
+        m.put("sigma_S", finite(x.sigma()));
+        m.put("sigma_read_S", finite(x.sigmaRead()));
+        m.put("sigma_programming_S", finite(x.sigmaProgramming()));
+        m.put("sigma_drift_S", finite(x.sigmaDrift()));
+        m.put("tolerance_S", x.tolerance());
+        m.put("failures", x.failures());
+        m.put("programmings", x.programmings());
+        m.put("pulses_mean", x.pulsesMean());
+        m.put("limited_by", x.limitedBy());
+        // The count if programming were exact: the ±3σ packing with the read σ alone.
+        m.put("read_noise_bound_levels", x.sigmaRead() > 0
+                ? DistinguishableLevels.count(window[0], window[1], g -> x.sigmaRead()) : null);
+        return m;
+    }
+
+    private static double[] window(DenoiseStudy.Window w) {
+        return w.empty() ? null : new double[] {w.low(), w.high()};
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static Double[] finiteAll(double[] v) {
+        Double[] out = new Double[v.length];
+        for (int k = 0; k < v.length; k++) {
+            out[k] = finite(v[k]);
+        }
+        return out;
+    }
+}

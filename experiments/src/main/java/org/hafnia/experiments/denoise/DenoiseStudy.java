@@ -1,0 +1,308 @@
+package org.hafnia.experiments.denoise;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongFunction;
+
+import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.physics.api.ConductivityModel;
+import org.hafnia.physics.compact.StructuralDevice;
+
+/**
+ * The denoising study: for every train width and count of the sweep, a no-train control (the
+ * same time without pulses), a 0 V control (the same pulses at 0 V) and a train at every
+ * amplitude of the sweep (both polarities) is applied to every device of an ensemble, each device
+ * fresh from its seed, so that all trains start from the same states. Before and after the train
+ * a read trace is taken at the read voltage; the telegraph step, read σ and mean G come from the
+ * traces ({@link ReadTrace}), the damage from the channel map ({@link CompleteChannel}).
+ *
+ * <p>The window is derived from the measurements: a RESET-polarity amplitude <em>denoises</em>
+ * when its train lowers the telegraph step, relative to its value before, to at most
+ * {@link Sweep#denoiseRatio()} of the relative change that the 0 V control of the same timing
+ * shows (so that the time alone, or the reads, are not credited to the train), and it leaves the
+ * complete channel <em>intact</em> in at least {@link Sweep#intactDevices()} of the devices. The
+ * window is the range of magnitudes of the lowest contiguous run of such amplitudes. Results do not
+ * depend on the thread count: each (train, device) pair is one deterministic job.
+ */
+public final class DenoiseStudy {
+
+    /** The read voltages of the measured traces of {@code reference/rtn} (physics.md §4), V. */
+    public static final double[] CALIBRATION_VOLTS = {-0.15, -0.20, -0.25};
+
+    private DenoiseStudy() {
+    }
+
+    /**
+     * What the study sweeps and how it measures.
+     *
+     * @param amplitudes    train amplitudes (V, signed; negative = RESET polarity); 0 is the 0 V control, always run
+     * @param widths        pulse widths (s)
+     * @param counts        pulses per train
+     * @param gap           time between the end of one pulse and the start of the next (s)
+     * @param readVolts     read voltage of the traces (V, signed)
+     * @param readWidth     duration of one read (s)
+     * @param readInterval  read start to read start (s)
+     * @param traceReads    reads per trace
+     * @param devices       ensemble size
+     * @param seed          seed of device 0 (device i: seed + i)
+     * @param denoiseRatio  largest (step after / before) ÷ (the 0 V control's) that counts as denoised
+     * @param intactConductance    smallest complete-channel conductance after / before that counts as intact
+     * @param intactDevices smallest fraction of devices with the channel intact for an amplitude in the window
+     */
+    public record Sweep(double[] amplitudes, double[] widths, int[] counts, double gap, double readVolts,
+                        double readWidth, double readInterval, int traceReads, int devices, long seed,
+                        double denoiseRatio, double intactConductance, double intactDevices) {
+
+        /** Refuses a sweep that cannot be measured, naming the option. */
+        public Sweep {
+            require(amplitudes.length > 0 && Arrays.stream(amplitudes).allMatch(Double::isFinite),
+                    "--amplitudes: expected finite voltages");
+            require(widths.length > 0 && Arrays.stream(widths).allMatch(w -> w > 0 && Double.isFinite(w)),
+                    "--widths: expected positive durations (s)");
+            require(counts.length > 0 && Arrays.stream(counts).allMatch(c -> c > 0), "--counts: expected positive counts");
+            require(gap >= 0 && Double.isFinite(gap), "--gap: expected a duration ≥ 0 (s)");
+            require(readVolts != 0 && Double.isFinite(readVolts), "--read-voltage: expected a non-zero voltage");
+            require(readWidth > 0 && Double.isFinite(readWidth), "--read-width: expected a positive duration (s)");
+            require(readInterval >= readWidth && Double.isFinite(readInterval), "--read-interval: expected at least the read width");
+            require(traceReads >= 2, "--trace-reads: expected at least 2 reads");
+            require(devices >= 1, "--devices: expected at least 1 device");
+            require(denoiseRatio > 0 && denoiseRatio < 1, "--denoise-ratio: expected a fraction in (0, 1)");
+            require(intactConductance > 0 && intactConductance <= 1, "--intact-conductance: expected a fraction in (0, 1]");
+            require(intactDevices > 0 && intactDevices <= 1, "--intact-devices: expected a fraction in (0, 1]");
+        }
+
+        private static void require(boolean ok, String message) {
+            if (!ok) {
+                throw new InvalidInputException(message);
+            }
+        }
+
+        /** The trains of the study in report order: per width and count, no train, 0 V, then the amplitudes. */
+        public List<Train> trains() {
+            double[] sorted = Arrays.stream(amplitudes).filter(a -> a != 0).sorted().distinct().toArray();
+            List<Train> out = new ArrayList<>();
+            for (double w : widths) {
+                for (int c : counts) {
+                    out.add(Train.none(w, c));
+                    out.add(new Train(0, w, c, true));
+                    for (double a : sorted) {
+                        out.add(new Train(a, w, c, true));
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** Jobs of {@link #run}: one per (train, device), plus one calibration per device. */
+        public int jobs() {
+            return (trains().size() + 1) * devices;
+        }
+    }
+
+    /**
+     * One train: {@code count} pulses of {@code amplitude} and {@code width}, each followed by the
+     * sweep's gap; when not {@code applied}, the no-train control: the same time idle.
+     */
+    public record Train(double amplitude, double width, int count, boolean applied) {
+
+        static Train none(double width, int count) {
+            return new Train(0, width, count, false);
+        }
+
+        /** The signed amplitude (V), null for the no-train control. */
+        public Double amplitudeOrNull() {
+            return applied ? amplitude : null;
+        }
+
+        void apply(StructuralDevice d, double gap) {
+            for (int k = 0; k < count; k++) {
+                if (applied) {
+                    d.pulse(amplitude, width);
+                } else {
+                    d.idle(width);
+                }
+                if (gap > 0) {
+                    d.idle(gap);
+                }
+            }
+        }
+    }
+
+    /**
+     * The ensemble means of one train (S, A) and the fraction of devices with the complete channel intact.
+     *
+     * @param retained mean complete-channel conductance after / before
+     */
+    public record Entry(Train train, double stepBefore, double stepAfter, double sigmaBefore, double sigmaAfter,
+                        double gBefore, double gAfter, double intact, double retained) {
+
+        /** Telegraph step after / before. */
+        public double stepRatio() {
+            return stepAfter / stepBefore;
+        }
+    }
+
+    /** The denoising window of one train timing: magnitudes [low, high] (V), both NaN when no amplitude qualifies. */
+    public record Window(double width, int count, double low, double high) {
+
+        public boolean empty() {
+            return Double.isNaN(low);
+        }
+    }
+
+    /**
+     * The device as measured fresh, one trace per voltage of {@link #CALIBRATION_VOLTS} in turn.
+     *
+     * @param gRead mean conductance at the first voltage (S)
+     * @param steps telegraph step at each voltage (A), ensemble mean
+     */
+    public record Calibration(double gRead, double[] steps) {
+    }
+
+    /** Everything the study measured. */
+    public record Result(List<Entry> entries, List<Window> windows, Calibration calibration) {
+
+        /** The window of the first width and count of the sweep (the reference timing). */
+        public Window window() {
+            return windows.get(0);
+        }
+    }
+
+    /** What one device gave for one train. */
+    private record Sample(double stepBefore, double stepAfter, double sigmaBefore, double sigmaAfter, double gBefore,
+                          double gAfter, double retained) {
+    }
+
+    /**
+     * Runs the study.
+     *
+     * @param devices makes device {@code seed} fresh (deterministic in the seed)
+     * @param sigma   the devices' σ(φ), for the conductance of the complete channel
+     * @param tick    called once per finished job (progress), from worker threads
+     */
+    public static Result run(LongFunction<? extends StructuralDevice> devices, ConductivityModel sigma, Sweep s,
+                             int threads, Runnable tick) {
+        List<Train> trains = s.trains();
+        int n = s.devices();
+        Sample[] samples = new Sample[trains.size() * n];
+        double[][] calibration = new double[n][];
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int d = 0; d < n; d++) {
+                final int dev = d;
+                jobs.add(pool.submit(() -> {
+                    calibration[dev] = calibrate(devices.apply(s.seed() + dev), s);
+                    tick.run();
+                }));
+            }
+            for (int t = 0; t < trains.size(); t++) {
+                for (int d = 0; d < n; d++) {
+                    final int job = t * n + d;
+                    final Train train = trains.get(t);
+                    final long seed = s.seed() + d;
+                    jobs.add(pool.submit(() -> {
+                        samples[job] = measure(devices.apply(seed), sigma, train, s);
+                        tick.run();
+                    }));
+                }
+            }
+            for (Future<?> f : jobs) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("denoising study interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (int t = 0; t < trains.size(); t++) {
+            entries.add(aggregate(trains.get(t), Arrays.copyOfRange(samples, t * n, (t + 1) * n), s.intactConductance()));
+        }
+        return new Result(entries, windows(entries, s), calibrationMean(calibration));
+    }
+
+    private static double[] calibrate(StructuralDevice d, Sweep s) {
+        double[] out = new double[1 + CALIBRATION_VOLTS.length];
+        for (int k = 0; k < CALIBRATION_VOLTS.length; k++) {
+            ReadTrace trace = ReadTrace.measure(d, CALIBRATION_VOLTS[k], s.readWidth(), s.readInterval(), s.traceReads());
+            if (k == 0) {
+                out[0] = trace.conductance();
+            }
+            out[1 + k] = trace.step();
+        }
+        return out;
+    }
+
+    private static Calibration calibrationMean(double[][] perDevice) {
+        double[] mean = new double[perDevice[0].length];
+        for (double[] d : perDevice) {
+            for (int k = 0; k < mean.length; k++) {
+                mean[k] += d[k] / perDevice.length;
+            }
+        }
+        return new Calibration(mean[0], Arrays.copyOfRange(mean, 1, mean.length));
+    }
+
+    private static Sample measure(StructuralDevice d, ConductivityModel sigma, Train train, Sweep s) {
+        ReadTrace before = ReadTrace.measure(d, s.readVolts(), s.readWidth(), s.readInterval(), s.traceReads());
+        double[] phiBefore = d.phi();
+        train.apply(d, s.gap());
+        ReadTrace after = ReadTrace.measure(d, s.readVolts(), s.readWidth(), s.readInterval(), s.traceReads());
+        return new Sample(before.step(), after.step(), before.sigma(), after.sigma(), before.conductance(),
+                after.conductance(), CompleteChannel.retained(d.grid(), phiBefore, d.phi(), sigma));
+    }
+
+    private static Entry aggregate(Train train, Sample[] samples, double intactConductance) {
+        double[] m = new double[7];
+        int intact = 0;
+        for (Sample x : samples) {
+            double[] v = {x.stepBefore(), x.stepAfter(), x.sigmaBefore(), x.sigmaAfter(), x.gBefore(), x.gAfter(),
+                Math.min(x.retained(), Double.MAX_VALUE)};
+            for (int k = 0; k < m.length; k++) {
+                m[k] += v[k] / samples.length;
+            }
+            intact += x.retained() >= intactConductance ? 1 : 0;
+        }
+        return new Entry(train, m[0], m[1], m[2], m[3], m[4], m[5], (double) intact / samples.length, m[6]);
+    }
+
+    /** The window of every width and count of the sweep, in the order of {@link Sweep#trains()}. */
+    static List<Window> windows(List<Entry> entries, Sweep s) {
+        List<Window> out = new ArrayList<>();
+        for (double w : s.widths()) {
+            for (int c : s.counts()) {
+                List<Entry> timing = entries.stream()
+                        .filter(e -> e.train().width() == w && e.train().count() == c).toList();
+                double control = timing.stream().filter(e -> e.train().applied() && e.train().amplitude() == 0)
+                        .findFirst().orElseThrow().stepRatio();
+                double low = Double.NaN;
+                double high = Double.NaN;
+                List<Entry> reset = timing.stream().filter(e -> e.train().applied() && e.train().amplitude() < 0)
+                        .sorted((a, b) -> Double.compare(-a.train().amplitude(), -b.train().amplitude())).toList();
+                for (Entry e : reset) {
+                    boolean ok = e.stepRatio() <= s.denoiseRatio() * control && e.intact() >= s.intactDevices();
+                    if (ok) {
+                        low = Double.isNaN(low) ? -e.train().amplitude() : low;
+                        high = -e.train().amplitude();
+                    } else if (!Double.isNaN(low)) {
+                        break;
+                    }
+                }
+                out.add(new Window(w, c, low, high));
+            }
+        }
+        return out;
+    }
+}

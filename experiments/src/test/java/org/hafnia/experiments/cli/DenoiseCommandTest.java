@@ -1,0 +1,92 @@
+package org.hafnia.experiments.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.hafnia.postprocess.io.Json;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** {@code hafnia denoise} on the small test case: every key, the controls, and the mechanism against them. */
+class DenoiseCommandTest {
+
+    private static final List<String> TRAIN_KEYS = List.of("amplitude_V", "width_s", "count", "rtn_step_before_A",
+            "rtn_step_after_A", "read_sigma_before_S", "read_sigma_after_S", "g_before_S", "g_after_S",
+            "complete_channel_intact");
+    private static final List<String> LEVEL_KEYS = List.of("without_denoising", "with_denoising", "sigma_without_S",
+            "sigma_with_S", "limited_by");
+
+    @TempDir
+    static Path tmp;
+
+    static CommandRun run;
+    static JsonNode doc;
+
+    static Path testCase() {
+        return Path.of("src/test/resources/cases/denoise-small.json");
+    }
+
+    @BeforeAll
+    static void runOnce() throws IOException {
+        run = CommandRun.of("denoise", testCase().toString(), "--out", tmp.resolve("out").toString(), "--threads", "2");
+        assertThat(run.status()).as(run.err()).isZero();
+        doc = Json.mapper().readTree(tmp.resolve("out/denoise.json").toFile());
+    }
+
+    @Test
+    void theCommandWritesEveryKeyOfTheContractAndTheFigure() {
+        assertThat(Files.isRegularFile(tmp.resolve("out/denoise-window.png"))).isTrue();
+        assertThat(doc.get("trains").size()).isGreaterThan(2);
+        for (JsonNode t : doc.get("trains")) {
+            for (String k : TRAIN_KEYS) {
+                assertThat(t.has(k)).as(k).isTrue();
+            }
+        }
+        assertThat(doc.has("window_V")).isTrue();
+        assertThat(doc.get("calibration").get("g_read_S").isNumber()).isTrue();
+        assertThat(doc.get("calibration").get("rtn_step_A").size()).isEqualTo(3);
+        for (String k : LEVEL_KEYS) {
+            assertThat(doc.get("levels").has(k)).as(k).isTrue();
+        }
+    }
+
+    @Test
+    void theNoTrainAndZeroVoltControlsArePresentForEveryTiming() {
+        int none = 0;
+        int zero = 0;
+        for (JsonNode t : doc.get("trains")) {
+            none += t.get("amplitude_V").isNull() ? 1 : 0;
+            zero += t.get("amplitude_V").isNumber() && t.get("amplitude_V").asDouble() == 0 ? 1 : 0;
+        }
+        assertThat(none).isEqualTo(doc.get("windows").size());
+        assertThat(zero).isEqualTo(doc.get("windows").size());
+    }
+
+    @Test
+    void aBadOptionIsOneLineExitTwoAndWritesNothing() {
+        Path out = tmp.resolve("bad");
+        CommandRun r = CommandRun.of("denoise", testCase().toString(), "--out", out.toString(), "--counts", "0");
+        assertThat(r.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("--counts");
+        assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
+    void aBadCaseIsOneLineExitTwoAndWritesNothing() throws IOException {
+        Path bad = Files.writeString(tmp.resolve("bad-case.json"), "{\"name\": \"x\", \"grid\": {\"nx\": \"many\"}}");
+        Path out = tmp.resolve("bad-case-out");
+        CommandRun r = CommandRun.of("denoise", bad.toString(), "--out", out.toString());
+        assertThat(r.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains(bad.toString());
+        assertThat(Files.exists(out)).isFalse();
+    }
+}
