@@ -85,7 +85,7 @@ public enum ProgrammingScheme {
      * so that its predicted step is (G_target − G₀)/n (equal steps: linearised potentiation); no
      * further reads. n is the smallest count with steps of at most half a level spacing that every
      * point of the path can make within the characterised amplitudes, raised when the largest
-     * characterised step is smaller and lowered when the smallest non-zero one is larger. A target
+     * characterised step is smaller and lowered (not below that) while the weakest amplitude steps further. A target
      * below G₀ is unreachable by potentiation. Published: the measured response inverted to equal
      * steps. Our standard choices: the step size, the single start read, no final correction.
      */
@@ -138,27 +138,28 @@ public enum ProgrammingScheme {
         UNREACHABLE
     }
 
-    /** Smallest step count for {@link #FEEDFORWARD} (see there). */
+    /** Step count of {@link #FEEDFORWARD} (see there). */
     static int steps(ResponseMap map, double g0, double distance, double spacing) {
         int n = Math.max(1, (int) Math.ceil(distance / (0.5 * spacing)));
-        for (int guard = 0; guard < 100_000; guard++) {
-            double step = distance / n;
-            boolean tooLarge = false;
-            boolean tooSmall = false;
-            for (int k = 0; k < n; k++) {
-                double g = g0 + k * step;
-                tooLarge |= step > map.largestStep(g);
-                tooSmall |= step < map.smallestStep(g);
-            }
-            if (tooLarge) {
-                n++;
-            } else if (tooSmall && n > 1) {
-                return Math.max(1, n - 1);
-            } else {
-                return n;
-            }
+        while (n < 100_000 && violates(map, g0, distance, n, true)) {
+            n++;
+        }
+        while (n > 1 && violates(map, g0, distance, n, false) && !violates(map, g0, distance, n - 1, true)) {
+            n--;
         }
         return n;
+    }
+
+    /** Whether some step of an n-step path is larger than the largest (or smaller than the smallest) characterised step. */
+    private static boolean violates(ResponseMap map, double g0, double distance, int n, boolean large) {
+        double step = distance / n;
+        for (int k = 0; k < n; k++) {
+            double g = g0 + k * step;
+            if (large ? step > map.largestStep(g) : step < map.smallestStep(g)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static final int DENOISE_ROUNDS = 3;

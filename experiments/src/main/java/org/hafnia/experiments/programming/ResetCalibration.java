@@ -7,7 +7,8 @@ import org.hafnia.physics.compact.ResistiveDevice;
  * The amplitude-to-conductance map of {@code reset-voltage-control} (Kim et al., Nanotechnology
  * 2021), measured on reference devices of the array: each is SET to its low-resistance state and
  * given one RESET pulse of |V| = a_j, for {@value #POINTS} amplitudes evenly spaced over the
- * characterised range, and read; G(a_j) is the mean over {@value #REFERENCES} devices, made
+ * switching part of the characterised range ({@link ResponseMap#switching}), and read; G(a_j) is
+ * the mean over {@value #REFERENCES} devices, made
  * non-increasing in |V| (a running minimum: a stronger RESET never leaves more conductance). The
  * map is inverted by linear interpolation between the measured amplitudes and never extrapolated:
  * a target outside [G(a_max), G(a_min)] has no amplitude. Kim published the RESET-voltage
@@ -28,11 +29,12 @@ public record ResetCalibration(double[] amplitudes, double[] g, int pulses) {
     static ResetCalibration measure(DevicePopulation pop, long firstSeed) {
         double[] range = pop.characterisedRange();
         CompactDeviceParameters p = pop.model();
+        double lo = ResponseMap.switching(pop);
         double[] a = new double[POINTS];
         double[] g = new double[POINTS];
         int spent = 0;
         for (int j = 0; j < POINTS; j++) {
-            a[j] = range[0] + (range[1] - range[0]) * j / (POINTS - 1);
+            a[j] = lo + (range[1] - lo) * j / (POINTS - 1);
         }
         for (int r = 0; r < REFERENCES; r++) {
             MeteredDevice d = pop.devices().apply(firstSeed - r);

@@ -7,7 +7,8 @@ import org.hafnia.physics.compact.ResistiveDevice;
  * The characterised potentiation response ΔG(G, V) of {@code feedforward} (Diao et al., Nanoscale
  * Horizons 2025), measured on {@value #REFERENCES} reference devices of the array: from a full
  * RESET, trains of SET pulses at each of {@value #AMPLITUDES} amplitudes evenly spaced over the
- * characterised range, a read after every pulse; each step ΔG = G_after − G_before is filed under
+ * switching part of the characterised range (from the extracted threshold where it lies inside),
+ * a read after every pulse; each step ΔG = G_after − G_before is filed under
  * G_before in one of {@value #BINS} bins over the extracted [Gmin, Gmax] and averaged (read noise
  * averages out over the ≥ 10² steps of a bin). Width is held at the reference width: in the
  * compact model it enters only as the product with the overdrive. ΔG is made non-decreasing in
@@ -32,15 +33,16 @@ public record ResponseMap(double[] amplitudes, double gLow, double gHigh, double
     static ResponseMap measure(DevicePopulation pop, long firstSeed) {
         double[] range = pop.characterisedRange();
         CompactDeviceParameters p = pop.model();
-        double lo = p.gMin();
+        double lo = switching(pop);
+        double gLo = p.gMin();
         double hi = p.gMax();
-        double stop = hi - 0.02 * (hi - lo);
+        double stop = hi - 0.02 * (hi - gLo);
         double[] a = new double[AMPLITUDES];
         double[][] sum = new double[AMPLITUDES][BINS];
         int[][] count = new int[AMPLITUDES][BINS];
         int spent = 0;
         for (int j = 0; j < AMPLITUDES; j++) {
-            a[j] = range[0] + (range[1] - range[0]) * j / (AMPLITUDES - 1);
+            a[j] = lo + (range[1] - lo) * j / (AMPLITUDES - 1);
         }
         for (int r = 0; r < REFERENCES; r++) {
             MeteredDevice d = pop.devices().apply(firstSeed - r);
@@ -50,7 +52,7 @@ public record ResponseMap(double[] amplitudes, double gLow, double gHigh, double
                 for (int k = 0; k < MAX_TRAIN && g < stop; k++) {
                     d.pulse(a[j], p.pulseWidth());
                     double next = d.read();
-                    int b = bin(g, lo, hi);
+                    int b = bin(g, gLo, hi);
                     if (b >= 0 && next < stop) {
                         sum[j][b] += next - g;
                         count[j][b]++;
@@ -69,7 +71,18 @@ public record ResponseMap(double[] amplitudes, double gLow, double gHigh, double
                 }
             }
         }
-        return new ResponseMap(a, lo, hi, dg, spent);
+        return new ResponseMap(a, gLo, hi, dg, spent);
+    }
+
+    /**
+     * The weakest calibration |V|: the characterised range's lower end, raised to the extracted
+     * switching threshold when that lies inside the range (points below it would all read "no
+     * change" and leave the map coarse where steps are small).
+     */
+    static double switching(DevicePopulation pop) {
+        double[] range = pop.characterisedRange();
+        double vth = pop.model().vThreshold();
+        return vth > range[0] && vth < range[1] ? vth : range[0];
     }
 
     /** A full RESET: 1.5 × the extracted RESET pulses at the reference amplitude (clamped to the range). */
@@ -116,15 +129,12 @@ public record ResponseMap(double[] amplitudes, double gLow, double gHigh, double
         return step(amplitudes.length - 1, g);
     }
 
-    /** Smallest non-zero step at G (S): the weakest amplitude that switches. */
+    /**
+     * Smallest step the characterised range gives at G (S): that of the weakest amplitude; zero when
+     * it does not switch (then any smaller step is interpolated towards it).
+     */
     double smallestStep(double g) {
-        for (int j = 0; j < amplitudes.length; j++) {
-            double s = step(j, g);
-            if (s > 0) {
-                return s;
-            }
-        }
-        return 0;
+        return step(0, g);
     }
 
     /** The SET |V| whose mean step at G is {@code dg} (V), clamped to the characterised amplitudes. */
