@@ -2,6 +2,7 @@ package org.hafnia.experiments.programming;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,8 +12,8 @@ import org.hafnia.physics.compact.CompactDeviceParameters;
 import org.hafnia.postprocess.extraction.DistinguishableLevels;
 
 /**
- * Programs an array of compact devices (one seed each, so the result does not depend on the
- * thread count) with one scheme and measures the figures of merit of programming.md. The target
+ * Programs an array of devices of a {@link DevicePopulation} (one seed each, so the result does
+ * not depend on the thread count) with one scheme and measures the figures of merit of programming.md. The target
  * window is [Gmin + 10 %, Gmax − 10 %] of the extracted range (the programmable window, away from
  * the saturated ends); the verify tolerance is a quarter of the level spacing; each device is read
  * once {@value #DELAY} s after it was programmed (read noise, RTN and drift included).
@@ -35,9 +36,9 @@ public final class CrossbarProgramming {
      * @param pulses   pulses spent on each device
      * @param energy   energy spent on each device (J)
      * @param time     programming time of each device: its pulses, reads and waits (s)
-     * @param failures    devices whose closed loop ended outside the window
-     * @param amplitudes  {smallest, largest} |V| the scheme applied to the array (V)
-     * @param unreachable the distinct targets the scheme's calibration could not reach (S), increasing
+     * @param failures          devices whose closed loop ended outside the window
+     * @param amplitudes        {smallest, largest} |V| the scheme applied to the array (V)
+     * @param unreachable       the distinct targets the scheme could not reach (S), increasing
      * @param calibrationPulses pulses spent on reference devices to calibrate the scheme
      */
     public record Outcome(double[] targets, double[] reads, int[] pulses, double[] energy, double[] time,
@@ -122,7 +123,7 @@ public final class CrossbarProgramming {
         int failures = 0;
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
-        java.util.TreeSet<Double> unreachable = new java.util.TreeSet<>();
+        TreeSet<Double> unreachable = new TreeSet<>();
         for (int i = 0; i < n; i++) {
             failures += status[i] == ProgrammingScheme.Status.FAILED ? 1 : 0;
             if (status[i] == ProgrammingScheme.Status.UNREACHABLE) {
