@@ -3,7 +3,8 @@ package org.hafnia.physics.compact;
 import java.util.SplittableRandom;
 
 /**
- * A three-terminal electrochemical RAM cell (ECRAM; Chen et al., Nat. Commun. 14, 6184 (2023),
+ * A three-terminal electrochemical RAM cell (ECRAM; Chen et al., Nat. Commun. 2023,
+ * doi:10.1038/s41467-023-41958-4,
  * W/YSZ/WOx) seen as a two-terminal programmable conductance: a gate pulse moves a charge of ions
  * into (SET polarity) or out of (RESET) the WOx channel, and the channel conductance changes in
  * proportion to the intercalated charge, ΔG = ±ΔG₀ s k (1 + σ_c ξ), the same law both ways
