@@ -14,6 +14,8 @@ public enum Dimension {
     TIME("a time", "s", "10 ns", Map.of("s", 1.0, "ms", 1e-3, "us", 1e-6, "ns", 1e-9, "ps", 1e-12)),
     /** Base unit V. */
     VOLTAGE("a voltage", "V", "-0.3 V", Map.of("V", 1.0, "mV", 1e-3)),
+    /** Base unit S. */
+    CONDUCTANCE("a conductance", "S", "60 uS", Map.of("S", 1.0, "mS", 1e-3, "uS", 1e-6, "nS", 1e-9)),
     /** Base unit S/m. */
     CONDUCTIVITY("a conductivity", "S/m", "1e5 S/m", Map.of("S/m", 1.0, "S/cm", 100.0)),
     /** Base unit eV (the energy unit of the free-energy profile). */

@@ -1,28 +1,20 @@
 package org.hafnia.experiments.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.hafnia.experiments.characterisation.DeviceExtraction;
 import org.hafnia.experiments.device.DeviceCaseFile;
 import org.hafnia.experiments.programming.CrossbarProgramming;
+import org.hafnia.experiments.programming.DevicePopulation;
 import org.hafnia.experiments.programming.ProgrammingScheme;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.compact.CompactDeviceParameters;
-import org.hafnia.postprocess.export.CompactDeviceFile;
-import org.hafnia.postprocess.io.AtomicFiles;
 import org.hafnia.postprocess.io.Json;
 import org.hafnia.postprocess.io.StagedOutput;
 import org.hafnia.postprocess.plots.LineFigure;
@@ -33,13 +25,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code hafnia program}: multilevel programming of a simulated crossbar with one scheme, or all five compared. */
+/**
+ * {@code hafnia program}: multilevel programming of a simulated crossbar with one scheme, or every
+ * scheme on every shipped device compared (docs/programming.md).
+ */
 @Command(name = "program", mixinStandardHelpOptions = true,
         header = "Program multilevel targets into a simulated crossbar with a scheme.",
-        description = {"Program N evenly spaced levels into an R × C array of compact devices with a scheme",
+        description = {"Program N evenly spaced levels into an R × C array of devices with a scheme",
             "(write-verify, write-verify-denoise, reset-voltage-control, feedforward, open-loop).",
-            "Writes program.json and levels.png; with --compare, all five schemes plus weight transfer of a",
-            "digits classifier: compare.json and compare.md."})
+            "Writes program.json and levels.png; with --compare, every scheme on every shipped device case",
+            "(hfo2-device, kim2021-tiox-alox, diao2025-tio2x, chen2023-ecram) plus weight transfer of a digits",
+            "classifier and its accuracy against the number of levels: compare.json, compare.md,",
+            "accuracy-vs-levels.png."})
 public final class ProgramCommand implements Callable<Integer> {
 
     @Spec
@@ -48,11 +45,14 @@ public final class ProgramCommand implements Callable<Integer> {
     @Option(names = "--scheme", description = "Programming scheme.")
     String scheme;
 
-    @Option(names = "--compare", description = "Run all five schemes and the weight transfer; print and write the table.")
+    @Option(names = "--compare", description = "Run every scheme on every shipped device (or the one given) with the weight transfer; print and write the table.")
     boolean compare;
 
-    @Option(names = "--device", description = "compact.json from hafnia extract (default: the default case's extraction, cached in out/cache).")
+    @Option(names = "--device", description = "compact.json from hafnia extract.")
     Path device;
+
+    @Option(names = "--case", description = "A device case file (film or ECRAM; a film case is extracted once and cached in out/cache). Default: the default case.")
+    Path caseFile;
 
     @Option(names = "--levels", description = "Number of target levels N (default 16 with --compare).")
     @Range(min = 1, max = 1 << 20)
@@ -73,6 +73,10 @@ public final class ProgramCommand implements Callable<Integer> {
     @Range(min = 1, max = 1000)
     int transferSeeds;
 
+    @Option(names = "--sweep-levels", split = ",", defaultValue = "2,4,8,16,32",
+            description = "Level counts of the accuracy-against-levels sweep of --compare (default: ${DEFAULT-VALUE}).")
+    int[] sweepLevels;
+
     @Option(names = "--out", defaultValue = "out/program", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -88,9 +92,17 @@ public final class ProgramCommand implements Callable<Integer> {
         if (!compare && levels == null) {
             throw new InvalidInputException("--levels N is required with --scheme");
         }
+        if (device != null && caseFile != null) {
+            throw new InvalidInputException("give --device or --case, not both");
+        }
         int n = levels == null ? 16 : levels;
-        if (n < 1 || rows < 1 || cols < 1) {
-            throw new InvalidInputException("--levels, --rows and --cols must be positive");
+        if (n < 1 || rows < 1 || cols < 1 || transferSeeds < 1) {
+            throw new InvalidInputException("--levels, --rows, --cols and --transfer-seeds must be positive");
+        }
+        for (int l : sweepLevels) {
+            if (l < 2) {
+                throw new InvalidInputException("--sweep-levels: every count must be at least 2, got " + l);
+            }
         }
         List<ProgrammingScheme> schemes = compare ? List.of(ProgrammingScheme.values()) : List.of(ProgrammingScheme.of(scheme));
         if ((long) rows * cols > Integer.MAX_VALUE - 8) {
@@ -101,67 +113,116 @@ public final class ProgramCommand implements Callable<Integer> {
         org.hafnia.meshes.MemoryBudget.requireDoubles(rows, cols, 1, 1 + 4 * schemes.size(),
                 "a " + rows + " × " + cols + " array (--rows, --cols) with " + schemes.size() + " scheme(s)");
         int nThreads = threads.resolve();
-        String source = device == null ? "default case " + DeviceCaseFile.DEFAULT + " (cached extraction)" : device.toString();
-        CompactDeviceParameters p = device == null ? defaultDevice(nThreads, log) : CompactDeviceFile.readDevice(device);
+        List<DevicePopulation> pops = new ArrayList<>();
+        if (device != null) {
+            pops.add(ProgramDevices.compactFile(device));
+        } else if (caseFile != null) {
+            pops.add(ProgramDevices.caseFile(caseFile, nThreads, log));
+        } else if (compare) {
+            for (String name : ProgramDevices.SHIPPED) {
+                pops.add(ProgramDevices.shipped(name, nThreads, log));
+            }
+        } else {
+            pops.add(ProgramDevices.shipped(DeviceCaseFile.DEFAULT, nThreads, log));
+        }
 
         List<Map<String, Object>> rowsOut = new ArrayList<>();
-        Map<ProgrammingScheme, CrossbarProgramming.Outcome> outcomes = new LinkedHashMap<>();
-        double[] targetLevels = CrossbarProgramming.levels(p, n);
-        double[] window = CrossbarProgramming.window(p);
-        double spacing = n > 1 ? targetLevels[1] - targetLevels[0] : window[1] - window[0];
-        double[] targets = new double[rows * cols];
-        for (int i = 0; i < targets.length; i++) {
-            targets[i] = targetLevels[i % n];
+        Map<DevicePopulation, Map<ProgrammingScheme, CrossbarProgramming.Outcome>> outcomes = new LinkedHashMap<>();
+        for (DevicePopulation pop : pops) {
+            CompactDeviceParameters p = pop.model();
+            double[] targetLevels = CrossbarProgramming.levels(p, n);
+            double[] window = CrossbarProgramming.window(p);
+            double spacing = n > 1 ? targetLevels[1] - targetLevels[0] : window[1] - window[0];
+            double[] targets = new double[rows * cols];
+            for (int i = 0; i < targets.length; i++) {
+                targets[i] = targetLevels[i % n];
+            }
+            Map<ProgrammingScheme, CrossbarProgramming.Outcome> byScheme = new LinkedHashMap<>();
+            for (ProgrammingScheme s : schemes) {
+                long t0 = System.nanoTime();
+                CrossbarProgramming.Outcome o = CrossbarProgramming.program(s, pop, targets, spacing, seed, nThreads);
+                CrossbarProgramming.Merit m = CrossbarProgramming.merit(o, targetLevels, window);
+                byScheme.put(s, o);
+                Map<String, Object> r = report(s, pop, n, window, spacing, m, o);
+                r.put("seconds", (System.nanoTime() - t0) * 1e-9);
+                rowsOut.add(r);
+            }
+            outcomes.put(pop, byScheme);
         }
-        for (ProgrammingScheme s : schemes) {
-            long t0 = System.nanoTime();
-            CrossbarProgramming.Outcome o = CrossbarProgramming.program(s, p, targets, spacing, seed, nThreads);
-            CrossbarProgramming.Merit m = CrossbarProgramming.merit(o, targetLevels, window);
-            outcomes.put(s, o);
-            Map<String, Object> r = report(s, n, window, spacing, m, source);
-            r.put("seconds", (System.nanoTime() - t0) * 1e-9);
-            rowsOut.add(r);
+
+        Map<String, Map<String, double[]>> accuracy = new LinkedHashMap<>();
+        Map<String, Map<String, double[]>> sweep = new LinkedHashMap<>();
+        Double software = null;
+        if (compare) {
+            var t = WeightTransferRun.train();
+            software = t.softwareAccuracy();
+            for (DevicePopulation pop : pops) {
+                accuracy.put(pop.name(), WeightTransferRun.run(t, pop, n, transferSeeds, seed, nThreads, log));
+                sweep.put(pop.name(), WeightTransferRun.sweep(t, pop, sweepLevels, seed, nThreads));
+            }
+            for (Map<String, Object> r : rowsOut) {
+                double[] acc = accuracy.get((String) r.get("device")).get((String) r.get("scheme"));
+                r.put("accuracy_mean", acc[0]);
+                r.put("accuracy_std", acc[1]);
+            }
         }
-        Map<String, double[]> accuracy = compare ? WeightTransferRun.run(p, n, transferSeeds, seed, nThreads, log) : Map.of();
 
         try (StagedOutput staged = StagedOutput.in(out)) {
             if (compare) {
-                for (int i = 0; i < schemes.size(); i++) {
-                    double[] acc = accuracy.get(schemes.get(i).label());
-                    if (acc != null) {
-                        rowsOut.get(i).put("accuracy_mean", acc[0]);
-                        rowsOut.get(i).put("accuracy_std", acc[1]);
-                    }
-                }
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("levels", n);
                 doc.put("rows", rows);
                 doc.put("cols", cols);
-                doc.put("software_accuracy", accuracy.get("software") == null ? null : accuracy.get("software")[0]);
+                doc.put("transfer_seeds", transferSeeds);
+                doc.put("software_accuracy", software);
+                doc.put("devices", pops.stream().map(DevicePopulation::name).toList());
                 doc.put("schemes", rowsOut);
+                List<Map<String, Object>> series = new ArrayList<>();
+                for (var e : sweep.entrySet()) {
+                    for (var s : e.getValue().entrySet()) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("device", e.getKey());
+                        m.put("scheme", s.getKey());
+                        m.put("accuracy", s.getValue());
+                        series.add(m);
+                    }
+                }
+                Map<String, Object> av = new LinkedHashMap<>();
+                av.put("levels", sweepLevels);
+                av.put("device_seed", seed + 2000);
+                av.put("series", series);
+                doc.put("accuracy_vs_levels", av);
                 staged.write("compare.json", Json.content(doc));
-                staged.writeString("compare.md", table(rowsOut, accuracy));
+                staged.writeString("compare.md", table(rowsOut, software) + sweepTable(sweep));
+                writeSweep(staged.file("accuracy-vs-levels.png"), sweep, software);
+                for (var e : outcomes.entrySet()) {
+                    writeHistogram(staged.file("levels-" + e.getKey().name() + ".png"), e.getValue(), e.getKey(), n);
+                }
             } else {
                 staged.write("program.json", Json.content(rowsOut.get(0)));
+                var e = outcomes.entrySet().iterator().next();
+                writeHistogram(staged.file("levels.png"), e.getValue(), e.getKey(), n);
             }
-            writeHistogram(staged.file(compare ? "levels-compare.png" : "levels.png"), outcomes, window, spacing);
             staged.commit();
         }
-        log.print(table(rowsOut, accuracy));
+        log.print(table(rowsOut, software));
+        if (compare) {
+            log.print(sweepTable(sweep));
+        }
         log.printf("wrote %s%n", out.toAbsolutePath().normalize());
         log.flush();
         return 0;
     }
 
-    private Map<String, Object> report(ProgrammingScheme s, int n, double[] window, double spacing,
-                                       CrossbarProgramming.Merit m, String source) {
+    private Map<String, Object> report(ProgrammingScheme s, DevicePopulation pop, int n, double[] window, double spacing,
+                                       CrossbarProgramming.Merit m, CrossbarProgramming.Outcome o) {
         Map<String, Object> r = new LinkedHashMap<>();
+        r.put("device", pop.name());
         r.put("scheme", s.label());
         r.put("levels", n);
         r.put("rows", rows);
         r.put("cols", cols);
         r.put("seed", seed);
-        r.put("device", source);
         r.put("window_S", window);
         r.put("tolerance_S", spacing / 4);
         r.put("read_delay_s", CrossbarProgramming.DELAY);
@@ -173,29 +234,78 @@ public final class ProgramCommand implements Callable<Integer> {
         r.put("energy_J", m.energyMean());
         r.put("time_s", m.timeMean());
         r.put("failures", m.failures());
+        r.put("amplitude_range_V", o.amplitudes());
+        r.put("characterised_range_V", pop.characterisedRange());
+        r.put("unreachable", o.unreachable());
+        r.put("calibration_pulses", o.calibrationPulses());
         return r;
     }
 
-    static String table(List<Map<String, Object>> rows, Map<String, double[]> accuracy) {
+    static String table(List<Map<String, Object>> rows, Double software) {
         StringBuilder b = new StringBuilder();
-        b.append("| scheme | levels distinguishable | RMSE % | pulses mean | pulses max | energy/device (J) | failures | accuracy % |\n");
-        b.append("|---|---|---|---|---|---|---|---|\n");
+        b.append("| device | scheme | levels distinguishable | RMSE % | pulses mean | pulses max | energy/device (J) "
+                + "| time/device (s) | failures | unreachable targets | |V| applied (V) | characterised (V) | accuracy % |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> r : rows) {
-            double[] acc = accuracy.get((String) r.get("scheme"));
-            b.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.1f | %d | %.3g | %d | %s |%n", r.get("scheme"),
-                    (Integer) r.get("levels_distinguishable"), (Double) r.get("rmse_percent"), (Double) r.get("pulses_mean"),
-                    (Integer) r.get("pulses_max"), (Double) r.get("energy_J"), (Integer) r.get("failures"),
-                    acc == null ? "–" : String.format(Locale.ROOT, "%.2f ± %.2f", 100 * acc[0], 100 * acc[1])));
+            double[] a = (double[]) r.get("amplitude_range_V");
+            double[] c = (double[]) r.get("characterised_range_V");
+            Object acc = r.get("accuracy_mean");
+            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %.2f | %.1f | %d | %.3g | %.3g | %d | %d | %.3g–%.3g | %.3g–%.3g | %s |%n",
+                    r.get("device"), r.get("scheme"), (Integer) r.get("levels_distinguishable"), (Double) r.get("rmse_percent"),
+                    (Double) r.get("pulses_mean"), (Integer) r.get("pulses_max"), (Double) r.get("energy_J"),
+                    (Double) r.get("time_s"), (Integer) r.get("failures"), ((double[]) r.get("unreachable")).length,
+                    a[0], a[1], c[0], c[1],
+                    acc == null ? "–" : String.format(Locale.ROOT, "%.2f ± %.2f", 100 * (Double) acc,
+                            100 * (Double) r.get("accuracy_std"))));
         }
-        double[] sw = accuracy.get("software");
-        if (sw != null) {
-            b.append(String.format(Locale.ROOT, "software (float weights): %.2f %% test accuracy%n", 100 * sw[0]));
+        if (software != null) {
+            b.append(String.format(Locale.ROOT, "%nsoftware (float weights): %.2f %% test accuracy%n", 100 * software));
         }
         return b.toString();
     }
 
+    private String sweepTable(Map<String, Map<String, double[]>> sweep) {
+        StringBuilder b = new StringBuilder("\nTest accuracy % against the number of levels (one device seed):\n\n| device | scheme |");
+        for (int l : sweepLevels) {
+            b.append(' ').append(l).append(" |");
+        }
+        b.append("\n|---|---|").append("---|".repeat(sweepLevels.length)).append('\n');
+        for (var e : sweep.entrySet()) {
+            for (var s : e.getValue().entrySet()) {
+                b.append("| ").append(e.getKey()).append(" | ").append(s.getKey()).append(" |");
+                for (double a : s.getValue()) {
+                    b.append(String.format(Locale.ROOT, " %.2f |", 100 * a));
+                }
+                b.append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private void writeSweep(Path file, Map<String, Map<String, double[]>> sweep, Double software) {
+        double[] x = new double[sweepLevels.length];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = sweepLevels[k];
+        }
+        LineFigure fig = new LineFigure(String.format(Locale.ROOT,
+                "Digits accuracy after weight transfer against levels (software %.2f %%)", 100 * software),
+                "levels N", "test accuracy (%)").logX(true).markers(true);
+        for (var e : sweep.entrySet()) {
+            for (var s : e.getValue().entrySet()) {
+                double[] y = new double[x.length];
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = 100 * s.getValue()[k];
+                }
+                fig.series(s.getKey() + " @ " + e.getKey(), x, y);
+            }
+        }
+        fig.writePng(file, 1200, 800);
+    }
+
     private static void writeHistogram(Path file, Map<ProgrammingScheme, CrossbarProgramming.Outcome> outcomes,
-                                       double[] window, double spacing) {
+                                       DevicePopulation pop, int n) {
+        double[] window = CrossbarProgramming.window(pop.model());
+        double spacing = (window[1] - window[0]) / Math.max(1, n - 1);
         int bins = 400;
         double lo = window[0] - 2 * spacing;
         double hi = window[1] + 2 * spacing;
@@ -203,8 +313,8 @@ public final class ProgramCommand implements Callable<Integer> {
         for (int b = 0; b < bins; b++) {
             x[b] = 1e6 * (lo + (b + 0.5) * (hi - lo) / bins);
         }
-        LineFigure fig = new LineFigure("Read conductance after programming (" + CrossbarProgramming.DELAY + " s delay)",
-                "G (µS)", "devices per bin");
+        LineFigure fig = new LineFigure("Read conductance after programming, " + pop.name() + " ("
+                + CrossbarProgramming.DELAY + " s delay)", "G (µS)", "devices per bin");
         for (Map.Entry<ProgrammingScheme, CrossbarProgramming.Outcome> e : outcomes.entrySet()) {
             double[] h = new double[bins];
             for (double g : e.getValue().reads()) {
@@ -216,47 +326,5 @@ public final class ProgramCommand implements Callable<Integer> {
             fig.series(e.getKey().label(), x, h);
         }
         fig.writePng(file, 1000, 600);
-    }
-
-    private static long buildStamp() {
-        try {
-            return Path.of(ProgramCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile()
-                    .lastModified();
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    /** The default case's compact device, extracted once and cached under out/cache by the hash of the case and build. */
-    private static CompactDeviceParameters defaultDevice(int threads, PrintWriter log) {
-        DeviceCaseFile c = DeviceCaseFile.defaultCase();
-        String hash;
-        try (var in = DeviceCaseFile.class.getResourceAsStream("/cases/" + DeviceCaseFile.DEFAULT)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(in.readAllBytes());
-            // The build that extracts is part of the key: a rebuilt hafnia re-extracts.
-            md.update(Long.toString(buildStamp()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            byte[] d = md.digest();
-            hash = HexFormat.of().formatHex(d, 0, 6);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        String root = System.getProperty("hafnia.root", ".");
-        Path cache = Path.of(root, "out", "cache", "compact-" + c.name() + "-" + hash + ".json");
-        if (Files.isRegularFile(cache)) {
-            return CompactDeviceFile.readDevice(cache);
-        }
-        log.printf("program: extracting the default case %s once (cached in %s) ...%n", c.name(), cache);
-        log.flush();
-        DeviceExtraction x = DeviceExtraction.run(c, threads, i -> { });
-        try {
-            Files.createDirectories(cache.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        AtomicFiles.write(cache, Json.content(x.compactDocument(c.name())));
-        return x.result().device();
     }
 }

@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.hafnia.experiments.programming.DevicePopulation;
 import org.hafnia.experiments.programming.DigitsDataset;
 import org.hafnia.experiments.programming.ProgrammingScheme;
 import org.hafnia.experiments.programming.WeightTransfer;
-import org.hafnia.physics.compact.CompactDeviceParameters;
 
 /**
  * The weight-transfer part of {@code hafnia program --compare}, in its own class so that ND4J is
@@ -19,18 +19,22 @@ final class WeightTransferRun {
     private WeightTransferRun() {
     }
 
-    /** Accuracy {mean, std} per scheme label over {@code seeds} device-variation seeds, plus "software". */
-    static Map<String, double[]> run(CompactDeviceParameters p, int levels, int seeds, long seed, int threads,
-                                     PrintWriter log) {
+    /** The digits classifier trained once on the fixed split. */
+    static WeightTransfer train() {
         DigitsDataset[] split = DigitsDataset.read(DigitsDataset.locate()).split(WeightTransfer.TRAIN_FRACTION,
                 WeightTransfer.SPLIT_SEED);
-        WeightTransfer t = WeightTransfer.train(split[0], split[1]);
+        return WeightTransfer.train(split[0], split[1]);
+    }
+
+    /** Accuracy {mean, std} per scheme label over {@code seeds} device-variation seeds, plus "software". */
+    static Map<String, double[]> run(WeightTransfer t, DevicePopulation pop, int levels, int seeds, long seed,
+                                     int threads, PrintWriter log) {
         Map<String, double[]> out = new LinkedHashMap<>();
         out.put("software", new double[] {t.softwareAccuracy(), 0});
         for (ProgrammingScheme s : ProgrammingScheme.values()) {
             double[] acc = new double[seeds];
             for (int k = 0; k < seeds; k++) {
-                acc[k] = t.programmedAccuracy(s, p, levels, seed + 1000 + k, threads);
+                acc[k] = t.programmedAccuracy(s, pop, levels, seed + 1000 + k, threads);
             }
             double m = 0;
             for (double a : acc) {
@@ -41,10 +45,23 @@ final class WeightTransferRun {
                 v += (a - m) * (a - m);
             }
             out.put(s.label(), new double[] {m, seeds > 1 ? Math.sqrt(v / (seeds - 1)) : 0});
-            log.printf(Locale.ROOT, "  weight transfer %-22s %.2f %% (software %.2f %%)%n", s.label(), 100 * m,
-                    100 * t.softwareAccuracy());
+            log.printf(Locale.ROOT, "  %-18s weight transfer %-22s %.2f %% (software %.2f %%)%n", pop.name(), s.label(),
+                    100 * m, 100 * t.softwareAccuracy());
         }
         log.flush();
+        return out;
+    }
+
+    /** Diao's evaluation: test accuracy of each scheme against the number of levels (one device seed). */
+    static Map<String, double[]> sweep(WeightTransfer t, DevicePopulation pop, int[] levels, long seed, int threads) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (ProgrammingScheme s : ProgrammingScheme.values()) {
+            double[] acc = new double[levels.length];
+            for (int k = 0; k < levels.length; k++) {
+                acc[k] = t.programmedAccuracy(s, pop, levels[k], seed + 2000, threads);
+            }
+            out.put(s.label(), acc);
+        }
         return out;
     }
 }

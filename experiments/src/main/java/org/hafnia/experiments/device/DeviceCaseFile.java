@@ -26,7 +26,8 @@ import org.hafnia.solver.device.FilmDevice;
 import org.hafnia.solver.device.FilmHeat;
 
 /**
- * A device case: the deck of {@code hafnia run} ({@code name}, {@code seed}, {@code grid},
+ * A device case: the deck of {@code hafnia run} ({@code name}, {@code seed}, optional
+ * {@code sources} (free text naming each parameter's source), {@code grid},
  * {@code initial}, {@code physics}, every quantity a number with its unit) with the physics of
  * the one device model {@link FilmDevice} and a {@code device} section (read, ensemble,
  * characterisation protocol). Keys (see docs/device.md):
@@ -133,11 +134,13 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
         return new DeviceCaseFile(name, description, r, initial, traps, protocol, devices, seed);
     }
 
-    static DeviceCaseFile parse(String text, String source, String stem) {
+    /** Parses a device case from its text ({@code source} names it in errors, {@code stem} is the default name). */
+    public static DeviceCaseFile parse(String text, String source, String stem) {
         CaseNode root = CaseNode.parse(text, source);
         String name = root.string("name", stem);
         String description = root.string("description", "");
         long seed = root.integer("seed", 0, 0, Long.MAX_VALUE);
+        root.optionalObject("sources");
         CaseNode gridNode = root.object("grid");
         CaseNode initialNode = root.object("initial");
         CaseNode physicsNode = root.object("physics");

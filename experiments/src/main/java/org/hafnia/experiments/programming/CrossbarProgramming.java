@@ -2,18 +2,18 @@ package org.hafnia.experiments.programming;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.hafnia.physics.compact.CompactDevice;
 import org.hafnia.physics.compact.CompactDeviceParameters;
 import org.hafnia.postprocess.extraction.DistinguishableLevels;
 
 /**
- * Programs an array of compact devices (one seed each, so the result does not depend on the
- * thread count) with one scheme and measures the figures of merit of programming.md. The target
+ * Programs an array of devices of a {@link DevicePopulation} (one seed each, so the result does
+ * not depend on the thread count) with one scheme and measures the figures of merit of programming.md. The target
  * window is [Gmin + 10 %, Gmax − 10 %] of the extracted range (the programmable window, away from
  * the saturated ends); the verify tolerance is a quarter of the level spacing; each device is read
  * once {@value #DELAY} s after it was programmed (read noise, RTN and drift included).
@@ -36,10 +36,13 @@ public final class CrossbarProgramming {
      * @param pulses   pulses spent on each device
      * @param energy   energy spent on each device (J)
      * @param time     programming time of each device: its pulses, reads and waits (s)
-     * @param failures devices whose closed loop ended outside the window
+     * @param failures          devices whose closed loop ended outside the window
+     * @param amplitudes        {smallest, largest} |V| the scheme applied to the array (V)
+     * @param unreachable       the distinct targets the scheme could not reach (S), increasing
+     * @param calibrationPulses pulses spent on reference devices to calibrate the scheme
      */
     public record Outcome(double[] targets, double[] reads, int[] pulses, double[] energy, double[] time,
-                          int failures) {
+                          int failures, double[] amplitudes, double[] unreachable, int calibrationPulses) {
     }
 
     /** Figures of merit of an {@link Outcome} programmed to {@code levels} evenly spaced levels. */
@@ -63,16 +66,28 @@ public final class CrossbarProgramming {
         return g;
     }
 
-    /** Programs device i of the array to {@code targets[i]}. */
+    /** Programs device i of an array of compact devices of {@code p} to {@code targets[i]}. */
     public static Outcome program(ProgrammingScheme scheme, CompactDeviceParameters p, double[] targets,
                                   double spacing, long seed, int threads) {
-        ProgrammingScheme.Settings settings = new ProgrammingScheme.Settings(p, spacing / 4, spacing, MAX_PULSES);
+        return program(scheme, DevicePopulation.compact("compact", p), targets, spacing, seed, threads);
+    }
+
+    /**
+     * Programs device i (seed {@code seed·1 000 003 + i}) of an array of {@code pop} to
+     * {@code targets[i]}; a calibrated scheme first measures its calibration on reference
+     * devices of seeds {@code seed·1 000 003 − 1 − r}, distinct from the array's.
+     */
+    public static Outcome program(ProgrammingScheme scheme, DevicePopulation pop, double[] targets,
+                                  double spacing, long seed, int threads) {
+        ProgrammingScheme.Settings settings = scheme.settings(pop, spacing, seed * 1_000_003L - 1);
         int n = targets.length;
+        double[] smallest = new double[n];
+        double[] largest = new double[n];
+        ProgrammingScheme.Status[] status = new ProgrammingScheme.Status[n];
         double[] reads = new double[n];
         int[] pulses = new int[n];
         double[] energy = new double[n];
         double[] time = new double[n];
-        boolean[] ok = new boolean[n];
         int chunk = Math.max(1, n / (4 * Math.max(1, threads)));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
@@ -82,13 +97,15 @@ public final class CrossbarProgramming {
                 final int to = Math.min(n, start + chunk);
                 jobs.add(pool.submit(() -> {
                     for (int i = from; i < to; i++) {
-                        MeteredDevice d = new MeteredDevice(new CompactDevice(p, seed * 1_000_003L + i));
-                        ok[i] = scheme.program(d, targets[i], settings);
+                        MeteredDevice d = pop.devices().apply(seed * 1_000_003L + i);
+                        status[i] = scheme.program(d, targets[i], settings);
                         pulses[i] = d.pulses();
                         energy[i] = d.energy();
                         time[i] = d.time();
+                        smallest[i] = d.smallestAmplitude();
+                        largest[i] = d.largestAmplitude();
                         d.idle(DELAY);
-                        reads[i] = d.device().read();
+                        reads[i] = d.evaluationRead();
                     }
                 }));
             }
@@ -104,10 +121,22 @@ public final class CrossbarProgramming {
             pool.shutdownNow();
         }
         int failures = 0;
-        for (boolean b : ok) {
-            failures += b ? 0 : 1;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        TreeSet<Double> unreachable = new TreeSet<>();
+        for (int i = 0; i < n; i++) {
+            failures += status[i] == ProgrammingScheme.Status.FAILED ? 1 : 0;
+            if (status[i] == ProgrammingScheme.Status.UNREACHABLE) {
+                unreachable.add(targets[i]);
+            }
+            lo = Math.min(lo, smallest[i]);
+            hi = Math.max(hi, largest[i]);
         }
-        return new Outcome(targets, reads, pulses, energy, time, failures);
+        int calibration = (settings.reset() == null ? 0 : settings.reset().pulses())
+                + (settings.response() == null ? 0 : settings.response().pulses());
+        return new Outcome(targets, reads, pulses, energy, time, failures,
+                new double[] {hi == 0 ? 0 : lo, hi}, unreachable.stream().mapToDouble(Double::doubleValue).toArray(),
+                calibration);
     }
 
     /** RMSE % of the window, distinguishable levels from the per-level read spread, and cost. */

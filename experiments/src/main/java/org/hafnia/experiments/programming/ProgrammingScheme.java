@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.compact.CompactDeviceParameters;
 import org.hafnia.physics.compact.ResistiveDevice;
-import org.hafnia.physics.compact.SaturatingExponential;
 
 /**
  * The multilevel programming schemes of programming.md. A scheme drives one device to a target
@@ -19,8 +18,8 @@ public enum ProgrammingScheme {
     /** Incremental step pulse programming with verify reads. */
     WRITE_VERIFY("write-verify") {
         @Override
-        boolean program(ResistiveDevice d, double target, Settings s) {
-            return writeVerify(d, target, s, s.maxPulses());
+        Status program(ResistiveDevice d, double target, Settings s) {
+            return writeVerify(d, target, s, s.maxPulses(), false) ? Status.CONVERGED : Status.FAILED;
         }
     },
 
@@ -35,85 +34,133 @@ public enum ProgrammingScheme {
      */
     WRITE_VERIFY_DENOISE("write-verify-denoise") {
         @Override
-        boolean program(ResistiveDevice d, double target, Settings s) {
+        Status program(ResistiveDevice d, double target, Settings s) {
             CompactDeviceParameters p = s.model();
             int train = (int) Math.ceil(3 * p.denoisePulses());
             double amplitude = -0.9 * p.vThreshold();
             double aim = Math.max(target, Math.min(target / (1 + p.denoiseShift()), CrossbarProgramming.window(p)[1]));
             boolean ok = false;
             for (int round = 0; round < DENOISE_ROUNDS && !ok; round++) {
-                writeVerify(d, aim, s, s.maxPulses());
+                writeVerify(d, aim, s, s.maxPulses(), false);
                 for (int k = 0; k < train; k++) {
                     d.pulse(amplitude, p.pulseWidth());
                 }
                 ok = Math.abs(d.read() - target) <= s.tolerance();
             }
-            return ok || writeVerify(d, target, s, s.maxPulses());
+            return ok || writeVerify(d, target, s, s.maxPulses(), false) ? Status.CONVERGED : Status.FAILED;
         }
     },
 
     /**
-     * Kim et al., Nanotechnology 2021: SET to the low-resistance state, then one RESET pulse whose
-     * amplitude comes from the calibrated amplitude-to-conductance map of the mean RESET
-     * characteristic (here: the extracted depression curve from Gmax), then at most
-     * {@value #TRIM_PULSES} write-verify trim pulses.
+     * Kim et al., Nanotechnology 2021. Per level: SET to the low-resistance state, then one RESET
+     * pulse whose |V| comes from the {@link ResetCalibration} measured on reference devices of the
+     * array (an amplitude sweep from that state over the characterised range, interpolated, never
+     * extrapolated; a target outside the map is reported unreachable and gets the nearest
+     * calibrated amplitude), then at most {@value #TRIM_PULSES} write-verify trim pulses whose
+     * amplitudes are clamped to the characterised range. Published: SET-then-one-RESET with the
+     * RESET voltage selecting the level, differential pairs and post-training quantisation (see
+     * {@link WeightTransfer}). Our standard choices: the calibration grid and averaging, and the
+     * trim as clamped ISPP.
      */
     RESET_VOLTAGE_CONTROL("reset-voltage-control") {
         @Override
-        boolean program(ResistiveDevice d, double target, Settings s) {
-            CompactDeviceParameters p = s.model();
-            SaturatingExponential ltd = p.ltd();
-            for (int k = 0; k < Math.ceil(1.5 * p.pulsesLtp()); k++) {
-                d.pulse(p.vSet(), p.pulseWidth());
+        Status program(ResistiveDevice d, double target, Settings s) {
+            ResetCalibration c = s.reset();
+            ResetCalibration.setLow(d, s.population());
+            double a = c.amplitude(target);
+            boolean reachable = !Double.isNaN(a);
+            if (!reachable) {
+                double[] r = c.reachable();
+                a = target > r[1] ? c.amplitudes()[0] : c.amplitudes()[c.amplitudes().length - 1];
             }
-            double strength = ltd.pulses(p.gMax() + p.gMin() - target);
-            if (strength > 0) {
-                d.pulse(p.amplitudeFor(strength, -1), p.pulseWidth());
-            }
-            return writeVerify(d, target, s, TRIM_PULSES);
+            d.pulse(-a, s.model().pulseWidth());
+            boolean ok = writeVerify(d, target, s, TRIM_PULSES, true);
+            return reachable ? (ok ? Status.CONVERGED : Status.FAILED) : Status.UNREACHABLE;
         }
     },
 
     /**
-     * Diao et al., Nanoscale Horizons 2025: from a full RESET, read the start, then apply pulses
-     * whose amplitudes are computed in advance from the extracted potentiation curve so that each
-     * gives an equal conductance step (linearised potentiation, steps of at most half a level
-     * spacing); one read and one computed correction pulse at the end.
+     * Diao et al., Nanoscale Horizons 2025. From a full RESET, one read of the start G₀; then n
+     * SET pulses, each chosen from the {@link ResponseMap} ΔG(G, V) measured on reference devices
+     * so that its predicted step is (G_target − G₀)/n (equal steps: linearised potentiation); no
+     * further reads. n is the smallest count with steps of at most half a level spacing that every
+     * point of the path can make within the characterised amplitudes, raised when the largest
+     * characterised step is smaller and lowered (not below that) while the weakest amplitude steps further. A target
+     * below G₀ is unreachable by potentiation. Published: the measured response inverted to equal
+     * steps. Our standard choices: the step size, the single start read, no final correction.
      */
     FEEDFORWARD("feedforward") {
         @Override
-        boolean program(ResistiveDevice d, double target, Settings s) {
-            CompactDeviceParameters p = s.model();
-            SaturatingExponential ltp = p.ltp();
-            resetFully(d, p);
-            double g = d.read();
-            int steps = Math.max(1, (int) Math.ceil(Math.abs(target - g) / (0.5 * s.spacing())));
-            for (int k = 1; k <= steps; k++) {
-                double next = g + (target - g) * k / steps;
-                double prev = g + (target - g) * (k - 1) / steps;
-                pulseBetween(d, p, ltp, prev, next);
+        Status program(ResistiveDevice d, double target, Settings s) {
+            ResponseMap map = s.response();
+            ResponseMap.resetFully(d, s.population());
+            double g0 = d.read();
+            double distance = target - g0;
+            if (distance <= 0) {
+                return Status.UNREACHABLE;
             }
-            pulseBetween(d, p, ltp, d.read(), target);
-            return true;
+            int n = steps(map, g0, distance, s.spacing());
+            double step = distance / n;
+            for (int k = 0; k < n; k++) {
+                double g = g0 + k * step;
+                d.pulse(map.amplitude(g, step), s.model().pulseWidth());
+            }
+            return Status.CONVERGED;
         }
     },
 
     /**
      * Chen et al., Nat. Commun. 2023: no reads; from a full RESET apply the number of identical
-     * SET pulses that the mean potentiation curve needs to reach the target.
+     * SET pulses at the reference amplitude that the mean potentiation curve needs to reach the
+     * target (rounded). Published: open-loop pulse counts from the average, linear response. Ours:
+     * the full RESET as the common start.
      */
     OPEN_LOOP("open-loop") {
         @Override
-        boolean program(ResistiveDevice d, double target, Settings s) {
+        Status program(ResistiveDevice d, double target, Settings s) {
             CompactDeviceParameters p = s.model();
-            resetFully(d, p);
+            ResponseMap.resetFully(d, s.population());
             long n = Math.round(p.ltp().pulses(target));
             for (long k = 0; k < n; k++) {
                 d.pulse(p.vSet(), p.pulseWidth());
             }
-            return true;
+            return Status.CONVERGED;
         }
     };
+
+    /** How one device ended. */
+    public enum Status {
+        /** Closed loop inside the window, or an open-loop scheme done. */
+        CONVERGED,
+        /** Closed loop ended outside the window. */
+        FAILED,
+        /** The scheme's calibration cannot reach the target. */
+        UNREACHABLE
+    }
+
+    /** Step count of {@link #FEEDFORWARD} (see there). */
+    static int steps(ResponseMap map, double g0, double distance, double spacing) {
+        int n = Math.max(1, (int) Math.ceil(distance / (0.5 * spacing)));
+        while (n < 100_000 && violates(map, g0, distance, n, true)) {
+            n++;
+        }
+        while (n > 1 && violates(map, g0, distance, n, false) && !violates(map, g0, distance, n - 1, true)) {
+            n--;
+        }
+        return n;
+    }
+
+    /** Whether some step of an n-step path is larger than the largest (or smaller than the smallest) characterised step. */
+    private static boolean violates(ResponseMap map, double g0, double distance, int n, boolean large) {
+        double step = distance / n;
+        for (int k = 0; k < n; k++) {
+            double g = g0 + k * step;
+            if (large ? step > map.largestStep(g) : step < map.smallestStep(g)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static final int DENOISE_ROUNDS = 3;
     static final int TRIM_PULSES = 5;
@@ -132,15 +179,34 @@ public enum ProgrammingScheme {
     /**
      * What a scheme knows.
      *
-     * @param model     the extracted mean device
-     * @param tolerance verify window half-width (S)
-     * @param spacing   level spacing (S)
-     * @param maxPulses pulse budget of one write-verify
+     * @param population the devices: their mean model and characterised amplitudes
+     * @param tolerance  verify window half-width (S)
+     * @param spacing    level spacing (S)
+     * @param maxPulses  pulse budget of one write-verify
+     * @param reset      the reset-voltage calibration (null unless the scheme needs it)
+     * @param response   the measured response map (null unless the scheme needs it)
      */
-    public record Settings(CompactDeviceParameters model, double tolerance, double spacing, int maxPulses) {
+    public record Settings(DevicePopulation population, double tolerance, double spacing, int maxPulses,
+                           ResetCalibration reset, ResponseMap response) {
+
+        /** The mean device model. */
+        public CompactDeviceParameters model() {
+            return population.model();
+        }
     }
 
-    abstract boolean program(ResistiveDevice d, double target, Settings s);
+    /** Programs one device to {@code target} (S). */
+    abstract Status program(ResistiveDevice d, double target, Settings s);
+
+    /**
+     * The settings of this scheme for a population: measures the calibration it needs on
+     * reference devices of seeds {@code firstReferenceSeed}, {@code firstReferenceSeed − 1}, …
+     */
+    public Settings settings(DevicePopulation pop, double spacing, long firstReferenceSeed) {
+        ResetCalibration reset = this == RESET_VOLTAGE_CONTROL ? ResetCalibration.measure(pop, firstReferenceSeed) : null;
+        ResponseMap response = this == FEEDFORWARD ? ResponseMap.measure(pop, firstReferenceSeed) : null;
+        return new Settings(pop, spacing / 4, spacing, CrossbarProgramming.MAX_PULSES, reset, response);
+    }
 
     /** Programs {@code d} to {@code target} (S) with this scheme; true when it converged (closed loop) or always (open loop). */
     public boolean programDevice(ResistiveDevice d, double target, Settings s) {
@@ -160,9 +226,10 @@ public enum ProgrammingScheme {
     /**
      * Incremental step pulse programming: read; SET if below the window, RESET if above; the
      * strength starts at {@value #START} reference pulses, grows by {@value #START} while the
-     * direction repeats (up to {@value #MAX_STRENGTH}) and halves on a flip; stops inside the window or after {@code budget} pulses.
+     * direction repeats (up to {@value #MAX_STRENGTH}) and halves on a flip; stops inside the window or after {@code budget} pulses. With
+     * {@code clamp} every |V| is clamped into the characterised range.
      */
-    static boolean writeVerify(ResistiveDevice d, double target, Settings s, int budget) {
+    static boolean writeVerify(ResistiveDevice d, double target, Settings s, int budget, boolean clamp) {
         CompactDeviceParameters p = s.model();
         double strength = START;
         int lastDirection = 0;
@@ -175,7 +242,8 @@ public enum ProgrammingScheme {
             strength = direction == lastDirection ? strength + START : (lastDirection == 0 ? START : strength / 2);
             strength = Math.min(MAX_STRENGTH, Math.max(MIN_STRENGTH, strength));
             lastDirection = direction;
-            d.pulse(p.amplitudeFor(strength, direction), p.pulseWidth());
+            double v = p.amplitudeFor(strength, direction);
+            d.pulse(clamp ? s.population().clamp(v) : v, p.pulseWidth());
         }
         return Math.abs(d.read() - target) <= s.tolerance();
     }
@@ -186,20 +254,4 @@ public enum ProgrammingScheme {
     static final double MIN_STRENGTH = 0.02;
     /** Largest write-verify strength: ISPP caps the amplitude (here at twice the reference overdrive). */
     static final double MAX_STRENGTH = 2;
-
-    private static void resetFully(ResistiveDevice d, CompactDeviceParameters p) {
-        for (int k = 0; k < Math.ceil(1.5 * p.pulsesLtd()); k++) {
-            d.pulse(p.vReset(), p.pulseWidth());
-        }
-    }
-
-    /** One pulse whose strength the mean curve predicts to take G from {@code from} to {@code to}. */
-    private static void pulseBetween(ResistiveDevice d, CompactDeviceParameters p, SaturatingExponential ltp,
-                                     double from, double to) {
-        double s = to >= from ? ltp.pulses(to) - ltp.pulses(from)
-                : p.ltd().pulses(p.gMax() + p.gMin() - to) - p.ltd().pulses(p.gMax() + p.gMin() - from);
-        if (s > 1e-6) {
-            d.pulse(p.amplitudeFor(s, to >= from ? 1 : -1), p.pulseWidth());
-        }
-    }
 }

@@ -27,8 +27,9 @@ public record WeightTransfer(DigitsDataset train, DigitsDataset test, double[][]
     }
 
     /** Test accuracy after programming the weights with {@code scheme} on devices of seed {@code seed}. */
-    public double programmedAccuracy(ProgrammingScheme scheme, CompactDeviceParameters p, int levels, long seed,
+    public double programmedAccuracy(ProgrammingScheme scheme, DevicePopulation pop, int levels, long seed,
                                      int threads) {
+        CompactDeviceParameters p = pop.model();
         int rows = weights.length;
         int cols = weights[0].length;
         double wMax = 0;
@@ -50,7 +51,7 @@ public record WeightTransfer(DigitsDataset train, DigitsDataset test, double[][]
             }
         }
         double spacing = levels > 1 ? g[1] - g[0] : span;
-        CrossbarProgramming.Outcome o = CrossbarProgramming.program(scheme, p, targets, spacing, seed, threads);
+        CrossbarProgramming.Outcome o = CrossbarProgramming.program(scheme, pop, targets, spacing, seed, threads);
         double[][] read = new double[rows][cols];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {

@@ -31,9 +31,11 @@ class DeviceCaseFileTest {
         }
     }
 
+    /** A film device case; compact-model cases ({@link EcramCaseFile}) are tested with their model. */
     private static boolean isDeviceCase(Path p) {
         try {
-            return Files.readString(p).contains("\"device\": {");
+            String text = Files.readString(p);
+            return text.contains("\"device\": {") && !EcramCaseFile.selects(text, p.toString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -57,11 +57,11 @@ class ProgrammingSchemeTest {
     }
 
     @Test
-    void feedforwardAndResetVoltageControlBeatOpenLoopOnANonlinearDevice() {
+    void feedforwardBeatsOpenLoopOnANonlinearDevice() {
+        // reset-voltage-control needs a device whose single RESET spans the window: FaithfulSchemesTest.
         CompactDeviceParameters p = device(0.05, 0.05, 0.001, 0, 1);
         double open = run(ProgrammingScheme.OPEN_LOOP, p, 8, 256).rmsePercent();
         assertThat(run(ProgrammingScheme.FEEDFORWARD, p, 8, 256).rmsePercent()).isLessThan(open);
-        assertThat(run(ProgrammingScheme.RESET_VOLTAGE_CONTROL, p, 8, 256).rmsePercent()).isLessThan(open);
     }
 
     @Test

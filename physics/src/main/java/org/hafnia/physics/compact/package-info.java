@@ -4,6 +4,8 @@
  * saturating-exponential pulse response used by NeuroSim, a two-state telegraph noise source,
  * and a seeded stochastic compact device with bounds, nonlinear potentiation/depression,
  * cycle-to-cycle and device-to-device variation, write and read noise, RTN from incomplete
- * channels that subthreshold (denoising) pulses remove, and power-law drift.
+ * channels that subthreshold (denoising) pulses remove, and power-law drift; and an ECRAM
+ * (ion-intercalation) cell with a linear, symmetric response for devices the film model does not
+ * describe.
  */
 package org.hafnia.physics.compact;

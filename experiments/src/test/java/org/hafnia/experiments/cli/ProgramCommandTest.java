@@ -1,0 +1,74 @@
+package org.hafnia.experiments.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.hafnia.postprocess.io.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** {@code hafnia program} on the shipped ECRAM case (a compact model: no extraction, fast). */
+class ProgramCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path ecramCase() throws Exception {
+        Path c = tmp.resolve("chen2023-ecram.json");
+        try (InputStream in = getClass().getResourceAsStream("/cases/chen2023-ecram.json")) {
+            Files.copy(in, c);
+        }
+        return c;
+    }
+
+    @Test
+    void programJsonReportsAppliedAndCharacterisedAmplitudesAndUnreachableTargets() throws Exception {
+        Path out = tmp.resolve("p");
+        CommandRun r = CommandRun.of("program", "--scheme", "reset-voltage-control", "--levels", "4", "--rows", "4",
+                "--cols", "8", "--case", ecramCase().toString(), "--out", out.toString(), "--threads", "2");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode p = Json.mapper().readTree(out.resolve("program.json").toFile());
+        JsonNode applied = p.get("amplitude_range_V");
+        JsonNode characterised = p.get("characterised_range_V");
+        // The case characterises 3–5 V; the calibrated scheme stays inside.
+        assertThat(characterised.get(0).asDouble()).isEqualTo(3.0);
+        assertThat(characterised.get(1).asDouble()).isEqualTo(5.0);
+        assertThat(applied.get(0).asDouble()).isGreaterThanOrEqualTo(3.0);
+        assertThat(applied.get(1).asDouble()).isLessThanOrEqualTo(5.0);
+        // One RESET pulse of at most 5 V moves an ECRAM by 1 % of its range: every level below the top is unreachable.
+        assertThat(p.get("unreachable").isArray()).isTrue();
+        assertThat(p.get("unreachable").size()).isGreaterThanOrEqualTo(3);
+        assertThat(p.get("device").asText()).isEqualTo("chen2023-ecram");
+    }
+
+    @Test
+    void compareWritesTheTableAndTheAccuracyAgainstLevels() throws Exception {
+        Path out = tmp.resolve("c");
+        CommandRun r = CommandRun.of("program", "--compare", "--levels", "4", "--rows", "4", "--cols", "8",
+                "--transfer-seeds", "1", "--sweep-levels", "2,4", "--case", ecramCase().toString(), "--out",
+                out.toString(), "--threads", "2");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode c = Json.mapper().readTree(out.resolve("compare.json").toFile());
+        assertThat(c.get("schemes").size()).isEqualTo(5);
+        assertThat(c.get("accuracy_vs_levels").get("series").size()).isEqualTo(5);
+        assertThat(c.get("accuracy_vs_levels").get("series").get(0).get("accuracy").size()).isEqualTo(2);
+        assertThat(Files.readString(out.resolve("compare.md"))).contains("open-loop").contains("chen2023-ecram");
+        assertThat(out.resolve("accuracy-vs-levels.png")).isRegularFile();
+    }
+
+    @Test
+    void ecramCaseWithAMissingKeyIsBadInputNamingIt() throws Exception {
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, Files.readString(ecramCase()).replace("\"pulses_full\"", "\"pulses\""));
+        CommandRun r = CommandRun.of("program", "--scheme", "open-loop", "--levels", "4", "--case", bad.toString(),
+                "--out", tmp.resolve("x").toString());
+        assertThat(r.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("bad.json").contains("pulses");
+        assertThat(tmp.resolve("x")).doesNotExist();
+    }
+}

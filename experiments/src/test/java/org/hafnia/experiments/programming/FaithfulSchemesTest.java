@@ -1,0 +1,225 @@
+package org.hafnia.experiments.programming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hafnia.physics.compact.CompactDevice;
+import org.hafnia.physics.compact.CompactDeviceParameters;
+import org.hafnia.physics.compact.EcramDevice;
+import org.hafnia.physics.compact.EcramParameters;
+import org.hafnia.physics.compact.ResistiveDevice;
+import org.junit.jupiter.api.Test;
+
+/** The three seed schemes as published, on devices whose response is known. */
+class FaithfulSchemesTest {
+
+    /** Synthetic compact device: SET/RESET pulses to cross the range, nonlinearity A, spreads. */
+    static CompactDeviceParameters device(double pulsesLtd, double aLtp, double c2c, double d2d, double bounds,
+                                          double readNoise) {
+        return new CompactDeviceParameters(20e-6, 150e-6, bounds, 60, pulsesLtd, aLtp, 15, c2c, d2d, 0,
+                readNoise, 0, 8e-3, 4e-3, 1, 5, 0, 0, 0, 1.0, 1.0, -1.0, 0.5, 1e-6, 0.15, 1e-6);
+    }
+
+    static double[] targets(CompactDeviceParameters p, int levels, int devices) {
+        double[] g = CrossbarProgramming.levels(p, levels);
+        double[] t = new double[devices];
+        for (int i = 0; i < devices; i++) {
+            t[i] = g[i % levels];
+        }
+        return t;
+    }
+
+    @Test
+    void resetVoltageControlNeverAppliesAnAmplitudeOutsideTheCharacterisedRange() {
+        // Characterised 0.6–0.9 V; one RESET at 0.9 V is 0.8 of a reference pulse of 60: the lower levels are
+        // beyond a single calibrated pulse and must be reported, not reached by extrapolating to larger |V|.
+        CompactDeviceParameters p = device(60, 25, 0.05, 0.05, 0.02, 0.002);
+        DevicePopulation pop = DevicePopulation.compact("steep", p, new double[] {0.6, 0.9});
+        double[] t = targets(p, 8, 128);
+        CrossbarProgramming.Outcome rvc = CrossbarProgramming.program(ProgrammingScheme.RESET_VOLTAGE_CONTROL, pop, t,
+                t[1] - t[0], 5, 2);
+        assertThat(rvc.amplitudes()[0]).isGreaterThanOrEqualTo(0.6);
+        assertThat(rvc.amplitudes()[1]).isLessThanOrEqualTo(0.9);
+        assertThat(rvc.unreachable()).isNotEmpty().contains(t[0]);
+        // Control: write-verify's ISPP on the same devices goes beyond the range, so the bound is the scheme's.
+        CrossbarProgramming.Outcome wv = CrossbarProgramming.program(ProgrammingScheme.WRITE_VERIFY, pop, t,
+                t[1] - t[0], 5, 2);
+        assertThat(wv.amplitudes()[1]).isGreaterThan(0.9);
+    }
+
+    @Test
+    void resetVoltageControlReachesEveryLevelWhereOneResetSpansTheWindow() {
+        // One reference RESET crosses the range (0.8 pulses from Gmax to Gmin): the calibrated map covers the window.
+        CompactDeviceParameters p = device(0.8, 25, 0.02, 0.02, 0.01, 0.002);
+        DevicePopulation pop = DevicePopulation.compact("kim-like", p, new double[] {0.5, 1.0});
+        double[] t = targets(p, 8, 256);
+        CrossbarProgramming.Outcome o = CrossbarProgramming.program(ProgrammingScheme.RESET_VOLTAGE_CONTROL, pop, t,
+                t[1] - t[0], 3, 2);
+        assertThat(o.unreachable()).isEmpty();
+        assertThat(o.amplitudes()[0]).isGreaterThanOrEqualTo(0.5);
+        assertThat(o.amplitudes()[1]).isLessThanOrEqualTo(1.0);
+        CrossbarProgramming.Merit m = CrossbarProgramming.merit(o, CrossbarProgramming.levels(p, 8),
+                CrossbarProgramming.window(p));
+        // Converged devices lie within ±spacing/4 = ±1/28 of the window; allowing < 10 % failures left within one
+        // spacing (4 tolerances) bounds the RMS by (100/28) √(0.9 + 0.1·16) = 5.65 %.
+        assertThat(m.failures()).isLessThan(t.length / 10);
+        assertThat(m.rmsePercent()).isLessThan(100.0 / 28 * Math.sqrt(0.9 + 0.1 * 16));
+    }
+
+    /** Records the noise-free conductance after each pulse and the amplitudes. */
+    static final class Recording implements ResistiveDevice {
+        final CompactDevice d;
+        final List<Double> g = new ArrayList<>();
+        final List<Double> v = new ArrayList<>();
+
+        Recording(CompactDevice d) {
+            this.d = d;
+        }
+
+        @Override
+        public void pulse(double amplitude, double width) {
+            d.pulse(amplitude, width);
+            g.add(d.conductance());
+            v.add(amplitude);
+        }
+
+        @Override
+        public double read() {
+            return d.read();
+        }
+
+        @Override
+        public void idle(double seconds) {
+            d.idle(seconds);
+        }
+
+        @Override
+        public double time() {
+            return d.time();
+        }
+    }
+
+    /** Feedforward steps of one device to {@code target}: the conductance after the full RESET, then after each step. */
+    static Recording feedforward(CompactDeviceParameters p, double target, double spacing) {
+        DevicePopulation pop = DevicePopulation.compact("d", p, new double[] {0.5, 1.0});
+        ProgrammingScheme.Settings s = ProgrammingScheme.FEEDFORWARD.settings(pop, spacing, -1);
+        Recording r = new Recording(new CompactDevice(p, 77));
+        ProgrammingScheme.FEEDFORWARD.program(r, target, s);
+        return r;
+    }
+
+    static double[] steps(Recording r, int resetPulses) {
+        double[] dg = new double[r.g.size() - resetPulses];
+        for (int k = 0; k < dg.length; k++) {
+            dg[k] = r.g.get(resetPulses + k) - r.g.get(resetPulses + k - 1);
+        }
+        return dg;
+    }
+
+    @Test
+    void feedforwardGivesEqualStepsOnANonlinearDevice() {
+        // A = 10 pulses of 60: a fixed pulse's step falls by e^(−ΔP/A) along the path. Device noise: 2 % step
+        // scatter (c2c) and 0.1 % reads; the map's interpolation between 16 bins adds a few %.
+        CompactDeviceParameters p = device(60, 10, 0.02, 0, 0, 0.001);
+        double[] w = CrossbarProgramming.window(p);
+        double spacing = (w[1] - w[0]) / 7;
+        Recording r = feedforward(p, w[1], spacing);
+        int reset = (int) Math.ceil(1.5 * p.pulsesLtd());
+        double[] dg = steps(r, reset);
+        double mean = (r.g.get(r.g.size() - 1) - r.g.get(reset - 1)) / dg.length;
+        assertThat(dg.length).isGreaterThan(5);
+        for (double s : dg) {
+            // 3σ of the 2 % c2c plus 10 % for the map (16 bins, 8 reference devices): equal within the device noise.
+            assertThat(Math.abs(s - mean)).isLessThan(0.16 * mean);
+        }
+        // Control: equal pulses at the reference amplitude over the same path give steps falling by far more.
+        CompactDevice c = new CompactDevice(p, 77);
+        ResistiveDevice plain = c;
+        for (int k = 0; k < reset; k++) {
+            plain.pulse(p.vReset(), p.pulseWidth());
+        }
+        double first = -c.conductance();
+        plain.pulse(p.vSet(), p.pulseWidth());
+        first += c.conductance();
+        while (c.conductance() < w[1]) {
+            plain.pulse(p.vSet(), p.pulseWidth());
+        }
+        double before = c.conductance();
+        plain.pulse(p.vSet(), p.pulseWidth());
+        assertThat(first / (c.conductance() - before)).isGreaterThan(2);
+    }
+
+    @Test
+    void feedforwardOnALinearDeviceReducesToUniformPulses() {
+        // A = 10⁶ Pmax, no noise: ΔG(G, V) depends on G only by the curvature Pmax/2A = 5·10⁻⁷ of the range, so every
+        // pulse is the same to ~10⁻⁶ of its overdrive (0.5 V): 10⁻⁶ V.
+        CompactDeviceParameters p = device(60, 6e7, 0, 0, 0, 0);
+        double[] w = CrossbarProgramming.window(p);
+        Recording r = feedforward(p, w[1], (w[1] - w[0]) / 7);
+        int reset = (int) Math.ceil(1.5 * p.pulsesLtd());
+        List<Double> v = r.v.subList(reset, r.v.size());
+        assertThat(v.size()).isGreaterThan(5);
+        for (double a : v) {
+            assertThat(a).isCloseTo(v.get(0), org.assertj.core.data.Offset.offset(1e-6));
+        }
+        double[] dg = steps(r, reset);
+        for (double s : dg) {
+            assertThat(s).isCloseTo(dg[0], org.assertj.core.data.Offset.offset(1e-5 * dg[0]));
+        }
+    }
+
+    @Test
+    void openLoopErrorEqualsWhatTheCycleToCycleAndDeviceToDeviceSpreadsPredict() {
+        // ECRAM, linear: after the full RESET G = Gmin' = Gmin(1 + σb ξ); n pulses add Δ k Σ(1 + σc ξi), k = 1 + σd ξ.
+        // With n exact (targets at whole pulse counts) the error G(1 + σr ξ) − target has mean 0 and variance
+        //   (Gmin σb)² + n²Δ²σd² + nΔ²σc²(1 + σd²) + σr² E[G²],  E[G²] = target² + the first three terms.
+        double sb = 0.005;
+        double sc = 0.1;
+        double sd = 0.03;
+        double sr = 0.002;
+        EcramParameters e = new EcramParameters(60e-6, 100e-6, sb, 100, sc, sd, sr, 5, 1, 0.1, 0.1, 1e-3);
+        DevicePopulation pop = DevicePopulation.ecram("ecram", e, new double[] {3, 5});
+        int levels = 5;
+        int perLevel = 2000;
+        double[] t = targets(pop.model(), levels, levels * perLevel);
+        CrossbarProgramming.Outcome o = CrossbarProgramming.program(ProgrammingScheme.OPEN_LOOP, pop, t, t[1] - t[0], 9, 2);
+        double step = e.step();
+        for (int k = 0; k < levels; k++) {
+            double target = t[k];
+            double n = Math.rint((target - e.gMin()) / step);
+            assertThat(Math.abs(n * step + e.gMin() - target)).isLessThan(1e-6 * step);
+            double write = Math.pow(e.gMin() * sb, 2) + n * n * step * step * sd * sd + n * step * step * sc * sc * (1 + sd * sd);
+            double predicted = write + sr * sr * (target * target + write);
+            double mse = 0;
+            for (int i = k; i < t.length; i += levels) {
+                double err = o.reads()[i] - o.targets()[i];
+                mse += err * err / perLevel;
+            }
+            // Sample variance of N normal errors: relative standard error √(2/N) = 3.2 %; 4 of them.
+            assertThat(mse / predicted).as("level %d", k).isBetween(1 - 4 * Math.sqrt(2.0 / perLevel),
+                    1 + 4 * Math.sqrt(2.0 / perLevel));
+        }
+        // No reads while programming: only the pulses of the RESET and the count.
+        assertThat(o.pulses()[levels - 1]).isEqualTo((int) Math.ceil(1.5 * 100) + 90);
+    }
+
+    @Test
+    void ecramResponseIsLinearAndSymmetric() {
+        EcramParameters e = new EcramParameters(60e-6, 100e-6, 0, 100, 0, 0, 0, 5, 1, 0.1, 0.1, 1e-3);
+        EcramDevice d = new EcramDevice(e, 1);
+        for (int k = 0; k < 30; k++) {
+            d.pulse(5, 0.1);
+        }
+        assertThat(d.conductance()).isCloseTo(60e-6 + 30 * 0.4e-6, org.assertj.core.data.Offset.offset(1e-12));
+        for (int k = 0; k < 10; k++) {
+            d.pulse(-5, 0.1);
+        }
+        assertThat(d.conductance()).isCloseTo(60e-6 + 20 * 0.4e-6, org.assertj.core.data.Offset.offset(1e-12));
+        // Half the overdrive (3 V of threshold 1 V, reference 5 V) or half the width: half the step.
+        d.pulse(3, 0.1);
+        d.pulse(5, 0.05);
+        assertThat(d.conductance()).isCloseTo(60e-6 + 21 * 0.4e-6, org.assertj.core.data.Offset.offset(1e-12));
+    }
+}
