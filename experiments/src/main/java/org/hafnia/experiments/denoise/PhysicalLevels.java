@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.function.LongFunction;
 
 import org.hafnia.experiments.programming.CrossbarProgramming;
+import org.hafnia.experiments.programming.DevicePopulation;
 import org.hafnia.experiments.programming.ProgrammingScheme;
 import org.hafnia.physics.compact.CompactDeviceParameters;
 import org.hafnia.physics.compact.StructuralDevice;
@@ -127,8 +128,9 @@ public final class PhysicalLevels {
             targets[j] = window[0] + (window[1] - window[0]) * j / (targets.length - 1);
         }
         double spacing = (window[1] - window[0]) / Math.max(1, s.aim() - 1);
-        ProgrammingScheme.Settings settings = new ProgrammingScheme.Settings(model, spacing / 4, spacing,
-                CrossbarProgramming.MAX_PULSES);
+        ProgrammingScheme.Settings settings = new ProgrammingScheme.Settings(
+                DevicePopulation.compact("physical device", model), spacing / 4, spacing, CrossbarProgramming.MAX_PULSES,
+                null, null);
         Sample[][] without = program(WITHOUT, devices, settings, targets, s, threads, tick);
         Sample[][] with = program(WITH, devices, settings, targets, s, threads, tick);
         return new Result(window, targets, summarise(without, targets, window, settings.tolerance()),
@@ -222,7 +224,7 @@ public final class PhysicalLevels {
             p[k] = pulses.get(k);
         }
         CrossbarProgramming.Merit merit = CrossbarProgramming.merit(
-                new CrossbarProgramming.Outcome(t, g, p, new double[m], new double[m], failures), targets, window);
+                new CrossbarProgramming.Outcome(t, g, p, new double[m], new double[m], failures, new double[2], new double[0], 0), targets, window);
         return new SchemeLevels(merit.levelsDistinguishable(), merit.sigmaMean(), Math.sqrt(read / n),
                 Math.sqrt(programming / n), Math.sqrt(drift / n), tolerance, failures, n, merit.pulsesMean());
     }

@@ -210,7 +210,7 @@ public enum ProgrammingScheme {
 
     /** Programs {@code d} to {@code target} (S) with this scheme; true when it converged (closed loop) or always (open loop). */
     public boolean programDevice(ResistiveDevice d, double target, Settings s) {
-        return program(d, target, s);
+        return program(d, target, s) == Status.CONVERGED;
     }
 
     public static ProgrammingScheme of(String name) {
