@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             FitCommand.class,
             ExtractCommand.class,
             ProgramCommand.class,
+            ArrayCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Hafnia implements Runnable {

@@ -217,7 +217,7 @@ public final class ProgramCommand implements Callable<Integer> {
     }
 
     /** The default case's compact device, extracted once and cached under out/cache by the hash of the case and build. */
-    private static CompactDeviceParameters defaultDevice(int threads, PrintWriter log) {
+    static CompactDeviceParameters defaultDevice(int threads, PrintWriter log) {
         DeviceCaseFile c = DeviceCaseFile.defaultCase();
         String hash;
         try (var in = DeviceCaseFile.class.getResourceAsStream("/cases/" + DeviceCaseFile.DEFAULT)) {

@@ -142,6 +142,11 @@ public enum ProgrammingScheme {
 
     abstract boolean program(ResistiveDevice d, double target, Settings s);
 
+    /** Programs {@code d} (any device: compact or phase field) to {@code target}; true if the loop converged. */
+    public boolean programDevice(ResistiveDevice d, double target, Settings s) {
+        return program(d, target, s);
+    }
+
     public static ProgrammingScheme of(String name) {
         for (ProgrammingScheme s : values()) {
             if (s.label.equals(name)) {
