@@ -199,31 +199,41 @@ public final class ArrayStudy {
     }
 
     /**
-     * Prepares the run folder {@code store}: a fresh run empties it; a resumed one must find the
-     * same run key (case text and every option), else it is refused.
+     * Prepares the run folder {@code store}. A store left there is an unfinished run: without
+     * {@code resume} it is refused; with it, it must hold the same run key (case text and every
+     * option). Without a store a run starts afresh (also under {@code resume}).
      */
     public static void prepare(Path store, String key, boolean resume) {
         Path keyFile = store.resolve("run.key");
         try {
-            if (resume && Files.isRegularFile(keyFile)) {
+            if (Files.isRegularFile(keyFile)) {
+                if (!resume) {
+                    throw new InvalidInputException(store.getParent() + ": holds an unfinished array run (" + store.getFileName()
+                            + "); continue it with --resume or choose another --out");
+                }
                 String old = Files.readString(keyFile, StandardCharsets.UTF_8);
                 if (!old.equals(key)) {
-                    throw new InvalidInputException(store + ": --resume with other options or another case than the "
-                            + "interrupted run (" + old.strip() + ")");
+                    throw new InvalidInputException(store.getParent() + ": --resume with other options or another case than "
+                            + "the interrupted run (" + old.strip() + ")");
                 }
                 return;
-            }
-            if (Files.isDirectory(store)) {
-                try (var files = Files.list(store)) {
-                    for (Path f : (Iterable<Path>) files::iterator) {
-                        Files.delete(f);
-                    }
-                }
             }
             Files.createDirectories(store);
         } catch (IOException e) {
             throw new InvalidInputException(store + ": " + AtomicFiles.reason(e));
         }
         AtomicFiles.writeString(keyFile, key);
+    }
+
+    /** Removes the store of a finished run (its results are in the output files). */
+    public static void finish(Path store) {
+        try (var files = Files.list(store)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.delete(f);
+            }
+            Files.delete(store);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

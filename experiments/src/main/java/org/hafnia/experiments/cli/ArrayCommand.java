@@ -153,6 +153,7 @@ public final class ArrayCommand implements Callable<Integer> {
             extra.put("tolerance_S", spacing / 4);
             Map<String, Object> summary = ArrayOutputs.summary(all, rows, cols, levelG, window, s.label(), engine, wall, extra);
             ArrayOutputs.write(dir, all, rows, cols, levelG, window, summary);
+            ArrayStudy.finish(store);
             table.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.4g | %.3f | %.4f | %.1f | %d | %.3g |%n", s.label(),
                     all.length, levels, (Integer) summary.get("levels_distinguishable"), 1e6 * (Double) summary.get("sigma_S"),
                     (Double) summary.get("rmse_percent"), (Double) summary.get("yield"), (Double) summary.get("pulses_mean"),
