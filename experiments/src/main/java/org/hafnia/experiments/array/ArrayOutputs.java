@@ -61,7 +61,9 @@ public final class ArrayOutputs {
         r.put("cols", cols);
         r.put("levels", levels.length);
         r.put("scheme", scheme);
-        r.put("levels_distinguishable", m.levelsDistinguishable());
+        // σ per level needs two devices of that level; with fewer the count is not defined (null).
+        r.put("levels_distinguishable", d.length >= 2L * levels.length ? m.levelsDistinguishable() : null);
+        r.put("devices_per_level", (double) d.length / levels.length);
         r.put("sigma_S", m.sigmaMean());
         r.put("rmse_percent", m.rmsePercent());
         r.put("yield", 1.0 - (double) m.failures() / d.length);

@@ -154,8 +154,8 @@ public final class ArrayCommand implements Callable<Integer> {
             Map<String, Object> summary = ArrayOutputs.summary(all, rows, cols, levelG, window, s.label(), engine, wall, extra);
             ArrayOutputs.write(dir, all, rows, cols, levelG, window, summary);
             ArrayStudy.finish(store);
-            table.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.4g | %.3f | %.4f | %.1f | %d | %.3g |%n", s.label(),
-                    all.length, levels, (Integer) summary.get("levels_distinguishable"), 1e6 * (Double) summary.get("sigma_S"),
+            table.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %.4g | %.3f | %.4f | %.1f | %d | %.3g |%n", s.label(),
+                    all.length, levels, summary.get("levels_distinguishable") == null ? "–" : summary.get("levels_distinguishable"), 1e6 * (Double) summary.get("sigma_S"),
                     (Double) summary.get("rmse_percent"), (Double) summary.get("yield"), (Double) summary.get("pulses_mean"),
                     (Integer) summary.get("pulses_max"), (Double) summary.get("programming_time_s_mean")));
             log.printf(Locale.ROOT, "array %s: %d devices (%d computed) in %.1f s on %d thread(s)%n", s.label(), all.length,
