@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             ExtractCommand.class,
             ProgramCommand.class,
             ArrayCommand.class,
+            SweepCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Hafnia implements Runnable {

@@ -185,6 +185,27 @@ class ArrayCommandTest {
     }
 
     @Test
+    void aSweepRunsEveryCombinationAsAJobWithOneSummary() throws Exception {
+        Path out = shared.resolve("sweep");
+        CommandRun r = CommandRun.of("sweep", tinyCase.toString(), "--vary", "seed=1,2", "--vary",
+                "device.read.voltage=-0.15 V,-0.2 V", "--out", out.toString(), "--array-option=--device=" + compact,
+                "--array-option=--rows=2", "--array-option=--cols=4", "--array-option=--levels=2", "--array-option=--reads=2");
+        assertThat(r.status()).as(r.err()).isZero();
+        List<String> tsv = Files.readAllLines(out.resolve("summary.tsv"));
+        assertThat(tsv).hasSize(5);
+        assertThat(tsv.get(0)).startsWith("job\tseed\tdevice.read.voltage\tlevels_distinguishable");
+        assertThat(tsv.get(4)).startsWith("job-003\t2\t-0.2 V\t");
+        assertThat(readParquet(out.resolve("summary.parquet"))).hasSize(4);
+        JsonNode job3 = Json.mapper().readTree(out.resolve("job-003/case.json").toFile());
+        assertThat(job3.get("seed").asInt()).isEqualTo(2);
+        assertThat(job3.at("/device/read/voltage").asText()).isEqualTo("-0.2 V");
+        assertThat(out.resolve("job-003/devices.parquet")).isRegularFile();
+        CommandRun bad = CommandRun.of("sweep", tinyCase.toString(), "--vary", "physics.nothing=1", "--out", out.toString());
+        assertThat(bad.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(bad.err()).contains("has no key physics.nothing");
+    }
+
+    @Test
     void badOptionsAreOneLineAndWriteNothing() throws Exception {
         Path out = shared.resolve("bad");
         CommandRun s = run(out, "--scheme", "magic");
