@@ -30,6 +30,10 @@ public enum Dimension {
             Map.of("J/(m^3 K)", 1.0, "MJ/(m^3 K)", 1e6, "J/m^3/K", 1.0)),
     /** Base unit 1/s. */
     FREQUENCY("a frequency", "Hz", "1e13 Hz", Map.of("Hz", 1.0, "1/s", 1.0, "THz", 1e12)),
+    /** Base unit 1/m² (traps per area). */
+    AREAL_DENSITY("an areal density", "m^-2", "0.15 nm^-2", Map.of("m^-2", 1.0, "nm^-2", 1e18, "cm^-2", 1e4)),
+    /** Base unit 1/m³ (carriers per volume). */
+    NUMBER_DENSITY("a number density", "m^-3", "8.1e19 cm^-3", Map.of("m^-3", 1.0, "cm^-3", 1e6, "nm^-3", 1e27)),
     /** Base unit Ω. */
     RESISTANCE("a resistance", "Ohm", "1 kOhm", Map.of("Ohm", 1.0, "kOhm", 1e3, "Ω", 1.0, "kΩ", 1e3)),
     /** Base unit W/(m K). */

@@ -19,6 +19,8 @@ import org.hafnia.physics.api.ConductivityModel;
 import org.hafnia.physics.api.FreeEnergyDensity;
 import org.hafnia.physics.compact.StructuralDevice;
 import org.hafnia.physics.energy.DoubleWellEnergy;
+import org.hafnia.physics.traps.TrapParameters;
+import org.hafnia.physics.traps.TrapPopulation;
 import org.hafnia.postprocess.extraction.CharacterisationData;
 import org.hafnia.solver.device.FilmDevice;
 import org.hafnia.solver.device.FilmHeat;
@@ -37,6 +39,8 @@ import org.hafnia.solver.device.FilmHeat;
  *           conductance {sigma, thickness, series_resistance},
  *           heat {ambient, film {thermal_conductivity, heat_capacity},
  *                 electrodes {thermal_conductivity, heat_capacity, thickness}}
+ * traps:    (optional) density, phi_min, phi_channel, max_distance, carrier_density, fermi_energy
+ *           (TrapParameters; the lifetimes are the laws measured on reference/rtn)
  * device:   read {voltage, width}, ensemble {devices, seed},
  *           characterisation {set, reset, pulse_width, train_pulses, cycles, settle, trace_reads,
  *           trace_interval, denoise, denoise_width, denoise_pulses, drift_times [...], drift_reads,
@@ -48,12 +52,13 @@ import org.hafnia.solver.device.FilmHeat;
  * @param description free text
  * @param model       the device physics
  * @param initial     generator of the initial map (seeded per device)
+ * @param traps       charge traps of the structure (telegraph noise), or null for none
  * @param protocol    the characterisation protocol
  * @param devices     ensemble size
  * @param seed        seed of device 0 (device i uses seed + i)
  */
 public record DeviceCaseFile(String name, String description, FilmDevice.Model model, IslandsGenerator initial,
-                             CharacterisationData.Protocol protocol, int devices, long seed) {
+                             TrapParameters traps, CharacterisationData.Protocol protocol, int devices, long seed) {
 
     /** The shipped default case, a class-path resource of this module. */
     public static final String DEFAULT = "hfo2-device.json";
@@ -98,7 +103,8 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
 
     /** As {@link #create} with the concrete type (temperatures, steps). */
     public FilmDevice device(long deviceSeed) {
-        return new FilmDevice(model, initialMap(deviceSeed), deviceSeed, null);
+        return new FilmDevice(model, initialMap(deviceSeed), deviceSeed,
+                traps == null ? null : new TrapPopulation(traps, deviceSeed));
     }
 
     /** The seeded initial map of a device (flat, row-major on {@code model().grid()}). */
@@ -124,7 +130,7 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
         FilmDevice.Model r = new FilmDevice.Model(fine, m.thickness(), m.energy(), m.siteVolume(), m.kappa(),
                 m.attemptFrequency(), m.activationEnergy(), m.driveScale(), m.ionCharge(), m.hopDistance(), m.sigma(),
                 m.heat(), m.seriesResistance(), m.readVoltage(), m.readWidth());
-        return new DeviceCaseFile(name, description, r, initial, protocol, devices, seed);
+        return new DeviceCaseFile(name, description, r, initial, traps, protocol, devices, seed);
     }
 
     static DeviceCaseFile parse(String text, String source, String stem) {
@@ -136,6 +142,7 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
         CaseNode initialNode = root.object("initial");
         CaseNode physicsNode = root.object("physics");
         CaseNode deviceNode = root.object("device");
+        CaseNode trapNode = root.optionalObject("traps");
         root.finish();
 
         double spacing = gridNode.quantity("spacing", Dimension.LENGTH, Double.MIN_VALUE, 1e-6) / NM;
@@ -164,7 +171,8 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
         ensemble.finish();
         CharacterisationData.Protocol protocol = protocol(deviceNode.object("characterisation"), readVoltage, readWidth);
         deviceNode.finish();
-        return new DeviceCaseFile(name, description, model, initial, protocol, devices, ensembleSeed);
+        TrapParameters traps = trapNode == null ? null : traps(trapNode);
+        return new DeviceCaseFile(name, description, model, initial, traps, protocol, devices, ensembleSeed);
     }
 
     private static FilmDevice.Model physics(CaseNode p, Grid2D grid, double readVoltage, double readWidth) {
@@ -218,6 +226,25 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
                     new FilmHeat.Parameters(thickness, kf, cf, d, ke, ce, ambient), rs, readVoltage, readWidth);
         } catch (InvalidInputException e) {
             throw p.error(e.getMessage());
+        }
+    }
+
+    /** The {@code traps} section onto {@link TrapParameters#DEFAULT}. */
+    private static TrapParameters traps(CaseNode t) {
+        TrapParameters d = TrapParameters.DEFAULT;
+        try {
+            TrapParameters p = d.toBuilder()
+                    .arealDensity(t.quantity("density", Dimension.AREAL_DENSITY, d.arealDensity() * 1e18, Double.MIN_VALUE, 1e22) / 1e18)
+                    .phiWindow(t.number("phi_min", d.phiMin(), 0, 1), t.number("phi_channel", d.phiChannel(), 0, 1))
+                    .maxDistance(t.quantity("max_distance", Dimension.LENGTH, d.maxDistance() * NM, Double.MIN_VALUE, 1e-6) / NM)
+                    .carrierDensity(t.quantity("carrier_density", Dimension.NUMBER_DENSITY, d.carrierDensity() * 1e6,
+                            Double.MIN_VALUE, 1e32) / 1e6)
+                    .fermiEnergy(t.quantity("fermi_energy", Dimension.ENERGY, d.fermiEnergy(), Double.MIN_VALUE, 10))
+                    .build();
+            t.finish();
+            return p;
+        } catch (InvalidInputException e) {
+            throw e.getMessage().startsWith(t.source()) ? e : t.error(e.getMessage());
         }
     }
 

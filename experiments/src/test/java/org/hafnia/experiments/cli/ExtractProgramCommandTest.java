@@ -77,11 +77,11 @@ class ExtractProgramCommandTest {
     @Test
     void caseWithAMissingKeyIsBadInputAndWritesNothing() throws Exception {
         Path bad = tmp.resolve("bad.json");
-        Files.writeString(bad, Files.readString(tinyCase()).replace("\"bias_per_volt\"", "\"bias_per_volts\""));
+        Files.writeString(bad, Files.readString(tinyCase()).replace("\"b0\"", "\"b_0\""));
         Path out = tmp.resolve("none");
         CommandRun r = CommandRun.of("extract", bad.toString(), "--out", out.toString());
         assertThat(r.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
-        assertThat(r.err()).contains("bias_per_volt").contains("bad.json");
+        assertThat(r.err()).contains("'b0'").contains("bad.json").contains("/physics/drive");
         assertThat(out).doesNotExist();
     }
 }

@@ -33,9 +33,19 @@ public final class TelegraphNoise {
     public boolean stateAt(double t, SplittableRandom random) {
         double dt = Math.max(0, t - time);
         time = Math.max(time, t);
-        double pi1 = tau1 / (tau0 + tau1);
-        double pHigh = pi1 + ((high ? 1 : 0) - pi1) * Math.exp(-dt * (1 / tau0 + 1 / tau1));
-        high = random.nextDouble() < pHigh;
+        high = random.nextDouble() < highProbability(high, dt, tau0, tau1);
         return high;
+    }
+
+    /**
+     * The exact transition probability of the two-state chain: P(high after {@code dt} s) =
+     * π1 + (s − π1) e^(−Δt (1/τ0 + 1/τ1)), π1 = τ1/(τ0 + τ1), s = 1 if {@code high} now.
+     *
+     * @param tau0 lifetime of the low state, s
+     * @param tau1 lifetime of the high state, s
+     */
+    public static double highProbability(boolean high, double dt, double tau0, double tau1) {
+        double pi1 = tau1 / (tau0 + tau1);
+        return pi1 + ((high ? 1 : 0) - pi1) * Math.exp(-dt * (1 / tau0 + 1 / tau1));
     }
 }

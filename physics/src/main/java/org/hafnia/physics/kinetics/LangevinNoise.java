@@ -50,6 +50,15 @@ public record LangevinNoise(long seed, double cellMeasure) {
         return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 
+    /**
+     * A uniform number in [0, 1) determined by (seed, stream, counter) alone, by the same
+     * SplitMix64 keying as {@link #standardNormal}: for other seeded, thread-count-independent
+     * draws of the model (e.g. trap sites and occupancies, {@code physics.traps}).
+     */
+    public static double uniform(long seed, long stream, long counter) {
+        return (mix(mix(seed + GOLDEN * (stream + 1)) + GOLDEN * (counter + 1)) >>> 11) * TWO_POW_MINUS_53;
+    }
+
     /** The SplitMix64 finaliser (Steele, Lea & Flood 2014): a bijective 64-bit mix. */
     static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
