@@ -5,13 +5,15 @@ import java.util.SplittableRandom;
 import org.hafnia.experiments.device.DeviceCaseFile;
 import org.hafnia.experiments.programming.ProgrammingScheme;
 import org.hafnia.physics.compact.ResistiveDevice;
+import org.hafnia.physics.traps.TrapPopulation;
 import org.hafnia.solver.device.FilmDevice;
 
 /**
  * One device of the array, simulated on its own phase field ({@link FilmDevice}): its seed comes
  * from (case seed, row, column) only, so its result does not depend on the engine, the batch or
  * the thread that runs it. The seed gives the device its initial channel map (the case's
- * {@code initial} generator), its read noise, and its material variation: the activation energy
+ * {@code initial} generator), its read noise, its charge traps (the case's {@code traps} section,
+ * telegraph noise of the structure, as {@link DeviceCaseFile#device}), and its material variation: the activation energy
  * of ion hopping E_a + σ_Ea·z (z standard normal), which sets the device's switching speed through
  * the Arrhenius mobility L ∝ exp(−E_a/k_BT) (physics.md §1.3). The scheme programs the device by
  * pulses and verify reads on the phase field; then the device idles {@code delay} and is read
@@ -79,7 +81,8 @@ public final class ArrayDevice {
         FilmDevice.Model v = new FilmDevice.Model(m.grid(), m.thickness(), m.energy(), m.siteVolume(), m.kappa(),
                 m.attemptFrequency(), ea, m.driveScale(), m.ionCharge(), m.hopDistance(), m.sigma(), m.heat(),
                 m.seriesResistance(), m.readVoltage(), m.readWidth());
-        return new FilmDevice(v, c.device().initialMap(seed), seed, null);
+        return new FilmDevice(v, c.device().initialMap(seed), seed,
+                c.device().traps() == null ? null : new TrapPopulation(c.device().traps(), seed));
     }
 
     /** Programs and reads device (row, col) of seed {@code seed} to {@code target}. */
