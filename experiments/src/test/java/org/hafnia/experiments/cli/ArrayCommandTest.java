@@ -205,6 +205,35 @@ class ArrayCommandTest {
         assertThat(bad.err()).contains("has no key physics.nothing");
     }
 
+    /**
+     * With the denoise train switched off in what the scheme knows (0 denoise pulses, no shift),
+     * write-verify-denoise is write-verify plus one re-read per round: the same devices give the
+     * same level statistics (8 × 16 devices, 4 levels). Tolerance 20 %: σ pooled over 4 levels × 32
+     * devices has a sampling error of 1/√(2·4·31) ≈ 6.3 %, and the two runs share their devices;
+     * 20 % is over 3 of it.
+     */
+    @Test
+    void withDenoisingDisabledTheLevelStatisticsAreThoseOfWriteVerify() throws Exception {
+        ObjectNode c = (ObjectNode) Json.mapper().readTree(compact.toFile());
+        ((ObjectNode) c.at("/parameters/denoise_pulses")).put("value", 0.0);
+        ((ObjectNode) c.at("/parameters/denoise_shift")).put("value", 0.0);
+        Path off = shared.resolve("compact-no-denoise.json");
+        Json.mapper().writeValue(off.toFile(), c);
+        Path out = shared.resolve("no-denoise");
+        CommandRun r = CommandRun.of("array", tinyCase.toString(), "--device", off.toString(), "--rows", "8", "--cols", "16",
+                "--levels", "4", "--reads", "2", "--out", out.toString(), "--compare-write-verify");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode denoise = Json.mapper().readTree(out.resolve("array.json").toFile());
+        JsonNode wv = Json.mapper().readTree(out.resolve("write-verify/array.json").toFile());
+        assertThat(denoise.get("scheme").asText()).isEqualTo("write-verify-denoise");
+        assertThat(wv.get("scheme").asText()).isEqualTo("write-verify");
+        assertThat(denoise.get("sigma_S").asDouble()).isCloseTo(wv.get("sigma_S").asDouble(),
+                org.assertj.core.data.Percentage.withPercentage(20));
+        assertThat(denoise.get("rmse_percent").asDouble()).isCloseTo(wv.get("rmse_percent").asDouble(),
+                org.assertj.core.data.Percentage.withPercentage(20));
+        assertThat(out.resolve("compare.md")).isRegularFile();
+    }
+
     @Test
     void badOptionsAreOneLineAndWriteNothing() throws Exception {
         Path out = shared.resolve("bad");
