@@ -117,6 +117,23 @@ public final class ArrayDevice {
         return new Result(row, col, seed, target, finalG, first, mean, sigma, 0.5 * (hi - lo), pulses, time, energy, ok);
     }
 
+    /**
+     * Walks one device (seed {@code seed}) through every target in turn: programs it to each,
+     * idles {@code delay}, reads once. Returns {read, pulses, converged (1/0)} per target.
+     */
+    public static double[][] walk(Common c, long seed, double[] targets) {
+        FilmDevice film = create(c, seed);
+        Metered d = new Metered(film);
+        double[][] out = new double[targets.length][];
+        for (int k = 0; k < targets.length; k++) {
+            int before = d.pulses;
+            boolean ok = c.scheme().programDevice(d, targets[k], c.settings());
+            film.idle(c.delay());
+            out[k] = new double[] {film.read(), d.pulses - before, ok ? 1 : 0};
+        }
+        return out;
+    }
+
     /** Counts the scheme's pulses and the Joule energy V²Gτ of its pulses and reads (G at the start of each). */
     private static final class Metered implements ResistiveDevice {
         private final FilmDevice film;

@@ -86,6 +86,9 @@ public final class ArrayCommand implements Callable<Integer> {
     @Option(names = "--compare-write-verify", description = "Also run the study with write-verify (DIR/write-verify) and write compare.md.")
     boolean compare;
 
+    @Option(names = "--sequential", defaultValue = "0", description = "Also walk K devices (seeds of row −1, columns 0…K−1) through every level in turn: sequential.parquet (default: ${DEFAULT-VALUE}).")
+    int sequential;
+
     @Option(names = "--resume", description = "Continue an interrupted run in --out: only unfinished batches are computed.")
     boolean resume;
 
@@ -100,6 +103,9 @@ public final class ArrayCommand implements Callable<Integer> {
         PrintWriter log = spec.commandLine().getOut();
         if (rows < 1 || cols < 1 || levels < 1 || batch < 1 || reads < 1) {
             throw new InvalidInputException("--rows, --cols, --levels, --batch and --reads must be positive");
+        }
+        if (sequential < 0) {
+            throw new InvalidInputException("--sequential must be ≥ 0, got " + sequential);
         }
         if (!(eaSpread >= 0) || !(delay >= 0) || !(readInterval > 0)) {
             throw new InvalidInputException("--ea-spread and --delay must be ≥ 0 and --read-interval > 0");
@@ -161,6 +167,9 @@ public final class ArrayCommand implements Callable<Integer> {
             log.printf(Locale.ROOT, "array %s: %d devices (%d computed) in %.1f s on %d thread(s)%n", s.label(), all.length,
                     done.get(), wall, nThreads);
         }
+        if (sequential > 0) {
+            walk(new ArrayDevice.Common(c, main, settings, eaSpread, delay, reads, readInterval), levelG, c.seed(), nThreads);
+        }
         if (schemes.size() > 1) {
             AtomicFiles.writeString(out.resolve("compare.md"), table.toString());
         }
@@ -168,6 +177,41 @@ public final class ArrayCommand implements Callable<Integer> {
         log.printf("wrote %s%n", out.toAbsolutePath().normalize());
         log.flush();
         return 0;
+    }
+
+    /** {@code --sequential K}: K devices each walked through every level; one Parquet row per (device, level). */
+    private void walk(ArrayDevice.Common common, double[] levelG, long caseSeed, int nThreads) {
+        int n = sequential * levelG.length;
+        double[][][] walks = new double[sequential][][];
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(nThreads);
+        try {
+            pool.submit(() -> java.util.stream.IntStream.range(0, sequential).parallel()
+                    .forEach(k -> walks[k] = ArrayDevice.walk(common, ArrayDevice.seed(caseSeed, -1, k), levelG))).join();
+        } finally {
+            pool.shutdownNow();
+        }
+        int[] device = new int[n];
+        long[] seed = new long[n];
+        int[] level = new int[n];
+        double[] target = new double[n];
+        double[] read = new double[n];
+        int[] pulses = new int[n];
+        String[] status = new String[n];
+        for (int k = 0; k < sequential; k++) {
+            for (int l = 0; l < levelG.length; l++) {
+                int i = k * levelG.length + l;
+                device[i] = k;
+                seed[i] = ArrayDevice.seed(caseSeed, -1, k);
+                level[i] = l;
+                target[i] = levelG[l];
+                read[i] = walks[k][l][0];
+                pulses[i] = (int) walks[k][l][1];
+                status[i] = walks[k][l][2] > 0 ? "converged" : "not-converged";
+            }
+        }
+        new org.hafnia.postprocess.io.ParquetTable("step", n).ints("device", device).longs("seed", seed).ints("level", level)
+                .doubles("target_S", target).doubles("read_S", read).ints("pulses", pulses).strings("status", status)
+                .write(out.resolve("sequential.parquet"));
     }
 
     /** Everything the devices' results depend on: the case text, the scheme's knowledge and every option. */

@@ -59,8 +59,23 @@ class ArrayCommandTest {
         assertThat(r.status()).as(r.err()).isZero();
         compact = x.resolve("compact.json");
         reference = shared.resolve("reference");
-        CommandRun a = run(reference, "--threads", "1", "--batch", "16");
+        CommandRun a = run(reference, "--threads", "1", "--batch", "16", "--sequential", "2");
         assertThat(a.status()).as(a.err()).isZero();
+    }
+
+    @Test
+    void sequentialWalksEachDeviceThroughEveryLevelInTurn() throws Exception {
+        List<Group> steps = readParquet(reference.resolve("sequential.parquet"));
+        assertThat(steps).hasSize(2 * 8);
+        CompactDeviceParameters p = CompactDeviceFile.readDevice(compact);
+        double[] levels = CrossbarProgramming.levels(p, 8);
+        for (int i = 0; i < steps.size(); i++) {
+            assertThat(steps.get(i).getInteger("device", 0)).isEqualTo(i / 8);
+            assertThat(steps.get(i).getInteger("level", 0)).isEqualTo(i % 8);
+            assertThat(steps.get(i).getDouble("target_S", 0)).isEqualTo(levels[i % 8]);
+        }
+        // The walk is one device: the level-0 step of device 1 is not device 0's (own seed).
+        assertThat(steps.get(8).getLong("seed", 0)).isNotEqualTo(steps.get(0).getLong("seed", 0));
     }
 
     private static List<String> args(Path out, String... more) {
