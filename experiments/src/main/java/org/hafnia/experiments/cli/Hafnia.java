@@ -44,6 +44,8 @@ import picocli.CommandLine.ScopeType;
             ExtractCommand.class,
             ProgramCommand.class,
             DenoiseCommand.class,
+            ArrayCommand.class,
+            SweepCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Hafnia implements Runnable {

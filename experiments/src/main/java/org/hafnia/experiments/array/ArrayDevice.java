@@ -1,0 +1,171 @@
+package org.hafnia.experiments.array;
+
+import java.util.SplittableRandom;
+
+import org.hafnia.experiments.device.DeviceCaseFile;
+import org.hafnia.experiments.programming.ProgrammingScheme;
+import org.hafnia.physics.compact.ResistiveDevice;
+import org.hafnia.physics.traps.TrapPopulation;
+import org.hafnia.solver.device.FilmDevice;
+
+/**
+ * One device of the array, simulated on its own phase field ({@link FilmDevice}): its seed comes
+ * from (case seed, row, column) only, so its result does not depend on the engine, the batch or
+ * the thread that runs it. The seed gives the device its initial channel map (the case's
+ * {@code initial} generator), its read noise, its charge traps (the case's {@code traps} section,
+ * telegraph noise of the structure, as {@link DeviceCaseFile#device}), and its material variation: the activation energy
+ * of ion hopping E_a + σ_Ea·z (z standard normal), which sets the device's switching speed through
+ * the Arrhenius mobility L ∝ exp(−E_a/k_BT) (physics.md §1.3). The scheme programs the device by
+ * pulses and verify reads on the phase field; then the device idles {@code delay} and is read
+ * {@code traceReads} times, {@code traceInterval} apart.
+ */
+public final class ArrayDevice {
+
+    /**
+     * The result of one device.
+     *
+     * @param row       array row
+     * @param col       array column
+     * @param seed      the device seed
+     * @param target    target conductance (S)
+     * @param finalG    noise-free conductance at the end of programming (S)
+     * @param readFirst the first read after the delay (S): the level statistics use it
+     * @param readMean  mean of the read trace after the delay (S)
+     * @param readSigma standard deviation of that trace (S)
+     * @param telegraph half the peak-to-peak of that trace (S)
+     * @param pulses    pulses the scheme spent
+     * @param time      programming time: pulses, reads and waits (s)
+     * @param energy    programming energy, Σ V²Gτ over pulses and reads (J)
+     * @param converged whether the scheme's closed loop ended inside its window
+     */
+    public record Result(int row, int col, long seed, double target, double finalG, double readFirst, double readMean,
+                         double readSigma, double telegraph, int pulses, double time, double energy,
+                         boolean converged) {
+    }
+
+    /**
+     * What every device of a study shares.
+     *
+     * @param device        the device case
+     * @param scheme        programming scheme
+     * @param settings      what the scheme knows (extracted mean model, tolerance, spacing, budget)
+     * @param eaSpread      σ of the activation energy over devices (eV)
+     * @param delay         idle time between programming and the reads (s)
+     * @param traceReads    reads after the delay
+     * @param traceInterval time between those reads (s)
+     */
+    public record Common(DeviceCaseFile device, ProgrammingScheme scheme, ProgrammingScheme.Settings settings,
+                         double eaSpread, double delay, int traceReads, double traceInterval) {
+    }
+
+    private ArrayDevice() {
+    }
+
+    /** The seed of device (row, col) of a study seeded {@code caseSeed}: SplitMix64 of the three. */
+    public static long seed(long caseSeed, int row, int col) {
+        long z = mix(mix(caseSeed) ^ (((long) row << 32) | (col & 0xffffffffL)));
+        return z & Long.MAX_VALUE;
+    }
+
+    private static long mix(long x) {
+        long z = x + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** The device of {@code seed} with its material variation. */
+    public static FilmDevice create(Common c, long seed) {
+        FilmDevice.Model m = c.device().model();
+        double ea = m.activationEnergy() + c.eaSpread() * new SplittableRandom(mix(seed)).nextGaussian();
+        FilmDevice.Model v = new FilmDevice.Model(m.grid(), m.thickness(), m.energy(), m.siteVolume(), m.kappa(),
+                m.attemptFrequency(), ea, m.driveScale(), m.ionCharge(), m.hopDistance(), m.sigma(), m.heat(),
+                m.seriesResistance(), m.readVoltage(), m.readWidth());
+        return new FilmDevice(v, c.device().initialMap(seed), seed,
+                c.device().traps() == null ? null : new TrapPopulation(c.device().traps(), seed));
+    }
+
+    /** Programs and reads device (row, col) of seed {@code seed} to {@code target}. */
+    public static Result run(Common c, int row, int col, long seed, double target) {
+        FilmDevice film = create(c, seed);
+        Metered d = new Metered(film);
+        boolean ok = c.scheme().programDevice(d, target, c.settings());
+        double finalG = film.conductance();
+        int pulses = d.pulses;
+        double time = film.time();
+        double energy = d.energy;
+        film.idle(c.delay());
+        double first = 0;
+        double sum = 0;
+        double sumSq = 0;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < c.traceReads(); k++) {
+            if (k > 0) {
+                film.idle(c.traceInterval());
+            }
+            double g = film.read();
+            first = k == 0 ? g : first;
+            sum += g;
+            sumSq += g * g;
+            lo = Math.min(lo, g);
+            hi = Math.max(hi, g);
+        }
+        int n = c.traceReads();
+        double mean = sum / n;
+        double sigma = n > 1 ? Math.sqrt(Math.max(0, (sumSq - n * mean * mean) / (n - 1))) : 0;
+        return new Result(row, col, seed, target, finalG, first, mean, sigma, 0.5 * (hi - lo), pulses, time, energy, ok);
+    }
+
+    /**
+     * Walks one device (seed {@code seed}) through every target in turn: programs it to each,
+     * idles {@code delay}, reads once. Returns {read, pulses, converged (1/0)} per target.
+     */
+    public static double[][] walk(Common c, long seed, double[] targets) {
+        FilmDevice film = create(c, seed);
+        Metered d = new Metered(film);
+        double[][] out = new double[targets.length][];
+        for (int k = 0; k < targets.length; k++) {
+            int before = d.pulses;
+            boolean ok = c.scheme().programDevice(d, targets[k], c.settings());
+            film.idle(c.delay());
+            out[k] = new double[] {film.read(), d.pulses - before, ok ? 1 : 0};
+        }
+        return out;
+    }
+
+    /** Counts the scheme's pulses and the Joule energy V²Gτ of its pulses and reads (G at the start of each). */
+    private static final class Metered implements ResistiveDevice {
+        private final FilmDevice film;
+        private int pulses;
+        private double energy;
+
+        Metered(FilmDevice film) {
+            this.film = film;
+        }
+
+        @Override
+        public void pulse(double amplitude, double width) {
+            energy += amplitude * amplitude * film.conductance() * width;
+            pulses++;
+            film.pulse(amplitude, width);
+        }
+
+        @Override
+        public double read() {
+            double v = film.model().readVoltage();
+            energy += v * v * film.conductance() * film.model().readWidth();
+            return film.read();
+        }
+
+        @Override
+        public void idle(double seconds) {
+            film.idle(seconds);
+        }
+
+        @Override
+        public double time() {
+            return film.time();
+        }
+    }
+}

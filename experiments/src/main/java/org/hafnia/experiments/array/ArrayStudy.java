@@ -1,0 +1,239 @@
+package org.hafnia.experiments.array;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
+import java.util.function.IntConsumer;
+import java.util.zip.CRC32;
+
+import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.postprocess.io.AtomicFiles;
+
+/**
+ * An R × C array of phase-field devices programmed to N levels (device i = row·C + col gets level
+ * i mod N), run in batches of consecutive devices. Each finished batch is committed atomically to
+ * its own CRC-checked file in the run folder, so a killed run resumes with the finished batches
+ * and recomputes only the others; since every device depends on its own seed only, the result does
+ * not depend on the batch size, the engine or the thread count. The local engine is a
+ * work-stealing {@link ForkJoinPool} with one task per batch.
+ */
+public final class ArrayStudy {
+
+    private static final int MAGIC = 0x48414642; // "HAFB"
+    private static final int VERSION = 1;
+
+    private final ArrayDevice.Common common;
+    private final int rows;
+    private final int cols;
+    private final double[] levels;
+    private final long caseSeed;
+    private final int batch;
+
+    /**
+     * @param common   what the devices share
+     * @param rows     array rows
+     * @param cols     array columns
+     * @param levels   the N target levels (S)
+     * @param caseSeed the case seed (device seeds derive from it, the row and the column)
+     * @param batch    devices per batch
+     */
+    public ArrayStudy(ArrayDevice.Common common, int rows, int cols, double[] levels, long caseSeed, int batch) {
+        this.common = common;
+        this.rows = rows;
+        this.cols = cols;
+        this.levels = levels.clone();
+        this.caseSeed = caseSeed;
+        this.batch = batch;
+    }
+
+    public int devices() {
+        return rows * cols;
+    }
+
+    public int batches() {
+        return (devices() + batch - 1) / batch;
+    }
+
+    /** Target of device i. */
+    public double target(int i) {
+        return levels[i % levels.length];
+    }
+
+    /** Runs device i. */
+    public ArrayDevice.Result device(int i) {
+        int r = i / cols;
+        int c = i % cols;
+        return ArrayDevice.run(common, r, c, ArrayDevice.seed(caseSeed, r, c), target(i));
+    }
+
+    /** Runs batch b (devices b·B … min(n, (b+1)·B) − 1). */
+    public List<ArrayDevice.Result> batch(int b, IntConsumer deviceDone) {
+        List<ArrayDevice.Result> out = new ArrayList<>();
+        for (int i = b * batch; i < Math.min(devices(), (b + 1) * batch); i++) {
+            out.add(device(i));
+            deviceDone.accept(i);
+        }
+        return out;
+    }
+
+    /**
+     * Runs every batch that has no committed file in {@code store} on {@code threads} workers,
+     * committing each as it finishes, and returns all devices in index order.
+     */
+    public ArrayDevice.Result[] runLocal(Path store, int threads, IntConsumer deviceDone) {
+        List<Integer> todo = new ArrayList<>();
+        for (int b = 0; b < batches(); b++) {
+            if (!Files.isRegularFile(batchFile(store, b))) {
+                todo.add(b);
+            }
+        }
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            List<RecursiveAction> tasks = new ArrayList<>();
+            for (int b : todo) {
+                tasks.add(new RecursiveAction() {
+                    @Override
+                    protected void compute() {
+                        commit(store, b, batch(b, deviceDone));
+                    }
+                });
+            }
+            pool.submit(() -> RecursiveAction.invokeAll(tasks)).join();
+        } finally {
+            pool.shutdownNow();
+        }
+        return collect(store);
+    }
+
+    /** All committed devices of {@code store}, in index order; every batch must be there. */
+    public ArrayDevice.Result[] collect(Path store) {
+        ArrayDevice.Result[] all = new ArrayDevice.Result[devices()];
+        for (int b = 0; b < batches(); b++) {
+            List<ArrayDevice.Result> part = read(batchFile(store, b), b);
+            for (int k = 0; k < part.size(); k++) {
+                all[b * batch + k] = part.get(k);
+            }
+        }
+        return all;
+    }
+
+    static Path batchFile(Path store, int b) {
+        return store.resolve(String.format(java.util.Locale.ROOT, "batch-%06d.bin", b));
+    }
+
+    /** Commits one batch atomically: magic, version, batch, count, the records, CRC-32 of all before it. */
+    public static void commit(Path store, int b, List<ArrayDevice.Result> results) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(b);
+            out.writeInt(results.size());
+            for (ArrayDevice.Result r : results) {
+                out.writeInt(r.row());
+                out.writeInt(r.col());
+                out.writeLong(r.seed());
+                out.writeDouble(r.target());
+                out.writeDouble(r.finalG());
+                out.writeDouble(r.readFirst());
+                out.writeDouble(r.readMean());
+                out.writeDouble(r.readSigma());
+                out.writeDouble(r.telegraph());
+                out.writeInt(r.pulses());
+                out.writeDouble(r.time());
+                out.writeDouble(r.energy());
+                out.writeBoolean(r.converged());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] body = bytes.toByteArray();
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        AtomicFiles.write(batchFile(store, b), o -> {
+            o.write(body);
+            o.write(ByteBuffer.allocate(8).putLong(crc.getValue()).array());
+        });
+    }
+
+    private static List<ArrayDevice.Result> read(Path file, int b) {
+        byte[] all;
+        try {
+            all = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read the committed batch: " + AtomicFiles.reason(e));
+        }
+        if (all.length < 24) {
+            throw new InvalidInputException(file + ": truncated batch file");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(all, 0, all.length - 8);
+        if (crc.getValue() != ByteBuffer.wrap(all, all.length - 8, 8).getLong()) {
+            throw new InvalidInputException(file + ": checksum mismatch (corrupt batch file)");
+        }
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(all, 0, all.length - 8))) {
+            if (in.readInt() != MAGIC || in.readInt() != VERSION || in.readInt() != b) {
+                throw new InvalidInputException(file + ": not batch " + b + " of a hafnia array run");
+            }
+            int n = in.readInt();
+            List<ArrayDevice.Result> out = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+                out.add(new ArrayDevice.Result(in.readInt(), in.readInt(), in.readLong(), in.readDouble(), in.readDouble(),
+                        in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readInt(), in.readDouble(),
+                        in.readDouble(), in.readBoolean()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": truncated batch file");
+        }
+    }
+
+    /**
+     * Prepares the run folder {@code store}. A store left there is an unfinished run: without
+     * {@code resume} it is refused; with it, it must hold the same run key (case text and every
+     * option). Without a store a run starts afresh (also under {@code resume}).
+     */
+    public static void prepare(Path store, String key, boolean resume) {
+        Path keyFile = store.resolve("run.key");
+        try {
+            if (Files.isRegularFile(keyFile)) {
+                if (!resume) {
+                    throw new InvalidInputException(store.getParent() + ": holds an unfinished array run (" + store.getFileName()
+                            + "); continue it with --resume or choose another --out");
+                }
+                String old = Files.readString(keyFile, StandardCharsets.UTF_8);
+                if (!old.equals(key)) {
+                    throw new InvalidInputException(store.getParent() + ": --resume with other options or another case than "
+                            + "the interrupted run (" + old.strip() + ")");
+                }
+                return;
+            }
+            Files.createDirectories(store);
+        } catch (IOException e) {
+            throw new InvalidInputException(store + ": " + AtomicFiles.reason(e));
+        }
+        AtomicFiles.writeString(keyFile, key);
+    }
+
+    /** Removes the store of a finished run (its results are in the output files). */
+    public static void finish(Path store) {
+        try (var files = Files.list(store)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.delete(f);
+            }
+            Files.delete(store);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package org.hafnia.experiments.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.hafnia.experiments.array.ArrayDevice;
+import org.hafnia.experiments.array.ArrayOutputs;
+import org.hafnia.experiments.array.ArrayStudy;
+import org.hafnia.experiments.characterisation.DeviceExtraction;
+import org.hafnia.experiments.device.DeviceCaseFile;
+import org.hafnia.experiments.programming.CrossbarProgramming;
+import org.hafnia.experiments.programming.DevicePopulation;
+import org.hafnia.experiments.programming.ProgrammingScheme;
+import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.physics.compact.CompactDeviceParameters;
+import org.hafnia.postprocess.export.CompactDeviceFile;
+import org.hafnia.postprocess.io.AtomicFiles;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code hafnia array}: every device of an array its own phase field, programmed to N levels by a scheme. */
+@Command(name = "array", mixinStandardHelpOptions = true,
+        header = "Program an array of phase-field devices (each its own seeded film) to N levels.",
+        description = {"Every device of the R × C array is a FilmDevice of the case with its own seeded channel map",
+            "and activation-energy variation, programmed by the scheme (every pulse and verify read simulated) to",
+            "level i mod N, then idled --delay and read --reads times. Writes devices.parquet, array.json,",
+            "array.h5, levels.png, array-map.png; with --compare-write-verify the same study with write-verify",
+            "in DIR/write-verify and the table compare.md. Batches are committed as they finish (--resume)."})
+public final class ArrayCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "CASE.json", description = "Device case (default: the shipped hfo2-device).")
+    Path casePath;
+
+    @Option(names = "--rows", defaultValue = "256", description = "Array rows (default: ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--cols", defaultValue = "256", description = "Array columns (default: ${DEFAULT-VALUE}).")
+    int cols;
+
+    @Option(names = "--levels", defaultValue = "2048", description = "Target levels N (default: ${DEFAULT-VALUE}).")
+    int levels;
+
+    @Option(names = "--scheme", defaultValue = "write-verify-denoise", description = "Programming scheme (default: ${DEFAULT-VALUE}).")
+    String scheme;
+
+    @Option(names = "--engine", defaultValue = "local", description = "local (work-stealing pool) or spark (default: ${DEFAULT-VALUE}).")
+    String engine;
+
+    @Option(names = "--device", description = "compact.json from hafnia extract: what the scheme knows (default: extracted from the case).")
+    Path device;
+
+    @Option(names = "--batch", defaultValue = "16", description = "Devices per committed batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--ea-spread", defaultValue = "0.02", description = "σ of the activation energy over devices, eV (default: ${DEFAULT-VALUE}; an assumption, docs/array.md).")
+    double eaSpread;
+
+    @Option(names = "--delay", defaultValue = "10", description = "Idle time between programming and the reads, s (default: ${DEFAULT-VALUE}).")
+    double delay;
+
+    @Option(names = "--reads", defaultValue = "20", description = "Reads after the delay (default: ${DEFAULT-VALUE}).")
+    int reads;
+
+    @Option(names = "--read-interval", defaultValue = "1e-3", description = "Time between those reads, s (default: ${DEFAULT-VALUE}).")
+    double readInterval;
+
+    @Option(names = "--compare-write-verify", description = "Also run the study with write-verify (DIR/write-verify) and write compare.md.")
+    boolean compare;
+
+    @Option(names = "--sequential", defaultValue = "0", description = "Also walk K devices (seeds of row −1, columns 0…K−1) through every level in turn: sequential.parquet (default: ${DEFAULT-VALUE}).")
+    int sequential;
+
+    @Option(names = "--resume", description = "Continue an interrupted run in --out: only unfinished batches are computed.")
+    boolean resume;
+
+    @Option(names = "--out", defaultValue = "out/array", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Mixin
+    ThreadsOption threads;
+
+    @Override
+    public Integer call() {
+        PrintWriter log = spec.commandLine().getOut();
+        if (rows < 1 || cols < 1 || levels < 1 || batch < 1 || reads < 1) {
+            throw new InvalidInputException("--rows, --cols, --levels, --batch and --reads must be positive");
+        }
+        if (sequential < 0) {
+            throw new InvalidInputException("--sequential must be ≥ 0, got " + sequential);
+        }
+        if (!(eaSpread >= 0) || !(delay >= 0) || !(readInterval > 0)) {
+            throw new InvalidInputException("--ea-spread and --delay must be ≥ 0 and --read-interval > 0");
+        }
+        if (!engine.equals("local")) {
+            throw new InvalidInputException("--engine " + engine + ": this build has only the local engine (docs/array.md)");
+        }
+        ProgrammingScheme main = ProgrammingScheme.of(scheme);
+        int nThreads = threads.resolve();
+        DeviceCaseFile c = casePath == null ? DeviceCaseFile.defaultCase() : DeviceCaseFile.read(casePath);
+        CompactDeviceParameters p = device != null ? CompactDeviceFile.readDevice(device)
+                : casePath == null ? ProgramDevices.shipped(DeviceCaseFile.DEFAULT, nThreads, log).model()
+                : DeviceExtraction.run(c, nThreads, i -> { }).result().device();
+        double[] levelG = CrossbarProgramming.levels(p, levels);
+        double[] window = CrossbarProgramming.window(p);
+        double spacing = levels > 1 ? levelG[1] - levelG[0] : window[1] - window[0];
+        ProgrammingScheme.Settings settings = new ProgrammingScheme.Settings(
+                DevicePopulation.compact(c.name(), p), spacing / 4, spacing, CrossbarProgramming.MAX_PULSES, null, null);
+
+        List<ProgrammingScheme> schemes = compare && main != ProgrammingScheme.WRITE_VERIFY
+                ? List.of(main, ProgrammingScheme.WRITE_VERIFY) : List.of(main);
+        StringBuilder table = new StringBuilder(
+                "| scheme | devices | levels | distinguishable | σ (µS) | RMSE % | yield | pulses mean | pulses max | time/device (s) |\n"
+                        + "|---|---|---|---|---|---|---|---|---|---|\n");
+        for (ProgrammingScheme s : schemes) {
+            Path dir = s == main ? out : out.resolve(s.label());
+            ArrayDevice.Common common = new ArrayDevice.Common(c, s, settings, eaSpread, delay, reads, readInterval);
+            ArrayStudy study = new ArrayStudy(common, rows, cols, levelG, c.seed(), batch);
+            Path store = dir.resolve(".batches");
+            ArrayStudy.prepare(store, runKey(s, p), resume);
+            long t0 = System.nanoTime();
+            ArrayDevice.Result[] all;
+            AtomicInteger done = new AtomicInteger();
+            try (Progress bar = new Progress("array " + s.label(), study.devices())) {
+                all = study.runLocal(store, nThreads, i -> {
+                    done.incrementAndGet();
+                    bar.step();
+                });
+            }
+            double wall = (System.nanoTime() - t0) * 1e-9;
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("threads", nThreads);
+            extra.put("batch", batch);
+            extra.put("devices_computed", done.get());
+            extra.put("case", c.name());
+            extra.put("seed", c.seed());
+            extra.put("ea_spread_eV", eaSpread);
+            extra.put("delay_s", delay);
+            extra.put("reads", reads);
+            extra.put("read_interval_s", readInterval);
+            extra.put("tolerance_S", spacing / 4);
+            Map<String, Object> summary = ArrayOutputs.summary(all, rows, cols, levelG, window, s.label(), engine, wall, extra);
+            ArrayOutputs.write(dir, all, rows, cols, levelG, window, summary);
+            ArrayStudy.finish(store);
+            table.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %.4g | %.3f | %.4f | %.1f | %d | %.3g |%n", s.label(),
+                    all.length, levels, summary.get("levels_distinguishable") == null ? "–" : summary.get("levels_distinguishable"), 1e6 * (Double) summary.get("sigma_S"),
+                    (Double) summary.get("rmse_percent"), (Double) summary.get("yield"), (Double) summary.get("pulses_mean"),
+                    (Integer) summary.get("pulses_max"), (Double) summary.get("programming_time_s_mean")));
+            log.printf(Locale.ROOT, "array %s: %d devices (%d computed) in %.1f s on %d thread(s)%n", s.label(), all.length,
+                    done.get(), wall, nThreads);
+        }
+        if (sequential > 0) {
+            walk(new ArrayDevice.Common(c, main, settings, eaSpread, delay, reads, readInterval), levelG, c.seed(), nThreads);
+        }
+        if (schemes.size() > 1) {
+            AtomicFiles.writeString(out.resolve("compare.md"), table.toString());
+        }
+        log.print(table);
+        log.printf("wrote %s%n", out.toAbsolutePath().normalize());
+        log.flush();
+        return 0;
+    }
+
+    /** {@code --sequential K}: K devices each walked through every level; one Parquet row per (device, level). */
+    private void walk(ArrayDevice.Common common, double[] levelG, long caseSeed, int nThreads) {
+        int n = sequential * levelG.length;
+        double[][][] walks = new double[sequential][][];
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(nThreads);
+        try {
+            pool.submit(() -> java.util.stream.IntStream.range(0, sequential).parallel()
+                    .forEach(k -> walks[k] = ArrayDevice.walk(common, ArrayDevice.seed(caseSeed, -1, k), levelG))).join();
+        } finally {
+            pool.shutdownNow();
+        }
+        int[] device = new int[n];
+        long[] seed = new long[n];
+        int[] level = new int[n];
+        double[] target = new double[n];
+        double[] read = new double[n];
+        int[] pulses = new int[n];
+        String[] status = new String[n];
+        for (int k = 0; k < sequential; k++) {
+            for (int l = 0; l < levelG.length; l++) {
+                int i = k * levelG.length + l;
+                device[i] = k;
+                seed[i] = ArrayDevice.seed(caseSeed, -1, k);
+                level[i] = l;
+                target[i] = levelG[l];
+                read[i] = walks[k][l][0];
+                pulses[i] = (int) walks[k][l][1];
+                status[i] = walks[k][l][2] > 0 ? "converged" : "not-converged";
+            }
+        }
+        new org.hafnia.postprocess.io.ParquetTable("step", n).ints("device", device).longs("seed", seed).ints("level", level)
+                .doubles("target_S", target).doubles("read_S", read).ints("pulses", pulses).strings("status", status)
+                .write(out.resolve("sequential.parquet"));
+    }
+
+    /** Everything the devices' results depend on: the case text, the scheme's knowledge and every option. */
+    private String runKey(ProgrammingScheme s, CompactDeviceParameters p) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] text = casePath == null ? DeviceCaseFile.DEFAULT.getBytes(StandardCharsets.UTF_8) : Files.readAllBytes(casePath);
+            md.update(text);
+            md.update(p.toString().getBytes(StandardCharsets.UTF_8));
+            String options = String.format(Locale.ROOT, "scheme=%s rows=%d cols=%d levels=%d batch=%d ea=%s delay=%s reads=%d interval=%s",
+                    s.label(), rows, cols, levels, batch, eaSpread, delay, reads, readInterval);
+            md.update(options.getBytes(StandardCharsets.UTF_8));
+            return options + " sha256=" + HexFormat.of().formatHex(md.digest(), 0, 8) + "\n";
+        } catch (IOException e) {
+            throw new InvalidInputException(casePath + ": cannot read: " + AtomicFiles.reason(e));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.hafnia.experiments.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.postprocess.io.AtomicFiles;
+import org.hafnia.postprocess.io.Json;
+import org.hafnia.postprocess.io.ParquetTable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code hafnia sweep}: the cartesian product of case variations, each an independent {@code hafnia array} job. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        header = "Run hafnia array over the cartesian product of case variations.",
+        description = {"--vary KEY=V1,V2,... sets the case key KEY (a dotted path, e.g. device.read.voltage) to each value",
+            "(JSON numbers stay numbers, anything else is a string such as \"0.7 V\"). Each combination is a job:",
+            "DIR/job-NNN/case.json and its hafnia array outputs; summary.tsv and summary.parquet list every job."})
+public final class SweepCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CASE.json", description = "The device case to vary.")
+    Path casePath;
+
+    @Option(names = "--vary", required = true, description = "KEY=V1,V2,... (repeatable).")
+    List<String> vary;
+
+    @Option(names = "--out", defaultValue = "out/sweep", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--array-option", description = "An option passed to every hafnia array job, e.g. --array-option=--rows=16 (repeatable).")
+    List<String> arrayOptions = new ArrayList<>();
+
+    @Option(names = "--resume", description = "Skip finished jobs and resume unfinished ones.")
+    boolean resume;
+
+    private record Variation(String key, List<String> values) {
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter log = spec.commandLine().getOut();
+        List<Variation> vs = new ArrayList<>();
+        for (String v : vary) {
+            int eq = v.indexOf('=');
+            if (eq <= 0 || eq == v.length() - 1) {
+                throw new InvalidInputException("--vary " + v + ": expected KEY=V1,V2,...");
+            }
+            vs.add(new Variation(v.substring(0, eq), List.of(v.substring(eq + 1).split(","))));
+        }
+        String text;
+        try {
+            text = Files.readString(casePath, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(casePath + ": file not found");
+        } catch (IOException e) {
+            throw new InvalidInputException(casePath + ": cannot read: " + AtomicFiles.reason(e));
+        }
+        int jobs = 1;
+        for (Variation v : vs) {
+            jobs *= v.values().size();
+        }
+        List<String[]> jobValues = new ArrayList<>();
+        List<String> documents = new ArrayList<>();
+        for (int j = 0; j < jobs; j++) {
+            ObjectNode root = parse(text);
+            String[] values = new String[vs.size()];
+            int rest = j;
+            for (int k = vs.size() - 1; k >= 0; k--) {
+                Variation v = vs.get(k);
+                values[k] = v.values().get(rest % v.values().size());
+                rest /= v.values().size();
+                set(root, v.key(), values[k]);
+            }
+            jobValues.add(values);
+            documents.add(root.toPrettyString());
+        }
+        String[] job = new String[jobs];
+        String[][] keyColumns = new String[vs.size()][jobs];
+        int[] distinguishable = new int[jobs];
+        double[][] metrics = new double[6][jobs];
+        String[] names = {"sigma_S", "rmse_percent", "yield", "pulses_mean", "programming_time_s_mean", "wall_s"};
+        StringBuilder tsv = new StringBuilder("job");
+        vs.forEach(v -> tsv.append('\t').append(v.key()));
+        tsv.append("\tlevels_distinguishable");
+        for (String n : names) {
+            tsv.append('\t').append(n);
+        }
+        tsv.append('\n');
+        for (int j = 0; j < jobs; j++) {
+            job[j] = String.format(Locale.ROOT, "job-%03d", j);
+            Path dir = out.resolve(job[j]);
+            Path jobCase = dir.resolve("case.json");
+            if (!(resume && Files.isRegularFile(dir.resolve("array.json")))) {
+                try {
+                    Files.createDirectories(dir);
+                } catch (IOException e) {
+                    throw new InvalidInputException(dir + ": " + AtomicFiles.reason(e));
+                }
+                AtomicFiles.writeString(jobCase, documents.get(j));
+                List<String> args = new ArrayList<>(List.of("array", jobCase.toString(), "--out", dir.toString()));
+                args.addAll(arrayOptions);
+                if (resume) {
+                    args.add("--resume");
+                }
+                CommandLine cl = Hafnia.commandLine();
+                cl.setOut(spec.commandLine().getOut());
+                cl.setErr(spec.commandLine().getErr());
+                int status = cl.execute(args.toArray(String[]::new));
+                if (status != 0) {
+                    return status;
+                }
+            }
+            JsonNode s;
+            try {
+                s = Json.mapper().readTree(dir.resolve("array.json").toFile());
+            } catch (IOException e) {
+                throw new InvalidInputException(dir.resolve("array.json") + ": " + AtomicFiles.reason(e));
+            }
+            tsv.append(job[j]);
+            for (int k = 0; k < vs.size(); k++) {
+                keyColumns[k][j] = jobValues.get(j)[k];
+                tsv.append('\t').append(keyColumns[k][j]);
+            }
+            distinguishable[j] = s.path("levels_distinguishable").isNumber() ? s.get("levels_distinguishable").asInt() : -1;
+            tsv.append('\t').append(distinguishable[j]);
+            for (int m = 0; m < names.length; m++) {
+                metrics[m][j] = s.path(names[m]).asDouble(Double.NaN);
+                tsv.append('\t').append(metrics[m][j]);
+            }
+            tsv.append('\n');
+        }
+        ParquetTable t = new ParquetTable("job", jobs).strings("job", job);
+        for (int k = 0; k < vs.size(); k++) {
+            t.strings(vs.get(k).key(), keyColumns[k]);
+        }
+        t.ints("levels_distinguishable", distinguishable);
+        for (int m = 0; m < names.length; m++) {
+            t.doubles(names[m], metrics[m]);
+        }
+        t.write(out.resolve("summary.parquet"));
+        AtomicFiles.writeString(out.resolve("summary.tsv"), tsv.toString());
+        log.print(tsv);
+        log.printf("wrote %s%n", out.toAbsolutePath().normalize());
+        log.flush();
+        return 0;
+    }
+
+    private ObjectNode parse(String text) {
+        try {
+            JsonNode n = Json.mapper().readTree(text);
+            if (!(n instanceof ObjectNode o)) {
+                throw new InvalidInputException(casePath + ": expected a JSON object");
+            }
+            return o;
+        } catch (IOException e) {
+            throw new InvalidInputException(casePath + ": not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    /** Sets the existing key at the dotted path {@code key} to {@code value} (a JSON number or a string). */
+    private void set(ObjectNode root, String key, String value) {
+        String[] parts = key.split("\\.");
+        JsonNode node = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            node = node.get(parts[i]);
+            if (!(node instanceof ObjectNode)) {
+                throw new InvalidInputException("--vary " + key + ": " + casePath + " has no object at " + parts[i]);
+            }
+        }
+        ObjectNode parent = (ObjectNode) node;
+        String last = parts[parts.length - 1];
+        if (!parent.has(last)) {
+            throw new InvalidInputException("--vary " + key + ": " + casePath + " has no key " + key);
+        }
+        String v = value.strip();
+        var f = Json.mapper().getNodeFactory();
+        if (v.matches("-?(0|[1-9][0-9]{0,17})")) {
+            parent.set(last, f.numberNode(Long.parseLong(v)));
+        } else if (v.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
+            parent.set(last, f.numberNode(Double.parseDouble(v)));
+        } else {
+            parent.set(last, TextNode.valueOf(value));
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package org.hafnia.experiments.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.schema.MessageType;
+import org.hafnia.experiments.array.ArrayDevice;
+import org.hafnia.experiments.device.DeviceCaseFile;
+import org.hafnia.experiments.programming.CrossbarProgramming;
+import org.hafnia.experiments.programming.ProgrammingScheme;
+import org.hafnia.physics.compact.CompactDeviceParameters;
+import org.hafnia.postprocess.export.CompactDeviceFile;
+import org.hafnia.postprocess.io.Json;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code hafnia array} on a 16 × 16 array of the tiny 8 × 8-node device case (≈ 3 s a run on 2 cores):
+ * identical results for 1 and 2 threads and for other batch sizes, every row of devices.parquet
+ * equal to the single device of its seed and target, a SIGKILLed run resumed to the uninterrupted
+ * run's files, and the refusals.
+ */
+class ArrayCommandTest {
+
+    @TempDir
+    static Path shared;
+
+    static Path tinyCase;
+    static Path compact;
+    /** The uninterrupted run on one thread in batches of 16, that the others must equal. */
+    static Path reference;
+
+    @BeforeAll
+    static void extractTheTinyCaseOnce() throws Exception {
+        tinyCase = shared.resolve("tiny-array.json");
+        try (InputStream in = ArrayCommandTest.class.getResourceAsStream("/cases/tiny-array.json")) {
+            Files.copy(in, tinyCase);
+        }
+        Path x = shared.resolve("extract");
+        CommandRun r = CommandRun.of("extract", tinyCase.toString(), "--out", x.toString(), "--threads", "2");
+        assertThat(r.status()).as(r.err()).isZero();
+        compact = x.resolve("compact.json");
+        reference = shared.resolve("reference");
+        CommandRun a = run(reference, "--threads", "1", "--batch", "16", "--sequential", "2");
+        assertThat(a.status()).as(a.err()).isZero();
+    }
+
+    @Test
+    void sequentialWalksEachDeviceThroughEveryLevelInTurn() throws Exception {
+        List<Group> steps = readParquet(reference.resolve("sequential.parquet"));
+        assertThat(steps).hasSize(2 * 8);
+        CompactDeviceParameters p = CompactDeviceFile.readDevice(compact);
+        double[] levels = CrossbarProgramming.levels(p, 8);
+        for (int i = 0; i < steps.size(); i++) {
+            assertThat(steps.get(i).getInteger("device", 0)).isEqualTo(i / 8);
+            assertThat(steps.get(i).getInteger("level", 0)).isEqualTo(i % 8);
+            assertThat(steps.get(i).getDouble("target_S", 0)).isEqualTo(levels[i % 8]);
+        }
+        // The walk is one device: the level-0 step of device 1 is not device 0's (own seed).
+        assertThat(steps.get(8).getLong("seed", 0)).isNotEqualTo(steps.get(0).getLong("seed", 0));
+    }
+
+    private static List<String> args(Path out, String... more) {
+        List<String> a = new ArrayList<>(List.of("array", tinyCase.toString(), "--device", compact.toString(), "--rows", "16",
+                "--cols", "16", "--levels", "8", "--reads", "5", "--out", out.toString()));
+        a.addAll(List.of(more));
+        return a;
+    }
+
+    private static CommandRun run(Path out, String... more) {
+        return CommandRun.of(args(out, more).toArray(String[]::new));
+    }
+
+    /** array.json without what depends on the machine or on how the run was split. */
+    private static JsonNode results(Path dir) throws Exception {
+        ObjectNode n = (ObjectNode) Json.mapper().readTree(dir.resolve("array.json").toFile());
+        n.remove(List.of("wall_s", "threads", "batch", "devices_computed"));
+        return n;
+    }
+
+    static List<Group> readParquet(Path file) throws Exception {
+        List<Group> rows = new ArrayList<>();
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file),
+                ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
+            MessageType schema = r.getFooter().getFileMetaData().getSchema();
+            PageReadStore pages;
+            while ((pages = r.readNextRowGroup()) != null) {
+                RecordReader<Group> rr = new ColumnIOFactory().getColumnIO(schema)
+                        .getRecordReader(pages, new GroupRecordConverter(schema));
+                for (long k = 0; k < pages.getRowCount(); k++) {
+                    rows.add(rr.read());
+                }
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void oneAndTwoThreadsAndOtherBatchesGiveTheSameDevicesBitForBit() throws Exception {
+        Path one = reference;
+        Path two = shared.resolve("two");
+        CommandRun b = run(two, "--threads", "2", "--batch", "5");
+        assertThat(b.status()).as(b.err()).isZero();
+        assertThat(Files.readAllBytes(two.resolve("devices.parquet"))).isEqualTo(Files.readAllBytes(one.resolve("devices.parquet")));
+        assertThat(results(two)).isEqualTo(results(one));
+        for (String f : new String[] {"array.h5", "levels.png", "array-map.png"}) {
+            assertThat(one.resolve(f)).isRegularFile();
+        }
+        assertThat(one.resolve(".batches")).doesNotExist();
+        JsonNode s = Json.mapper().readTree(one.resolve("array.json").toFile());
+        for (String key : new String[] {"devices", "levels", "scheme", "levels_distinguishable", "sigma_S", "rmse_percent",
+            "yield", "pulses_mean", "pulses_max", "programming_time_s_mean", "wall_s", "engine"}) {
+            assertThat(s.has(key)).as(key).isTrue();
+        }
+        assertThat(s.get("devices").asInt()).isEqualTo(256);
+    }
+
+    @Test
+    void everyRowOfDevicesParquetIsTheSingleDeviceOfItsSeedAndTarget() throws Exception {
+        List<Group> rows = readParquet(reference.resolve("devices.parquet"));
+        assertThat(rows).hasSize(256);
+
+        DeviceCaseFile c = DeviceCaseFile.read(tinyCase);
+        CompactDeviceParameters p = CompactDeviceFile.readDevice(compact);
+        double[] levels = CrossbarProgramming.levels(p, 8);
+        double spacing = levels[1] - levels[0];
+        ArrayDevice.Common common = new ArrayDevice.Common(c, ProgrammingScheme.WRITE_VERIFY_DENOISE,
+                new ProgrammingScheme.Settings(org.hafnia.experiments.programming.DevicePopulation.compact(c.name(), p),
+                        spacing / 4, spacing, CrossbarProgramming.MAX_PULSES, null, null), 0.02, 10, 5, 1e-3);
+        // A sample of rows (every 37th) keeps the test short; each is one independent device run.
+        for (int i = 0; i < rows.size(); i += 37) {
+            Group g = rows.get(i);
+            int row = g.getInteger("row", 0);
+            int col = g.getInteger("col", 0);
+            assertThat(row * 16 + col).isEqualTo(i);
+            ArrayDevice.Result single = ArrayDevice.run(common, row, col, g.getLong("seed", 0), g.getDouble("target_S", 0));
+            assertThat(g.getDouble("target_S", 0)).isEqualTo(levels[i % 8]);
+            assertThat(g.getDouble("final_G_S", 0)).isEqualTo(single.finalG());
+            assertThat(g.getDouble("read_mean_S", 0)).isEqualTo(single.readMean());
+            assertThat(g.getDouble("read_sigma_S", 0)).isEqualTo(single.readSigma());
+            assertThat(g.getInteger("pulses", 0)).isEqualTo(single.pulses());
+            assertThat(g.getDouble("energy_J", 0)).isEqualTo(single.energy());
+            assertThat(g.getString("status", 0)).isEqualTo(single.converged() ? "converged" : "not-converged");
+        }
+    }
+
+    @Test
+    void aKilledRunResumesToTheUninterruptedRunsFiles() throws Exception {
+        Path whole = reference;
+
+        Path killed = shared.resolve("killed");
+        Path store = killed.resolve(".batches");
+        List<String> a = args(killed, "--threads", "1", "--batch", "4");
+        KilledHafnia.killWhen(a, () -> committed(store) >= 2, 0);
+        long committed = committed(store);
+        assertThat(committed).isBetween(1L, 63L);
+
+        CommandRun refused = run(killed, "--threads", "1", "--batch", "4");
+        assertThat(refused.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(refused.err()).contains("unfinished array run").contains("--resume");
+        CommandRun other = run(killed, "--threads", "1", "--batch", "4", "--resume", "--ea-spread", "0.03");
+        assertThat(other.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(other.err()).contains("other options");
+
+        CommandRun resumed = run(killed, "--threads", "2", "--batch", "4", "--resume");
+        assertThat(resumed.status()).as(resumed.err()).isZero();
+        JsonNode s = Json.mapper().readTree(killed.resolve("array.json").toFile());
+        assertThat(s.get("devices_computed").asLong()).isEqualTo(256 - 4 * committed);
+        assertThat(Files.readAllBytes(killed.resolve("devices.parquet")))
+                .isEqualTo(Files.readAllBytes(whole.resolve("devices.parquet")));
+        assertThat(results(killed)).isEqualTo(results(whole));
+    }
+
+    private static long committed(Path store) {
+        if (!Files.isDirectory(store)) {
+            return 0;
+        }
+        try (var files = Files.list(store)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("batch-")).count();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    @Test
+    void aSweepRunsEveryCombinationAsAJobWithOneSummary() throws Exception {
+        Path out = shared.resolve("sweep");
+        CommandRun r = CommandRun.of("sweep", tinyCase.toString(), "--vary", "seed=1,2", "--vary",
+                "device.read.voltage=-0.15 V,-0.2 V", "--out", out.toString(), "--array-option=--device=" + compact,
+                "--array-option=--rows=2", "--array-option=--cols=4", "--array-option=--levels=2", "--array-option=--reads=2");
+        assertThat(r.status()).as(r.err()).isZero();
+        List<String> tsv = Files.readAllLines(out.resolve("summary.tsv"));
+        assertThat(tsv).hasSize(5);
+        assertThat(tsv.get(0)).startsWith("job\tseed\tdevice.read.voltage\tlevels_distinguishable");
+        assertThat(tsv.get(4)).startsWith("job-003\t2\t-0.2 V\t");
+        assertThat(readParquet(out.resolve("summary.parquet"))).hasSize(4);
+        JsonNode job3 = Json.mapper().readTree(out.resolve("job-003/case.json").toFile());
+        assertThat(job3.get("seed").asInt()).isEqualTo(2);
+        assertThat(job3.at("/device/read/voltage").asText()).isEqualTo("-0.2 V");
+        assertThat(out.resolve("job-003/devices.parquet")).isRegularFile();
+        CommandRun bad = CommandRun.of("sweep", tinyCase.toString(), "--vary", "physics.nothing=1", "--out", out.toString());
+        assertThat(bad.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(bad.err()).contains("has no key physics.nothing");
+    }
+
+    /**
+     * With the denoise train switched off in what the scheme knows (0 denoise pulses, no shift),
+     * write-verify-denoise is write-verify plus one re-read per round: the same devices give the
+     * same level statistics (8 × 16 devices, 4 levels). Tolerance 20 %: σ pooled over 4 levels × 32
+     * devices has a sampling error of 1/√(2·4·31) ≈ 6.3 %, and the two runs share their devices;
+     * 20 % is over 3 of it.
+     */
+    @Test
+    void withDenoisingDisabledTheLevelStatisticsAreThoseOfWriteVerify() throws Exception {
+        ObjectNode c = (ObjectNode) Json.mapper().readTree(compact.toFile());
+        ((ObjectNode) c.at("/parameters/denoise_pulses")).put("value", 0.0);
+        ((ObjectNode) c.at("/parameters/denoise_shift")).put("value", 0.0);
+        Path off = shared.resolve("compact-no-denoise.json");
+        Json.mapper().writeValue(off.toFile(), c);
+        Path out = shared.resolve("no-denoise");
+        CommandRun r = CommandRun.of("array", tinyCase.toString(), "--device", off.toString(), "--rows", "8", "--cols", "16",
+                "--levels", "4", "--reads", "2", "--out", out.toString(), "--compare-write-verify");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode denoise = Json.mapper().readTree(out.resolve("array.json").toFile());
+        JsonNode wv = Json.mapper().readTree(out.resolve("write-verify/array.json").toFile());
+        assertThat(denoise.get("scheme").asText()).isEqualTo("write-verify-denoise");
+        assertThat(wv.get("scheme").asText()).isEqualTo("write-verify");
+        assertThat(denoise.get("sigma_S").asDouble()).isCloseTo(wv.get("sigma_S").asDouble(),
+                org.assertj.core.data.Percentage.withPercentage(20));
+        assertThat(denoise.get("rmse_percent").asDouble()).isCloseTo(wv.get("rmse_percent").asDouble(),
+                org.assertj.core.data.Percentage.withPercentage(20));
+        assertThat(out.resolve("compare.md")).isRegularFile();
+    }
+
+    @Test
+    void badOptionsAreOneLineAndWriteNothing() throws Exception {
+        Path out = shared.resolve("bad");
+        CommandRun s = run(out, "--scheme", "magic");
+        assertThat(s.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(s.err()).contains("unknown scheme");
+        CommandRun e = run(out, "--engine", "spark");
+        assertThat(e.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(e.err()).contains("--engine spark");
+        CommandRun r = run(out, "--rows", "0");
+        assertThat(r.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(out).doesNotExist();
+    }
+}
