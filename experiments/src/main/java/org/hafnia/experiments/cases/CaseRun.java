@@ -275,9 +275,9 @@ public final class CaseRun {
         Hdf5Writer h5 = new Hdf5Writer()
                 .attribute("case", c.name())
                 .attribute("snapshot", name)
-                .attribute("step", step)
-                .attribute("model_time", s.modelTime(step))
-                .attribute("time_s", s.seconds(step));
+                .attribute("step", step, "1")
+                .attribute("model_time", s.modelTime(step), "1 (model time units of the case)")
+                .attribute("time_s", s.seconds(step), "s");
         // Insertion-ordered maps throughout: Map.of iterates in a per-JVM random order, and the
         // files must be byte-identical between runs.
         Map<String, Object> attrs = new LinkedHashMap<>();

@@ -90,6 +90,18 @@ public final class RealClient {
         return projectRoot().resolveSibling("shared").resolve("clients");
     }
 
+    /**
+     * {@code command} under {@code xvfb-run -a} (a virtual X display; pvbatch aborts without one),
+     * searching for a free display from a random number, so that tests running at once on one
+     * machine do not race for the default :99.
+     */
+    public static List<String> underXvfb(List<String> command) {
+        List<String> c = new ArrayList<>(List.of("xvfb-run", "-a", "-n",
+                Integer.toString(100 + java.util.concurrent.ThreadLocalRandom.current().nextInt(30000))));
+        c.addAll(command);
+        return c;
+    }
+
     /** A finished client run: exit code and the combined stdout and stderr. */
     public record Run(int exitCode, String output) {
     }
