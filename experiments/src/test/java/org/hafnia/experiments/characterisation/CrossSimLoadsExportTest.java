@@ -12,7 +12,7 @@ import java.util.Map;
 import org.hafnia.postprocess.export.CrossSimParameterFile;
 import org.hafnia.postprocess.extraction.CompactExtraction;
 import org.hafnia.postprocess.io.Json;
-import org.hafnia.postprocess.testing.RealClient;
+import org.hafnia.testing.RealClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -16,7 +16,7 @@ import org.hafnia.meshes.ScalarField2D;
 import org.hafnia.meshes.ScalarField3D;
 import org.hafnia.postprocess.maps.ScanMap;
 import org.hafnia.postprocess.maps.io.Hdf5MapFormat;
-import org.hafnia.postprocess.testing.RealClient;
+import org.hafnia.testing.RealClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

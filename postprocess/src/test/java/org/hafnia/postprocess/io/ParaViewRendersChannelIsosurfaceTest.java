@@ -13,7 +13,7 @@ import javax.imageio.ImageIO;
 import org.hafnia.meshes.Grid3D;
 import org.hafnia.meshes.LengthUnit;
 import org.hafnia.meshes.ScalarField3D;
-import org.hafnia.postprocess.testing.RealClient;
+import org.hafnia.testing.RealClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -20,7 +20,7 @@ import org.hafnia.meshes.LengthUnit;
 import org.hafnia.postprocess.maps.ScanMap;
 import org.hafnia.postprocess.maps.SiUnits;
 import org.hafnia.postprocess.maps.api.MapFormat;
-import org.hafnia.postprocess.testing.RealClient;
+import org.hafnia.testing.RealClient;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,4 +1,4 @@
-package org.hafnia.postprocess.testing;
+package org.hafnia.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
