@@ -24,7 +24,8 @@ import org.hafnia.postprocess.maps.ScanMap;
 /**
  * HDF5 maps (jhdf). Written by {@link Hdf5Writer#field}: dataset {@code /map}, {@code ny × nx}
  * float64 (row 0 = y = 0), with attributes {@code unit} (= {@code z_unit}; empty when unknown),
- * {@code dx}, {@code dy}, {@code length_unit}, {@code width}, {@code height} (each number with its
+ * {@code dx}, {@code dy}, {@code length_unit}, {@code width}, {@code height}, {@code xoff},
+ * {@code yoff} (the origin; each number with its
  * {@code NAME_unit}), {@code z_unit}, {@code title}, {@code size_known} and one {@code meta:KEY}
  * per metadata entry.
  * Read: {@code /map}, or else the only 2-D dataset in the file; without {@code dx}/
@@ -95,7 +96,11 @@ public final class Hdf5MapFormat extends NamedMapFormat {
         // The extent attributes, when present, avoid the round-off of dx · nx.
         double width = attribute(ds, "width") instanceof Number w ? w.doubleValue() : x.doubleValue() * nx;
         double height = attribute(ds, "height") instanceof Number h ? h.doubleValue() : y.doubleValue() * ny;
-        return MapFiles.sized(file, m, width, height, unitOf(string(ds, "length_unit")));
+        ScanMap sized = MapFiles.sized(file, m, width, height, unitOf(string(ds, "length_unit")));
+        // xoff, yoff are in length_unit, like dx and dy.
+        double xOff = attribute(ds, "xoff") instanceof Number n ? n.doubleValue() : 0;
+        double yOff = attribute(ds, "yoff") instanceof Number n ? n.doubleValue() : 0;
+        return sized.withOffset(xOff, yOff);
     }
 
     private static String unitOf(String lengthUnit) {
@@ -158,6 +163,10 @@ public final class Hdf5MapFormat extends NamedMapFormat {
         attrs.put("width_unit", g.unit().symbol());
         attrs.put("height", g.height());
         attrs.put("height_unit", g.unit().symbol());
+        attrs.put("xoff", map.xOffset());
+        attrs.put("xoff_unit", g.unit().symbol());
+        attrs.put("yoff", map.yOffset());
+        attrs.put("yoff_unit", g.unit().symbol());
         map.metadata().forEach((k, v) -> attrs.put(META + k, v));
         new Hdf5Writer().field(DATASET, map.field(), attrs).write(file);
     }
