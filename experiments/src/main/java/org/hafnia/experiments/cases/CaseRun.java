@@ -340,16 +340,20 @@ public final class CaseRun {
                 g[k] = reads.get(k).values()[2] * 1e6;
             }
             new LineFigure(c.name() + ": conductance after each pulse", "pulse", "G (µS)")
-                    .series("G at the read voltage", n, g).markers(true)
+                    .series("G at the read voltage", n, g).markers(true).integerX()
                     .writePng(out.resolve("conductance.png"), 900, 560);
         }
         double[] t = new double[energies.size()];
         double[] f = new double[energies.size()];
+        double f0 = energies.isEmpty() ? 0 : energies.get(0).energy();
         for (int k = 0; k < t.length; k++) {
             t[k] = s.seconds(energies.get(k).step());
-            f[k] = energies.get(k).energy();
+            // The change from the first value, so that a 0.1 % change fills the axis instead of its last digit.
+            f[k] = energies.get(k).energy() - f0;
         }
-        new LineFigure(c.name() + ": free energy", "time (s)", c.threeD() ? "F (eV nm³)" : "F (eV nm²)").series("F[φ]", t, f)
+        String unit = c.threeD() ? "eV nm³" : "eV nm²";
+        new LineFigure(String.format(java.util.Locale.ROOT, "%s: free energy, F(0) = %.6g %s", c.name(), f0, unit), "time",
+                "F − F(0) (" + unit + ")").series("F[φ] − F(0)", t, f).timeX()
                 .writePng(out.resolve("energy.png"), 900, 560);
     }
 
