@@ -46,7 +46,7 @@ import org.hafnia.solver.protocol.ScheduleRunner;
  * Runs a {@link RunCase} into an output folder, with periodic checkpoints from which a killed
  * run continues to exactly the files an uninterrupted run writes.
  *
- * <p>Outputs (see README, "Case files"): {@code snapshots/NAME.h5} (one HDF5 file per snapshot:
+ * <p>Outputs (docs/cases.md): {@code snapshots/NAME.h5} (one HDF5 file per snapshot:
  * jhdf writes a whole file at once and cannot append, so a time series is a folder of
  * complete files, each written atomically the moment it is taken) indexed by {@code phi.xmf}
  * (XDMF, opens as a time series in ParaView); {@code conductance.tsv} / {@code .png} (G after
