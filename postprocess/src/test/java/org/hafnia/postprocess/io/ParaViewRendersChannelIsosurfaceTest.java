@@ -55,8 +55,8 @@ class ParaViewRendersChannelIsosurfaceTest {
                 List.of(new XdmfIndex.Entry(0, "a", "s.h5", "/phi"), new XdmfIndex.Entry(1e-9, "b", "s.h5", "/phi"))));
         Path png = dir.resolve("iso.png");
         Path script = Path.of(getClass().getResource("paraview_isosurface.py").toURI());
-        RealClient.Run run = RealClient.run(RealClient.underXvfb(List.of("pvbatch", script.toString(),
-                xmf.toString(), png.toString())), Map.of(), dir, 180);
+        RealClient.Run run = RealClient.runUnderXvfb(List.of("pvbatch", script.toString(),
+                xmf.toString(), png.toString()), Map.of(), dir, 180);
         assertThat(run.exitCode()).as(run.output()).isZero();
         String line = run.output().lines().filter(l -> l.startsWith("RESULT ")).findFirst()
                 .orElseThrow(() -> new AssertionError("pvbatch printed no result:\n" + run.output()));
