@@ -35,9 +35,10 @@ import org.hafnia.solver.protocol.VoltageProtocol;
 import org.hafnia.solver.protocol.VoltageStep;
 
 /**
- * Reads a case file (see README, "Case files") into a {@link RunCase}. Relative paths in the
- * file are resolved against the case file's folder. Every error names the file, the line and
- * column, and the key's JSON pointer.
+ * Reads a case file (docs/case-reference.md, generated from {@link CaseSchema}) into a
+ * {@link RunCase}. Relative paths in the file are resolved against the case file's folder. Every
+ * error names the file, the line and column, and the key's JSON pointer; a case that passes these
+ * checks is also validated against the JSON Schema.
  */
 public final class CaseReader {
 
@@ -98,6 +99,9 @@ public final class CaseReader {
         if (!Double.isNaN(physics.noiseTemperature()) && time.scheme().equals("semi-implicit")) {
             throw physicsNode.value("noise").error("Langevin noise needs \"scheme\": \"explicit\" (the semi-implicit stepper has none)");
         }
+        // The reader's own checks come first (one line with the key's pointer, line and column);
+        // the schema then guarantees that the case reference describes every case accepted.
+        CaseSchema.check(bytes, file.toString());
         return new RunCase(name, description, file, sha256(bytes), seed, initial, threeD, bc, physics, time, protocol,
                 schedule, outputs);
     }

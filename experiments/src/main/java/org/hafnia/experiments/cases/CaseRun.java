@@ -46,7 +46,7 @@ import org.hafnia.solver.protocol.ScheduleRunner;
  * Runs a {@link RunCase} into an output folder, with periodic checkpoints from which a killed
  * run continues to exactly the files an uninterrupted run writes.
  *
- * <p>Outputs (see README, "Case files"): {@code snapshots/NAME.h5} (one HDF5 file per snapshot:
+ * <p>Outputs (docs/cases.md): {@code snapshots/NAME.h5} (one HDF5 file per snapshot:
  * jhdf writes a whole file at once and cannot append, so a time series is a folder of
  * complete files, each written atomically the moment it is taken) indexed by {@code phi.xmf}
  * (XDMF, opens as a time series in ParaView); {@code conductance.tsv} / {@code .png} (G after
@@ -282,9 +282,9 @@ public final class CaseRun {
         Hdf5Writer h5 = new Hdf5Writer()
                 .attribute("case", c.name())
                 .attribute("snapshot", name)
-                .attribute("step", step)
-                .attribute("model_time", s.modelTime(step))
-                .attribute("time_s", s.seconds(step));
+                .attribute("step", step, "1")
+                .attribute("model_time", s.modelTime(step), "1 (model time units of the case)")
+                .attribute("time_s", s.seconds(step), "s");
         // Insertion-ordered maps throughout: Map.of iterates in a per-JVM random order, and the
         // files must be byte-identical between runs.
         Map<String, Object> attrs = new LinkedHashMap<>();
@@ -347,16 +347,20 @@ public final class CaseRun {
                 g[k] = reads.get(k).values()[2] * 1e6;
             }
             new LineFigure(c.name() + ": conductance after each pulse", "pulse", "G (µS)")
-                    .series("G at the read voltage", n, g).markers(true)
+                    .series("G at the read voltage", n, g).markers(true).integerX()
                     .writePng(out.resolve("conductance.png"), 900, 560);
         }
         double[] t = new double[energies.size()];
         double[] f = new double[energies.size()];
+        double f0 = energies.isEmpty() ? 0 : energies.get(0).energy();
         for (int k = 0; k < t.length; k++) {
             t[k] = s.seconds(energies.get(k).step());
-            f[k] = energies.get(k).energy();
+            // The change from the first value, so that a 0.1 % change fills the axis instead of its last digit.
+            f[k] = energies.get(k).energy() - f0;
         }
-        new LineFigure(c.name() + ": free energy", "time (s)", c.threeD() ? "F (eV nm³)" : "F (eV nm²)").series("F[φ]", t, f)
+        String unit = c.threeD() ? "eV nm³" : "eV nm²";
+        new LineFigure(String.format(java.util.Locale.ROOT, "%s: free energy, F(0) = %.6g %s", c.name(), f0, unit), "time",
+                "F − F(0) (" + unit + ")").series("F[φ] − F(0)", t, f).timeX()
                 .writePng(out.resolve("energy.png"), 900, 560);
     }
 

@@ -2,16 +2,19 @@ package org.hafnia.experiments.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.meshes.LengthUnit;
 import org.hafnia.postprocess.maps.MapFormats;
 import org.hafnia.postprocess.maps.ScanMap;
 import org.hafnia.postprocess.maps.SiUnits;
+import org.hafnia.postprocess.maps.io.GwyFormat;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Spec;
         header = "Convert maps: CSV/TSV, Gwyddion text, JSON, HDF5, .gsf, .gwy.",
         description = {"Convert a map between formats, chosen by extension: .csv .tsv .txt (Gwyddion text matrix)",
             ".json .h5 .gsf (Gwyddion Simple Field) .gwy (Gwyddion native).",
-            "Physical size and units are kept; what the input lacks is taken from the options or reported as assumed."})
+            "Physical size, origin offsets and units are kept; what the input lacks is taken from the options or reported as assumed.",
+            "A .gwy input with several channels: --list-channels lists them, --channel N|TITLE picks one (default the first)."})
 public final class ConvertCommand implements Callable<Integer> {
 
     private static final Pattern SIZE = Pattern.compile("\\s*([0-9.eE+-]+)\\s*[x×X]\\s*([0-9.eE+-]+)\\s*");
@@ -35,8 +39,15 @@ public final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "Input map.")
     Path in;
 
-    @Parameters(index = "1", paramLabel = "OUT", description = "Output map (written atomically).")
+    @Parameters(index = "1", paramLabel = "OUT", arity = "0..1", description = "Output map (written atomically).")
     Path out;
+
+    @Option(names = "--channel", paramLabel = "N|TITLE",
+            description = "Channel of a .gwy input, by number (as /N/data) or title; default the lowest-numbered.")
+    String channel;
+
+    @Option(names = "--list-channels", description = "List the channels of a .gwy input (number and title) and exit.")
+    boolean listChannels;
 
     @Option(names = "--size", paramLabel = "WxH", description = "Physical width × height, e.g. 500x580 (with --unit); overrides the file's size.")
     String size;
@@ -53,12 +64,35 @@ public final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter log = spec.commandLine().getOut();
+        boolean gwy = MapFormats.forPath(in) == GwyFormat.INSTANCE;
+        if ((channel != null || listChannels) && !gwy) {
+            throw new InvalidInputException((listChannels ? "--list-channels" : "--channel")
+                    + " applies to a .gwy input, but " + in + " holds one map");
+        }
+        if (listChannels) {
+            for (GwyFormat.Channel c : GwyFormat.INSTANCE.channels(in)) {
+                log.println(c);
+            }
+            log.flush();
+            return 0;
+        }
+        if (out == null) {
+            throw new InvalidInputException("missing OUT: give the output map, e.g. hafnia convert " + in + " map.gsf");
+        }
         MapFormats.forPath(out); // an unknown output format is refused before any work
         if (zUnit != null && !SiUnits.known(zUnit)) {
             throw new InvalidInputException("--z-unit '" + zUnit + "': expected " + SiUnits.knownDescription());
         }
-        ScanMap map = MapFormats.read(in);
+        ScanMap map = gwy ? GwyFormat.INSTANCE.read(in, channel) : MapFormats.read(in);
         log.println("read " + in + ": " + map.describe());
+        if (gwy) {
+            List<GwyFormat.Channel> all = GwyFormat.INSTANCE.channels(in);
+            if (all.size() > 1) {
+                log.println("note: " + in + " holds " + all.size() + " channels ("
+                        + all.stream().map(GwyFormat.Channel::toString).collect(Collectors.joining(", "))
+                        + "); converted only channel '" + map.title() + "'. Choose another with --channel N|TITLE.");
+            }
+        }
         if (flip) {
             map = map.withValues(map.field().flippedVertically().values());
             log.println("note: rows reversed (--flip): the input's first row is now the top");

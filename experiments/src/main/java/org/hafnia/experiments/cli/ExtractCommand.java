@@ -2,6 +2,8 @@ package org.hafnia.experiments.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -73,16 +75,59 @@ public final class ExtractCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * {@code pulse-response.png}: the conductance read after each pulse of a SET train followed by
+     * a RESET train, mean over every device and cycle, in µS, with a band of ± one standard
+     * deviation over them (device-to-device and cycle-to-cycle spread), the pulses in the title.
+     */
     private static void writeFigure(Path file, DeviceExtraction x) {
-        double[] ltp = x.result().ltpCurve();
-        double[] p = new double[ltp.length];
-        for (int k = 0; k < p.length; k++) {
-            p[k] = k;
+        var protocol = x.data().protocol();
+        List<double[]> set = new ArrayList<>();
+        List<double[]> reset = new ArrayList<>();
+        for (var d : x.data().devices()) {
+            set.addAll(List.of(d.potentiation()));
+            reset.addAll(List.of(d.depression()));
         }
-        new LineFigure("Mean normalised pulse response (" + x.result().devices() + " devices)", "pulse", "w")
-                .series("potentiation", p, ltp)
-                .series("depression (1 − w)", p, x.result().ltdCurve())
-                .markers(true)
-                .writePng(file, 900, 600);
+        int n = set.get(0).length;
+        LineFigure fig = new LineFigure(String.format(Locale.ROOT,
+                "SET %+.2f V / RESET %+.2f V, %s pulses, read at %.2f V after each; %d devices × %d cycles",
+                protocol.vSet(), protocol.vReset(), duration(protocol.pulseWidth()), protocol.readVoltage(),
+                x.data().devices().size(), x.data().devices().get(0).potentiation().length).replace('-', '−'),
+                "pulse", "G (µS)").integerX().markers(true);
+        int series = 0;
+        for (List<double[]> trains : List.of(set, reset)) {
+            boolean up = trains == set;
+            double[] p = new double[n];
+            double[] mean = new double[n];
+            double[] lo = new double[n];
+            double[] hi = new double[n];
+            for (int k = 0; k < n; k++) {
+                p[k] = up ? k : n - 1 + k;
+                double s1 = 0;
+                double s2 = 0;
+                for (double[] t : trains) {
+                    s1 += t[k] * 1e6;
+                    s2 += t[k] * 1e6 * t[k] * 1e6;
+                }
+                mean[k] = s1 / trains.size();
+                double sd = Math.sqrt(Math.max(0, s2 / trains.size() - mean[k] * mean[k]));
+                lo[k] = mean[k] - sd;
+                hi[k] = mean[k] + sd;
+            }
+            fig.series(up ? "SET train, mean" : "RESET train, mean", p, mean);
+            fig.band(up ? "SET ± 1σ over devices and cycles" : "RESET ± 1σ over devices and cycles", p, lo, hi, series++);
+        }
+        fig.writePng(file, 1100, 600);
+    }
+
+    /** A pulse width in ns, µs or ms as fits, e.g. "1 µs". */
+    static String duration(double seconds) {
+        if (seconds < 1e-6) {
+            return String.format(Locale.ROOT, "%.3g ns", seconds * 1e9);
+        }
+        if (seconds < 1e-3) {
+            return String.format(Locale.ROOT, "%.3g µs", seconds * 1e6);
+        }
+        return String.format(Locale.ROOT, "%.3g ms", seconds * 1e3);
     }
 }

@@ -122,10 +122,34 @@ public final class Fig3Command implements Callable<Integer> {
     private static LineFigure figure(String title, List<Outcome> outcomes) {
         LineFigure fig = new LineFigure(title, "z (nm)", "density Σ|ψ_i|² (relative to incident)");
         for (Outcome o : outcomes) {
-            fig.series(o.scenario().key() + String.format(Locale.ROOT, " (T = %.4g)", o.result().transmission()),
+            fig.series(legend(o) + String.format(Locale.ROOT, " (T = %.4g)", o.result().transmission()),
                     o.result().z(), o.result().density());
         }
         return fig;
+    }
+
+    /** The case in words: "n = 5×10¹⁸ cm⁻³" for Fig. 3b, "no trap", "trap A", "traps A and B" for Fig. 3d. */
+    static String legend(Outcome o) {
+        return switch (o.scenario().key()) {
+            case "no_trap" -> "no trap";
+            case "trap_A" -> "trap A";
+            case "trap_B" -> "trap B";
+            case "both_traps" -> "traps A and B";
+            default -> "n = " + powerOfTen(o.scenario().parameters().carrierDensity()) + " cm⁻³";
+        };
+    }
+
+    /** 5×10¹⁸ for 5e18, 10³⁰ for 1e30. */
+    static String powerOfTen(double v) {
+        int e = (int) Math.floor(Math.log10(v) + 1e-12);
+        double m = v / Math.pow(10, e);
+        StringBuilder s = new StringBuilder(Math.abs(m - 1) < 1e-9 ? "" : new java.text.DecimalFormat("0.###",
+                java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)).format(m) + "×");
+        s.append("10");
+        for (char c : Integer.toString(e).toCharArray()) {
+            s.append(c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0'));
+        }
+        return s.toString();
     }
 
     private static Map<String, Object> report(Fig3Experiment experiment, List<Outcome> fig3b, List<Outcome> fig3d,

@@ -114,7 +114,14 @@ public final class Fig4Command implements Callable<Integer> {
         try (StagedOutput staged = StagedOutput.in(out)) {
             Map<String, Object> attrs = runAttributes(p, profile.unit(), stability);
             Hdf5Writer h5 = new Hdf5Writer();
-            attrs.forEach(h5::attribute);
+            // The run parameters are in the model's reduced units (physics.md §1.1); strings as they are.
+            attrs.forEach((k, v) -> {
+                if (v instanceof String text) {
+                    h5.attribute(k, text);
+                } else {
+                    h5.attribute(k, v, "1 (reduced)");
+                }
+            });
             for (String name : Fig4Experiment.PANELS) {
                 Map<String, Object> fieldAttributes = new LinkedHashMap<>();
                 fieldAttributes.put("quantity", "channel order parameter φ");

@@ -302,29 +302,75 @@ public final class ProgramCommand implements Callable<Integer> {
         fig.writePng(file, 1200, 800);
     }
 
+    /**
+     * {@code levels.png}: the read distribution of every level, a histogram of the reads in bins
+     * of a twelfth of the level spacing drawn as steps (whole device counts), with each target as a
+     * dashed line; for more than {@value #MANY_LEVELS} levels a second panel shows each device's
+     * read error against its target.
+     */
     private static void writeHistogram(Path file, Map<ProgrammingScheme, CrossbarProgramming.Outcome> outcomes,
                                        DevicePopulation pop, int n) {
         double[] window = CrossbarProgramming.window(pop.model());
         double spacing = (window[1] - window[0]) / Math.max(1, n - 1);
-        int bins = 400;
+        double bin = spacing / 12;
         double lo = window[0] - 2 * spacing;
-        double hi = window[1] + 2 * spacing;
-        double[] x = new double[bins];
-        for (int b = 0; b < bins; b++) {
-            x[b] = 1e6 * (lo + (b + 0.5) * (hi - lo) / bins);
-        }
-        LineFigure fig = new LineFigure("Read conductance after programming, " + pop.name() + " ("
-                + CrossbarProgramming.DELAY + " s delay)", "G (µS)", "devices per bin");
+        int bins = (int) Math.ceil((window[1] + 2 * spacing - lo) / bin);
+        LineFigure hist = new LineFigure("Read conductance per level, " + pop.name() + " (" + CrossbarProgramming.DELAY
+                + " s after programming; dashed: targets)", "G (µS)", "devices per bin of " + micro(bin) + " µS");
+        LineFigure error = new LineFigure("Read error against target", "target G (µS)", "read − target (µS)").scatter();
+        java.util.SortedSet<Double> targets = new java.util.TreeSet<>();
+        boolean perLevel = outcomes.size() == 1;
         for (Map.Entry<ProgrammingScheme, CrossbarProgramming.Outcome> e : outcomes.entrySet()) {
-            double[] h = new double[bins];
-            for (double g : e.getValue().reads()) {
-                int b = (int) Math.floor((g - lo) / (hi - lo) * bins);
-                if (b >= 0 && b < bins) {
-                    h[b]++;
-                }
+            CrossbarProgramming.Outcome o = e.getValue();
+            double[] t = new double[o.targets().length];
+            double[] err = new double[t.length];
+            for (int d = 0; d < t.length; d++) {
+                t[d] = 1e6 * o.targets()[d];
+                err[d] = 1e6 * (o.reads()[d] - o.targets()[d]);
+                targets.add(o.targets()[d]);
             }
-            fig.series(e.getKey().label(), x, h);
+            error.series(e.getKey().label(), t, err);
+            // One scheme: a histogram per level, so that overlapping levels stay apart; several: one per scheme.
+            for (double level : perLevel ? targets : java.util.Set.of(Double.NaN)) {
+                int[] count = new int[bins];
+                for (int d = 0; d < t.length; d++) {
+                    int b = (int) Math.floor((o.reads()[d] - lo) / bin);
+                    if (b >= 0 && b < bins && (Double.isNaN(level) || o.targets()[d] == level)) {
+                        count[b]++;
+                    }
+                }
+                double[][] xy = steps(lo, bin, count);
+                hist.series(Double.isNaN(level) ? e.getKey().label() : "target " + micro(level) + " µS", xy[0], xy[1]);
+            }
         }
-        fig.writePng(file, 1000, 600);
+        hist.legend(outcomes.size() > 1 || targets.size() <= LineFigure.PALETTE.length).integerY();
+        for (double target : targets) {
+            hist.mark(1e6 * target);
+        }
+        if (targets.size() > MANY_LEVELS) {
+            LineFigure.writePngRow(file, List.of(hist, error), 900, 600);
+        } else {
+            hist.writePng(file, 1000, 600);
+        }
+    }
+
+    /** A histogram as steps, in µS: each bin's count held flat across the bin. */
+    private static double[][] steps(double lo, double bin, int[] count) {
+        double[] x = new double[2 * count.length];
+        double[] y = new double[2 * count.length];
+        for (int b = 0; b < count.length; b++) {
+            x[2 * b] = 1e6 * (lo + b * bin);
+            x[2 * b + 1] = 1e6 * (lo + (b + 1) * bin);
+            y[2 * b] = count[b];
+            y[2 * b + 1] = count[b];
+        }
+        return new double[][] {x, y};
+    }
+
+    /** More levels than this and levels.png adds the error-against-target panel. */
+    static final int MANY_LEVELS = 8;
+
+    private static String micro(double siemens) {
+        return String.format(java.util.Locale.ROOT, "%.3g", siemens * 1e6);
     }
 }

@@ -25,7 +25,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
-/** The exported files: compact.json against its schema, CrossSim completeness, aihwkit and NeuroSim names. */
+/** The exported files: compact.json against its schema, CrossSim's conductance window, aihwkit and NeuroSim names. */
 class ExportFilesTest {
 
     static CompactExtraction.Result result;
@@ -70,31 +70,12 @@ class ExportFilesTest {
     }
 
     @Test
-    void crossSimFileHasEveryKeyCrossSimDefines() throws Exception {
-        JsonNode doc = parse(CrossSimParameterFile.document(result, prog));
-        assertThat(fieldNames(doc)).containsExactly("core", "simulation", "xbar");
-        assertThat(fieldNames(doc.get("xbar"))).containsExactly("device", "array", "adc", "dac");
-        JsonNode device = doc.get("xbar").get("device");
-        assertThat(fieldNames(device)).containsExactlyInAnyOrder("cell_bits", "Rmin", "Rmax", "Vread", "time",
-                "infinite_on_off_ratio", "clip_conductance", "read_noise", "programming_error", "drift_error",
-                "nonlinear_IV");
-        Set<String> generic = Set.of("IdealDevice", "NormalIndependentDevice", "NormalProportionalDevice",
-                "NormalInverseProportionalDevice", "UniformIndependentDevice", "UniformProportionalDevice",
-                "UniformInverseProportionalDevice");
-        for (String block : List.of("read_noise", "programming_error", "drift_error", "nonlinear_IV")) {
-            JsonNode b = device.get(block);
-            assertThat(fieldNames(b)).containsExactly("enable", "model", "magnitude");
-            assertThat(b.get("enable").isBoolean()).isTrue();
-            assertThat(generic).contains(b.get("model").asText());
-            assertThat(b.get("magnitude").isNumber()).isTrue();
-        }
+    void crossSimDeviceCarriesTheExtractedConductanceWindow() throws Exception {
+        // The keys are checked against CrossSim itself in CrossSimLoadsExportTest.
+        JsonNode device = parse(CrossSimParameterFile.document(result, prog)).get("xbar").get("device");
         // Rmin = 1/Gmax and Rmax = 1/Gmin (anchors.md), to double rounding.
         assertThat(device.get("Rmin").asDouble() * result.value("g_max")).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(device.get("Rmax").asDouble() * result.value("g_min")).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
-        for (String dir : List.of("mvm", "vmm")) {
-            assertThat(doc.get("xbar").get("adc").get(dir).has("model")).isTrue();
-            assertThat(doc.get("xbar").get("dac").get(dir).has("model")).isTrue();
-        }
     }
 
     @Test

@@ -46,6 +46,51 @@ class ConvertCommandTest {
     }
 
     @Test
+    void originOffsetsReachTheOutputThroughEveryFormatThatHoldsThem() throws Exception {
+        Path previous = dir.resolve("o.gwy");
+        ScanMap map = new ScanMap(new org.hafnia.meshes.ScalarField2D(org.hafnia.meshes.Grid2D.ofExtent(3, 2, 300, 200,
+                LengthUnit.NANOMETRE), new double[] {1, 2, 3, 4, 5, 6}), "A", "Current", java.util.Map.of(), true, 12.5, -40);
+        org.hafnia.postprocess.maps.io.GwyFormat.INSTANCE.write(map, previous);
+        for (String next : new String[] {"o.txt", "o.h5", "o.gsf", "o2.gwy"}) {
+            CommandRun r = CommandRun.of("convert", previous.toString(), dir.resolve(next).toString());
+            assertThat(r.status()).as(r.err()).isZero();
+            previous = dir.resolve(next);
+        }
+        ScanMap m = MapFormats.read(previous);
+        // .txt keeps 15 significant digits, .gsf 17: the offsets come back to 1e-12 nm.
+        assertThat(m.xOffset()).isCloseTo(12.5, within(1e-12));
+        assertThat(m.yOffset()).isCloseTo(-40, within(1e-12));
+    }
+
+    @Test
+    void aMultiChannelGwyIsListedAndTheChosenChannelConvertedWithANoteOnTheOthers() throws Exception {
+        Path in = dir.resolve("two.gwy");
+        java.util.List<ScanMap> maps = new java.util.ArrayList<>();
+        for (String title : new String[] {"Height", "Current"}) {
+            double v = title.equals("Height") ? 1 : 2;
+            maps.add(ScanMap.of(new org.hafnia.meshes.ScalarField2D(org.hafnia.meshes.Grid2D.ofExtent(2, 2, 10, 10,
+                    LengthUnit.NANOMETRE), new double[] {v, v, v, v}), "A", title));
+        }
+        org.hafnia.postprocess.maps.io.GwyFormat.INSTANCE.writeChannels(maps, in);
+        CommandRun list = CommandRun.of("convert", in.toString(), "--list-channels");
+        assertThat(list.status()).as(list.err()).isZero();
+        assertThat(list.out()).contains("0 'Height'").contains("1 'Current'");
+
+        CommandRun first = CommandRun.of("convert", in.toString(), dir.resolve("h.csv").toString());
+        assertThat(first.status()).isZero();
+        assertThat(first.out()).contains("holds 2 channels").contains("converted only channel 'Height'")
+                .contains("--channel");
+        CommandRun second = CommandRun.of("convert", in.toString(), dir.resolve("c.h5").toString(), "--channel", "Current");
+        assertThat(second.status()).as(second.err()).isZero();
+        assertThat(MapFormats.read(dir.resolve("c.h5")).values()[0]).isEqualTo(2);
+
+        CommandRun bad = CommandRun.of("convert", in.toString(), dir.resolve("x.csv").toString(), "--channel", "7");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains("--channel '7'").contains("0 'Height', 1 'Current'");
+        assertThat(Files.exists(dir.resolve("x.csv"))).isFalse();
+    }
+
+    @Test
     void missingSizeIsReportedAsAnAssumption() throws Exception {
         CommandRun r = CommandRun.of("convert", plainCsv().toString(), dir.resolve("out.gsf").toString());
         assertThat(r.status()).isZero();

@@ -12,7 +12,10 @@ import org.hafnia.postprocess.extraction.CompactExtraction;
  * that builds those objects from it. aihwkit's weight range is [w_min, w_max] = [−1, 1] ↔ [Gmin, Gmax]
  * (w_aihwkit = 2w − 1), so steps and noise in weight units are twice their fraction of the
  * range; {@code dw_min_std} and {@code write_noise_std} are in units of dw_min, the d2d spreads
- * relative, conductances in µS.
+ * relative, conductances in µS. {@code piecewise_up}/{@code piecewise_down} are fitted to the
+ * extracted mean trains ({@link PiecewiseStepTable}) so that aihwkit's interpolating rule follows
+ * them; {@code hafnia_response} records the pulses to 95 % and 10 % of the extracted trains and of
+ * the rule with the table, and what the device's fields cannot express.
  */
 public final class AihwkitConfig {
 
@@ -36,12 +39,16 @@ public final class AihwkitConfig {
         Map<String, Object> piecewise = new LinkedHashMap<>(pulsed);
         double up = 1 + r.value("up_down");
         double down = 1 - r.value("up_down");
-        double[] pu = new double[r.stepUp().length];
-        double[] pd = new double[r.stepDown().length];
-        for (int j = 0; j < pu.length; j++) {
-            // Node values scale dw_min·(1 ± up_down) (aihwkit's up/down step sizes at that w).
-            pu[j] = Math.max(0, 2 * r.stepUp()[j] / (dwMin * up));
-            pd[j] = Math.max(0, 2 * r.stepDown()[j] / (dwMin * down));
+        int n = r.stepUp().length;
+        // Steps (fraction of the range) fitted to the mean trains: SET in u, RESET in progress 1 − u.
+        double[] setSteps = PiecewiseStepTable.fit(r.ltpCurve(), n);
+        double[] resetSteps = PiecewiseStepTable.fit(r.ltdCurve(), n);
+        double[] pu = new double[n];
+        double[] pd = new double[n];
+        for (int j = 0; j < n; j++) {
+            // aihwkit's step at node j is dw_min·(1 ± up_down)·v_j in weight units (range 2).
+            pu[j] = 2 * setSteps[j] / (dwMin * up);
+            pd[j] = 2 * resetSteps[n - 1 - j] / (dwMin * down);
         }
         piecewise.put("piecewise_up", pu);
         piecewise.put("piecewise_down", pd);
@@ -75,7 +82,34 @@ public final class AihwkitConfig {
         doc.put("SinglePairConductanceConverter", converter);
         doc.put("StateIndependentNoiseModel", noise);
         doc.put("IOParameters", forward);
+        doc.put("hafnia_response", response(r, setSteps, resetSteps));
         return doc;
+    }
+
+    /**
+     * What the table reproduces and what no field can express: the pulses to 95 % and to 10 % of
+     * the range (onset) of the extracted mean trains and of the noise-free rule with the table.
+     */
+    private static Map<String, Object> response(CompactExtraction.Result r, double[] set, double[] reset) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rule", "PiecewiseStepDevice without noise, from the mean train's start; pulses are fractional crossings");
+        for (String train : new String[] {"ltp", "ltd"}) {
+            double[] c = PiecewiseStepTable.monotone(train.equals("ltp") ? r.ltpCurve() : r.ltdCurve());
+            double[] steps = train.equals("ltp") ? set : reset;
+            m.put("pulses_" + train + "_95_extracted", r.value("pulses_" + train));
+            for (double level : new double[] {0.95, 0.10}) {
+                String key = "pulses_" + train + "_" + Math.round(100 * level);
+                m.put(key + "_mean_train", PiecewiseStepTable.crossing(c, level));
+                m.put(key + "_table", PiecewiseStepTable.simulatedCrossing(steps, c[0], level, c.length - 1));
+            }
+        }
+        m.put("not_expressible", java.util.List.of(
+                "the spread of the onset and of the pulse count between trains and devices: the rule gives every device"
+                        + " the same shape, dw_min_dtod scales it and dw_min_std adds per-pulse scatter",
+                "extracted pulses_ltp/ltd are means of each train's first crossing of 95 %, noise included; the table"
+                        + " follows the mean train, whose crossing can differ from that mean",
+                "a state that does not move at w_min: node 0 is the mean first step, so the rule always leaves w_min"));
+        return m;
     }
 
     /** {@code aihwkit_device.py}: builds the aihwkit objects from the aihwkit.json beside it. */

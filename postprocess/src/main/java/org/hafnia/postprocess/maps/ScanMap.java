@@ -22,14 +22,30 @@ import org.hafnia.meshes.ScalarField2D;
  * @param metadata  further key/value pairs carried from file to file (insertion order kept)
  * @param sizeKnown false when the source gave no physical size and the grid is a unit-spacing
  *                  placeholder in reduced units
+ * @param xOffset   x of the map's lower-left corner in the scanner's frame, in the grid's unit
+ *                  (Gwyddion's {@code xoff}); 0 when the source gives none
+ * @param yOffset   likewise y (Gwyddion's {@code yoff})
  */
 public record ScanMap(ScalarField2D field, String zUnit, String title, Map<String, String> metadata,
-                      boolean sizeKnown) {
+                      boolean sizeKnown, double xOffset, double yOffset) {
 
     public ScanMap {
         zUnit = zUnit == null ? "" : zUnit.strip();
         title = title == null ? "" : title.strip();
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        if (!Double.isFinite(xOffset) || !Double.isFinite(yOffset)) {
+            throw new InvalidInputException("map origin offset must be finite, got (" + xOffset + ", " + yOffset + ")");
+        }
+    }
+
+    /** A map at the origin (offsets 0). */
+    public ScanMap(ScalarField2D field, String zUnit, String title, Map<String, String> metadata, boolean sizeKnown) {
+        this(field, zUnit, title, metadata, sizeKnown, 0, 0);
+    }
+
+    /** The same map with its lower-left corner at ({@code x}, {@code y}) in the grid's unit. */
+    public ScanMap withOffset(double x, double y) {
+        return new ScanMap(field, zUnit, title, metadata, sizeKnown, x, y);
     }
 
     /** A map of known size with no metadata. */
@@ -52,7 +68,7 @@ public record ScanMap(ScalarField2D field, String zUnit, String title, Map<Strin
 
     /** The same map with other values on the same grid (units, title, metadata kept). */
     public ScanMap withValues(double[] values) {
-        return new ScanMap(new ScalarField2D(field.grid(), values), zUnit, title, metadata, sizeKnown);
+        return new ScanMap(new ScalarField2D(field.grid(), values), zUnit, title, metadata, sizeKnown, xOffset, yOffset);
     }
 
     /** The same values with physical size {@code width × height} in {@code unit}. */
@@ -61,16 +77,19 @@ public record ScanMap(ScalarField2D field, String zUnit, String title, Map<Strin
             throw new InvalidInputException("map size must be positive and finite, got " + width + " × " + height);
         }
         Grid2D g = Grid2D.ofExtent(grid().nx(), grid().ny(), width, height, unit);
-        return new ScanMap(new ScalarField2D(g, field.values()), zUnit, title, metadata, true);
+        // The origin follows a change of physical unit; from or to reduced units it is kept as a number.
+        double f = sizeKnown && grid().unit() != LengthUnit.REDUCED && unit != LengthUnit.REDUCED
+                ? grid().unit().metres() / unit.metres() : 1;
+        return new ScanMap(new ScalarField2D(g, field.values()), zUnit, title, metadata, true, xOffset * f, yOffset * f);
     }
 
     public ScanMap withTitle(String newTitle) {
-        return new ScanMap(field, zUnit, newTitle, metadata, sizeKnown);
+        return new ScanMap(field, zUnit, newTitle, metadata, sizeKnown, xOffset, yOffset);
     }
 
     /** The same map labelled with unit {@code unit} (values unchanged). */
     public ScanMap labelledIn(String unit) {
-        return new ScanMap(field, unit, title, metadata, sizeKnown);
+        return new ScanMap(field, unit, title, metadata, sizeKnown, xOffset, yOffset);
     }
 
     /** The values converted to {@code unit}, which must differ from {@link #zUnit} only by an SI prefix. */
@@ -80,14 +99,14 @@ public record ScanMap(ScalarField2D field, String zUnit, String title, Map<Strin
         for (int k = 0; k < v.length; k++) {
             v[k] *= f;
         }
-        return new ScanMap(new ScalarField2D(field.grid(), v), unit, title, metadata, sizeKnown);
+        return new ScanMap(new ScalarField2D(field.grid(), v), unit, title, metadata, sizeKnown, xOffset, yOffset);
     }
 
     /** The same map with metadata entry {@code key = value} added or replaced. */
     public ScanMap withMetadata(String key, String value) {
         Map<String, String> m = new LinkedHashMap<>(metadata);
         m.put(key, value);
-        return new ScanMap(field, zUnit, title, m, sizeKnown);
+        return new ScanMap(field, zUnit, title, m, sizeKnown, xOffset, yOffset);
     }
 
     /**
@@ -122,7 +141,9 @@ public record ScanMap(ScalarField2D field, String zUnit, String title, Map<Strin
                 ? String.format(Locale.ROOT, "%.6g × %.6g %s", g.width(), g.height(),
                         g.unit() == LengthUnit.REDUCED ? "(reduced units)" : g.unit().symbol())
                 : "size unknown";
-        return g.nx() + " × " + g.ny() + " px, " + size + ", values in "
+        String origin = xOffset == 0 && yOffset == 0 ? ""
+                : String.format(Locale.ROOT, ", origin (%.6g, %.6g)", xOffset, yOffset);
+        return g.nx() + " × " + g.ny() + " px, " + size + origin + ", values in "
                 + (zUnit.isEmpty() ? "(no unit)" : zUnit) + (title.isEmpty() ? "" : ", channel '" + title + "'");
     }
 }

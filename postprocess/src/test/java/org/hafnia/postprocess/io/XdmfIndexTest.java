@@ -58,14 +58,14 @@ class XdmfIndexTest {
     }
 
     @Test
-    void describesA3DSeriesAsACoRectilinearMeshWithItsDatasetShape(@TempDir Path dir) throws Exception {
+    void describesA3DSeriesAsCellDataOnAMeshThatSpansTheWholeFilm(@TempDir Path dir) throws Exception {
         Grid3D grid = new Grid3D(4, 3, 2, 0.5, 0.25, 1.0, LengthUnit.NANOMETRE);
         double[] v = new double[grid.size()];
         for (int n = 0; n < v.length; n++) {
             v[n] = n;
         }
         Path h5 = dir.resolve("s.h5");
-        new Hdf5Writer().field("/phi", new ScalarField3D(grid, v), Map.of()).write(h5);
+        new Hdf5Writer().field("/phi", new ScalarField3D(grid, v), Map.of("unit", "1")).write(h5);
         try (io.jhdf.HdfFile f = new io.jhdf.HdfFile(h5)) {
             io.jhdf.api.Dataset ds = f.getDatasetByPath("/phi");
             // nz × ny × nx, [k][j][i] the node (i, j, k) of the flat x-fastest array.
@@ -78,13 +78,16 @@ class XdmfIndexTest {
         Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         Element topology = (Element) doc.getElementsByTagName("Topology").item(0);
         assertThat(topology.getAttribute("TopologyType")).isEqualTo("3DCoRectMesh");
-        assertThat(topology.getAttribute("Dimensions")).isEqualTo("2 3 4");
+        // One more node than cells on each axis, from the origin: the mesh reaches every face.
+        assertThat(topology.getAttribute("Dimensions")).isEqualTo("3 4 5");
         Element geometry = (Element) doc.getElementsByTagName("Geometry").item(0);
         assertThat(geometry.getAttribute("GeometryType")).isEqualTo("ORIGIN_DXDYDZ");
         NodeList items = geometry.getElementsByTagName("DataItem");
-        assertThat(items.item(0).getTextContent()).isEqualTo("0.5 0.125 0.25");
+        assertThat(items.item(0).getTextContent()).isEqualTo("0.0 0.0 0.0");
         assertThat(items.item(1).getTextContent()).isEqualTo("1.0 0.25 0.5");
-        Element data = (Element) ((Element) doc.getElementsByTagName("Attribute").item(0)).getElementsByTagName("DataItem").item(0);
+        Element attribute = (Element) doc.getElementsByTagName("Attribute").item(0);
+        assertThat(attribute.getAttribute("Center")).isEqualTo("Cell");
+        Element data = (Element) attribute.getElementsByTagName("DataItem").item(0);
         assertThat(data.getAttribute("Dimensions")).isEqualTo("2 3 4");
     }
 }

@@ -109,8 +109,15 @@ public final class GsfFormat extends NamedMapFormat {
         if (!header.containsKey("XReal") && !header.containsKey("YReal")) {
             return m;
         }
-        return MapFiles.sized(file, m, real(file, header, "XReal"), real(file, header, "YReal"),
+        ScanMap sized = MapFiles.sized(file, m, real(file, header, "XReal"), real(file, header, "YReal"),
                 header.getOrDefault("XYUnits", ""));
+        // XOffset, YOffset are in XYUnits, like XReal (0 when absent).
+        double per = MapFiles.metresPerOr1(header.getOrDefault("XYUnits", ""));
+        return MapFiles.offset(sized, offset(file, header, "XOffset") * per, offset(file, header, "YOffset") * per);
+    }
+
+    private static double offset(Path file, Map<String, String> header, String key) {
+        return header.containsKey(key) ? real(file, header, key) : 0;
     }
 
     private static long integer(Path file, Map<String, String> header, String key) {
@@ -143,6 +150,10 @@ public final class GsfFormat extends NamedMapFormat {
         h.append("YRes = ").append(g.ny()).append('\n');
         h.append("XReal = ").append(fmt(g.width() * toMetres)).append('\n');
         h.append("YReal = ").append(fmt(g.height() * toMetres)).append('\n');
+        if (map.xOffset() != 0 || map.yOffset() != 0) {
+            h.append("XOffset = ").append(fmt(map.xOffset() * toMetres)).append('\n');
+            h.append("YOffset = ").append(fmt(map.yOffset() * toMetres)).append('\n');
+        }
         if (!GwyddionLayout.xyUnit(g).isEmpty()) {
             h.append("XYUnits = ").append(GwyddionLayout.xyUnit(g)).append('\n');
         }

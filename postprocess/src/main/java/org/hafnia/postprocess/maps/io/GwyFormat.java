@@ -2,7 +2,9 @@ package org.hafnia.postprocess.maps.io;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,9 +24,10 @@ import org.hafnia.postprocess.maps.SiUnits;
  * float64, top row first, X fastest) and {@code /0/data/title} the channel name. Metadata is the
  * string container {@code /0/meta}, as Gwyddion stores it.
  *
- * <p>Reading takes the lowest-numbered channel {@code /N/data} and skips every other component.
- * Written in base SI units (m, and values converted from e.g. pA to A); values keep full
- * float64 precision.
+ * <p>Reading takes one channel {@code /N/data}: the one chosen by number or title
+ * ({@link #read(Path, String)}), by default the lowest-numbered; {@link #channels} lists them.
+ * The origin offsets {@code xoff}, {@code yoff} (metres) are kept. Written in base SI units (m, and
+ * values converted from e.g. pA to A); values keep full float64 precision.
  */
 public final class GwyFormat extends NamedMapFormat {
 
@@ -37,8 +40,75 @@ public final class GwyFormat extends NamedMapFormat {
         super("Gwyddion native", "gwy");
     }
 
+    /** A channel of a {@code .gwy} file: its number N of {@code /N/data} and its title. */
+    public record Channel(int number, String title) {
+        @Override
+        public String toString() {
+            return number + " '" + title + "'";
+        }
+    }
+
     @Override
     public ScanMap read(Path file) {
+        return read(file, null);
+    }
+
+    /** The image channels of {@code file}, in increasing number. */
+    public List<Channel> channels(Path file) {
+        return channels(container(file));
+    }
+
+    private static List<Channel> channels(GwyObject top) {
+        List<Channel> out = new ArrayList<>();
+        for (String key : top.components().keySet()) {
+            Matcher m = CHANNEL.matcher(key);
+            if (m.matches() && top.components().get(key) instanceof GwyObject o && o.type().equals("GwyDataField")) {
+                int c = Integer.parseInt(m.group(1));
+                out.add(new Channel(c, top.components().get(key + "/title") instanceof String t ? t : ""));
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(Channel::number));
+        return out;
+    }
+
+    /**
+     * Reads channel {@code choice}: its number N, or else its title (exact, then ignoring case);
+     * null for the lowest-numbered channel.
+     */
+    public ScanMap read(Path file, String choice) {
+        GwyObject top = container(file);
+        List<Channel> all = channels(top);
+        if (all.isEmpty()) {
+            throw new InvalidInputException(file + ": the file holds no image channel (no /N/data GwyDataField)");
+        }
+        int channel = choose(file, all, choice).number();
+        return read(file, top, channel);
+    }
+
+    private static Channel choose(Path file, List<Channel> all, String choice) {
+        if (choice == null) {
+            return all.get(0);
+        }
+        for (Channel c : all) {
+            if (choice.strip().equals(Integer.toString(c.number()))) {
+                return c;
+            }
+        }
+        for (Channel c : all) {
+            if (c.title().equals(choice)) {
+                return c;
+            }
+        }
+        for (Channel c : all) {
+            if (c.title().equalsIgnoreCase(choice.strip())) {
+                return c;
+            }
+        }
+        throw new InvalidInputException(file + ": --channel '" + choice + "': no such channel number or title; the file holds "
+                + all.stream().map(Channel::toString).collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    private static GwyObject container(Path file) {
         byte[] bytes = MapFiles.readAll(file);
         if (bytes.length < 4 || bytes[0] != MAGIC[0] || bytes[1] != MAGIC[1] || bytes[2] != MAGIC[2] || bytes[3] != MAGIC[3]) {
             throw new InvalidInputException(file + ": not a Gwyddion native file: it must start with 'GWYP'"
@@ -49,17 +119,10 @@ public final class GwyFormat extends NamedMapFormat {
         if (!top.type().equals("GwyContainer")) {
             throw new InvalidInputException(file + ": the top-level object is a " + top.type() + ", expected GwyContainer");
         }
-        int channel = -1;
-        for (String key : top.components().keySet()) {
-            Matcher m = CHANNEL.matcher(key);
-            if (m.matches() && top.components().get(key) instanceof GwyObject o && o.type().equals("GwyDataField")) {
-                int c = Integer.parseInt(m.group(1));
-                channel = channel < 0 ? c : Math.min(channel, c);
-            }
-        }
-        if (channel < 0) {
-            throw new InvalidInputException(file + ": the file holds no image channel (no /N/data GwyDataField)");
-        }
+        return top;
+    }
+
+    private static ScanMap read(Path file, GwyObject top, int channel) {
         GwyObject field = (GwyObject) top.components().get("/" + channel + "/data");
         String where = file + ": /" + channel + "/data: ";
         int xres = integer(field, "xres", where);
@@ -90,8 +153,15 @@ public final class GwyFormat extends NamedMapFormat {
         if (!sizeKnown) {
             return map;
         }
-        return MapFiles.sized(file, map, real(field, "xreal"), real(field, "yreal"),
+        ScanMap sized = MapFiles.sized(file, map, real(field, "xreal"), real(field, "yreal"),
                 unit(field, "si_unit_xy"));
+        // xoff, yoff are in the lateral base unit, like xreal (metres when si_unit_xy is m).
+        double per = MapFiles.metresPerOr1(unit(field, "si_unit_xy"));
+        return MapFiles.offset(sized, offset(field, "xoff") * per, offset(field, "yoff") * per);
+    }
+
+    private static double offset(GwyObject o, String key) {
+        return o.components().get(key) instanceof Double d && Double.isFinite(d) ? d : 0;
     }
 
     private static int integer(GwyObject o, String key, String where) {
@@ -112,27 +182,35 @@ public final class GwyFormat extends NamedMapFormat {
 
     @Override
     public void write(ScanMap map, Path file) {
-        Grid2D g = map.grid();
-        double toMetres = GwyddionLayout.metresPerUnit(g);
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("xres", g.nx());
-        f.put("yres", g.ny());
-        f.put("xreal", g.width() * toMetres);
-        f.put("yreal", g.height() * toMetres);
-        f.put("xoff", 0.0);
-        f.put("yoff", 0.0);
-        f.put("si_unit_xy", siUnit(GwyddionLayout.xyUnit(g)));
-        f.put("si_unit_z", siUnit(GwyddionLayout.zBase(map)));
-        f.put("data", GwyddionLayout.topRowFirst(map));
+        writeChannels(List.of(map), file);
+    }
+
+    /** Writes {@code maps} as channels 0, 1, … of one file (each with its own size, units, title, metadata). */
+    public void writeChannels(List<ScanMap> maps, Path file) {
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("/0/data", new GwyObject("GwyDataField", f));
-        c.put("/0/data/title", map.title().isEmpty() ? "Data" : map.title());
-        Map<String, Object> meta = new LinkedHashMap<>(map.metadata());
-        if (!map.sizeKnown()) {
-            meta.put(GwyddionLayout.SIZE_UNKNOWN_KEY, GwyddionLayout.SIZE_UNKNOWN_VALUE);
-        }
-        if (!meta.isEmpty()) {
-            c.put("/0/meta", new GwyObject("GwyContainer", meta));
+        for (int n = 0; n < maps.size(); n++) {
+            ScanMap map = maps.get(n);
+            Grid2D g = map.grid();
+            double toMetres = GwyddionLayout.metresPerUnit(g);
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("xres", g.nx());
+            f.put("yres", g.ny());
+            f.put("xreal", g.width() * toMetres);
+            f.put("yreal", g.height() * toMetres);
+            f.put("xoff", map.xOffset() * toMetres);
+            f.put("yoff", map.yOffset() * toMetres);
+            f.put("si_unit_xy", siUnit(GwyddionLayout.xyUnit(g)));
+            f.put("si_unit_z", siUnit(GwyddionLayout.zBase(map)));
+            f.put("data", GwyddionLayout.topRowFirst(map));
+            c.put("/" + n + "/data", new GwyObject("GwyDataField", f));
+            c.put("/" + n + "/data/title", map.title().isEmpty() ? "Data" : map.title());
+            Map<String, Object> meta = new LinkedHashMap<>(map.metadata());
+            if (!map.sizeKnown()) {
+                meta.put(GwyddionLayout.SIZE_UNKNOWN_KEY, GwyddionLayout.SIZE_UNKNOWN_VALUE);
+            }
+            if (!meta.isEmpty()) {
+                c.put("/" + n + "/meta", new GwyObject("GwyContainer", meta));
+            }
         }
         byte[] body = new GwyObject("GwyContainer", c).serialize();
         AtomicFiles.write(file, out -> {

@@ -23,8 +23,11 @@ import org.hafnia.postprocess.maps.ScanMap;
 
 /**
  * HDF5 maps (jhdf). Written by {@link Hdf5Writer#field}: dataset {@code /map}, {@code ny × nx}
- * float64 (row 0 = y = 0), with attributes {@code dx}, {@code dy}, {@code length_unit},
- * {@code width}, {@code height}, {@code z_unit}, {@code title}, {@code size_known} and one {@code meta:KEY} per metadata entry.
+ * float64 (row 0 = y = 0), with attributes {@code unit} (= {@code z_unit}; empty when unknown),
+ * {@code dx}, {@code dy}, {@code length_unit}, {@code width}, {@code height}, {@code xoff},
+ * {@code yoff} (the origin; each number with its
+ * {@code NAME_unit}), {@code z_unit}, {@code title}, {@code size_known} and one {@code meta:KEY}
+ * per metadata entry.
  * Read: {@code /map}, or else the only 2-D dataset in the file; without {@code dx}/
  * {@code dy} attributes the size is unknown.
  */
@@ -94,7 +97,11 @@ public final class Hdf5MapFormat extends NamedMapFormat {
         // The extent attributes, when present, avoid the round-off of dx · nx.
         double width = attribute(ds, "width") instanceof Number w ? w.doubleValue() : x.doubleValue() * nx;
         double height = attribute(ds, "height") instanceof Number h ? h.doubleValue() : y.doubleValue() * ny;
-        return MapFiles.sized(file, m, width, height, unitOf(string(ds, "length_unit")));
+        ScanMap sized = MapFiles.sized(file, m, width, height, unitOf(string(ds, "length_unit")));
+        // xoff, yoff are in length_unit, like dx and dy.
+        double xOff = attribute(ds, "xoff") instanceof Number n ? n.doubleValue() : 0;
+        double yOff = attribute(ds, "yoff") instanceof Number n ? n.doubleValue() : 0;
+        return sized.withOffset(xOff, yOff);
     }
 
     /**
@@ -191,12 +198,19 @@ public final class Hdf5MapFormat extends NamedMapFormat {
     @Override
     public void write(ScanMap map, Path file) {
         Map<String, Object> attrs = new LinkedHashMap<>();
+        attrs.put("unit", map.zUnit());
         attrs.put("z_unit", map.zUnit());
         attrs.put("title", map.title());
         attrs.put("size_known", Boolean.toString(map.sizeKnown()));
         Grid2D g = map.grid();
         attrs.put("width", g.width());
+        attrs.put("width_unit", g.unit().symbol());
         attrs.put("height", g.height());
+        attrs.put("height_unit", g.unit().symbol());
+        attrs.put("xoff", map.xOffset());
+        attrs.put("xoff_unit", g.unit().symbol());
+        attrs.put("yoff", map.yOffset());
+        attrs.put("yoff_unit", g.unit().symbol());
         map.metadata().forEach((k, v) -> attrs.put(META + k, v));
         new Hdf5Writer().field(DATASET, map.field(), attrs).write(file);
     }

@@ -67,6 +67,21 @@ final class MapFiles {
         return map.withSize(width * per / unit.metres(), height * per / unit.metres(), unit);
     }
 
+    /**
+     * The map with its origin at ({@code x}, {@code y}) given in metres (in reduced units for a
+     * map in reduced units), converted to the map's grid unit.
+     */
+    static ScanMap offset(ScanMap map, double x, double y) {
+        double per = map.grid().unit() == LengthUnit.REDUCED ? 1 : map.grid().unit().metres();
+        return map.withOffset(x / per, y / per);
+    }
+
+    /** Metres per lateral unit {@code xyUnit} (validated by {@link #sized} before), 1 for reduced units. */
+    static double metresPerOr1(String xyUnit) {
+        double per = SiUnits.metresPer(xyUnit);
+        return Double.isNaN(per) ? 1 : per;
+    }
+
     static long checkedCount(Path file, long xres, long yres) {
         if (xres < 1 || yres < 1) {
             throw new InvalidInputException(file + ": resolution must be at least 1 × 1, got " + xres + " × " + yres);

@@ -62,6 +62,7 @@ public final class TextMatrixFormat extends NamedMapFormat {
         Map<String, String> meta = new LinkedHashMap<>();
         String[] widthText = null;
         String[] heightText = null;
+        String[][] offsetText = new String[2][];
         String title = "";
         String zUnit = "";
         int lineNo = 0;
@@ -81,6 +82,8 @@ public final class TextMatrixFormat extends NamedMapFormat {
                     case "width" -> widthText = new String[] {value, Integer.toString(lineNo)};
                     case "height" -> heightText = new String[] {value, Integer.toString(lineNo)};
                     case "value units" -> zUnit = value;
+                    case "x offset" -> offsetText[0] = new String[] {value, Integer.toString(lineNo)};
+                    case "y offset" -> offsetText[1] = new String[] {value, Integer.toString(lineNo)};
                     default -> meta.put(key, value);
                 }
             }
@@ -117,7 +120,15 @@ public final class TextMatrixFormat extends NamedMapFormat {
             }
             height = height * hm / wm;
         }
-        return MapFiles.sized(file, map, width, height, w.group(2));
+        ScanMap sized = MapFiles.sized(file, map, width, height, w.group(2));
+        double[] origin = new double[2];
+        for (int a = 0; a < 2; a++) {
+            if (offsetText[a] != null) {
+                Matcher o = length(file, offsetText[a]);
+                origin[a] = Double.parseDouble(o.group(1)) * MapFiles.metresPerOr1(o.group(2));
+            }
+        }
+        return MapFiles.offset(sized, origin[0], origin[1]);
     }
 
     private static double metresPer(Path file, String unit) {
@@ -154,6 +165,10 @@ public final class TextMatrixFormat extends NamedMapFormat {
                 String unit = g.unit() == LengthUnit.REDUCED ? "" : " " + SiUnits.gwyddionSymbol(g.unit());
                 w.write("# Width: " + decimal(g.width()) + unit + "\n");
                 w.write("# Height: " + decimal(g.height()) + unit + "\n");
+                if (map.xOffset() != 0 || map.yOffset() != 0) {
+                    w.write("# X offset: " + decimal(map.xOffset()) + unit + "\n");
+                    w.write("# Y offset: " + decimal(map.yOffset()) + unit + "\n");
+                }
             }
             if (!map.zUnit().isEmpty()) {
                 w.write("# Value units: " + oneLine(map.zUnit()) + "\n");

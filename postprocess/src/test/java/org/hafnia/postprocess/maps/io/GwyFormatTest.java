@@ -44,6 +44,35 @@ class GwyFormatTest extends MapFormatContract {
         return f;
     }
 
+    private static ScanMap channel(String title, double value, double xOff) {
+        return new ScanMap(new org.hafnia.meshes.ScalarField2D(org.hafnia.meshes.Grid2D.ofExtent(3, 2, 300, 200,
+                LengthUnit.NANOMETRE), new double[] {value, value, value, value, value, value}), "A", title, Map.of(), true,
+                xOff, 40);
+    }
+
+    @Test
+    void everyChannelIsListedAndEachCanBeChosenByNumberOrTitle() {
+        Path f = dir.resolve("two.gwy");
+        GwyFormat.INSTANCE.writeChannels(java.util.List.of(channel("Height", 1, 10), channel("Current", 2, 20)), f);
+        assertThat(GwyFormat.INSTANCE.channels(f)).containsExactly(new GwyFormat.Channel(0, "Height"),
+                new GwyFormat.Channel(1, "Current"));
+        assertThat(GwyFormat.INSTANCE.read(f).title()).isEqualTo("Height");
+        assertThat(GwyFormat.INSTANCE.read(f, "1").values()[0]).isEqualTo(2e0);
+        assertThat(GwyFormat.INSTANCE.read(f, "current").title()).isEqualTo("Current");
+        assertThatThrownBy(() -> GwyFormat.INSTANCE.read(f, "Phase")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("'Phase'").hasMessageContaining("0 'Height', 1 'Current'");
+    }
+
+    @Test
+    void originOffsetsAreKept() {
+        Path f = dir.resolve("offset.gwy");
+        GwyFormat.INSTANCE.write(channel("Current", 1, 12.5), f);
+        ScanMap m = GwyFormat.INSTANCE.read(f);
+        // Stored in metres and read back in nm: exact to the double rounding of × 1e-9 / 1e-9.
+        assertThat(m.xOffset()).isCloseTo(12.5, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(m.yOffset()).isCloseTo(40, org.assertj.core.api.Assertions.within(1e-12));
+    }
+
     @Test
     void skipsUnknownComponentsOfEveryTypeAndTakesTheLowestChannel() throws Exception {
         Map<String, Object> c = new LinkedHashMap<>();

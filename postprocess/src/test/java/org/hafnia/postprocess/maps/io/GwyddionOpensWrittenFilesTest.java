@@ -2,10 +2,8 @@ package org.hafnia.postprocess.maps.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +20,7 @@ import org.hafnia.meshes.LengthUnit;
 import org.hafnia.postprocess.maps.ScanMap;
 import org.hafnia.postprocess.maps.SiUnits;
 import org.hafnia.postprocess.maps.api.MapFormat;
+import org.hafnia.testing.RealClient;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * files we write: {@code gwyddion-thumbnailer gnome2 256 IN OUT.png} exits 0 and renders an
  * image whose recorded pixel and physical size match the map, and exits 1 ("No module can load
  * this file type") on a file it cannot parse. Skipped
- * where the thumbnailer is not installed.
+ * where the thumbnailer is not installed, failed in CI.
  */
 class GwyddionOpensWrittenFilesTest {
 
@@ -40,19 +39,14 @@ class GwyddionOpensWrittenFilesTest {
     @TempDir
     Path dir;
 
-    private static boolean installed() {
-        for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(p, THUMBNAILER))) {
-                return true;
-            }
-        }
-        return false;
+    private static void requireThumbnailer() {
+        RealClient.requireExecutable(THUMBNAILER, "apt-get install gwyddion");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"gsf", "gwy"})
     void gwyddionRendersTheWrittenFile(String extension) throws Exception {
-        assumeTrue(installed(), THUMBNAILER + " is not installed (apt-get install gwyddion)");
+        requireThumbnailer();
         MapFormat format = extension.equals("gsf") ? GsfFormat.INSTANCE : GwyFormat.INSTANCE;
         Path in = dir.resolve("map." + extension);
         Path png = dir.resolve("map.png");
@@ -76,7 +70,7 @@ class GwyddionOpensWrittenFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {"gsf", "gwy"})
     void gwyddionShowsAMapOfUnknownSizeAsOneUnitPerPixel(String extension) throws Exception {
-        assumeTrue(installed(), THUMBNAILER + " is not installed (apt-get install gwyddion)");
+        requireThumbnailer();
         MapFormat format = extension.equals("gsf") ? GsfFormat.INSTANCE : GwyFormat.INSTANCE;
         Path in = dir.resolve("phi." + extension);
         Path png = dir.resolve("phi.png");
@@ -130,7 +124,7 @@ class GwyddionOpensWrittenFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {"gsf", "gwy"})
     void gwyddionRejectsAFileWithoutTheMagic(String extension) throws Exception {
-        assumeTrue(installed(), THUMBNAILER + " is not installed (apt-get install gwyddion)");
+        requireThumbnailer();
         Path in = dir.resolve("junk." + extension);
         Files.writeString(in, "not a Gwyddion file\n");
         // Proves the check above can fail: Gwyddion refuses what it cannot parse.

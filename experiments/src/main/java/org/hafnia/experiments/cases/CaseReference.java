@@ -1,0 +1,105 @@
+package org.hafnia.experiments.cases;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Generates docs/case-reference.md from {@link CaseSchema}: one table row per key, by JSON
+ * pointer, with type (or unit), whether it is required, its default and its meaning; protocol
+ * steps one table per step type. {@code CaseReferenceTest} fails when the committed file differs
+ * from what this writes.
+ */
+public final class CaseReference {
+
+    private CaseReference() {
+    }
+
+    /** Writes the reference to {@code args[0]} (default docs/case-reference.md). */
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/case-reference.md");
+        Files.writeString(out, markdown(), StandardCharsets.UTF_8);
+    }
+
+    /** The reference text. */
+    public static String markdown() {
+        JsonNode s = CaseSchema.document();
+        StringBuilder md = new StringBuilder();
+        md.append("# Case file reference (`hafnia run CASE.json`)\n\n")
+                .append("<!-- Generated from experiments/src/main/resources").append(CaseSchema.RESOURCE)
+                .append(" by org.hafnia.experiments.cases.CaseReference; do not edit. -->\n\n")
+                .append(s.get("description").asText()).append("\n\n")
+                .append("Quantities carry units: a string such as `\"5 nm\"` or `{\"value\": 5, \"unit\": \"nm\"}`.")
+                .append(" Units per kind:\n\n");
+        for (Iterator<Map.Entry<String, JsonNode>> it = s.get("$defs").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> d = it.next();
+            md.append("- **").append(d.getKey().replace('_', ' ')).append("**: ")
+                    .append(d.getValue().get("description").asText()).append('\n');
+        }
+        md.append("\n| key | type | required | default | meaning |\n|---|---|---|---|---|\n");
+        rows(md, s, "");
+        JsonNode steps = s.at("/properties/protocol/properties/steps/items/oneOf");
+        for (JsonNode step : steps) {
+            String type = step.at("/properties/type/const").asText();
+            md.append("\n## Protocol step `\"type\": \"").append(type).append("\"`\n\n")
+                    .append(step.get("description").asText()).append("\n\n")
+                    .append("| key | type | required | default | meaning |\n|---|---|---|---|---|\n");
+            rows(md, step, "/protocol/steps/*");
+        }
+        return md.toString();
+    }
+
+    private static void rows(StringBuilder md, JsonNode object, String prefix) {
+        Set<String> required = new HashSet<>();
+        object.path("required").forEach(r -> required.add(r.asText()));
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.path("properties").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> p = it.next();
+            String key = prefix + "/" + p.getKey();
+            JsonNode v = p.getValue();
+            if (key.equals("/protocol/steps/*/type") || key.equals("/protocol/steps")) {
+                if (key.equals("/protocol/steps")) {
+                    md.append(row(key, "array of steps", required.contains(p.getKey()), v, "protocol steps, in order (tables below)"));
+                }
+                continue;
+            }
+            md.append(row(key, type(v), required.contains(p.getKey()), v, v.path("description").asText()));
+            if ("object".equals(v.path("type").asText())) {
+                rows(md, v, key);
+            }
+        }
+    }
+
+    private static String row(String key, String type, boolean required, JsonNode v, String meaning) {
+        String def = v.has("default") ? "`" + v.get("default").toString().replace("\"", "") + "`" : "";
+        return "| `" + key + "` | " + type + " | " + (required ? "yes" : "") + " | " + def + " | "
+                + meaning.replace("|", "\\|") + " |\n";
+    }
+
+    private static String type(JsonNode v) {
+        if (v.has("$ref")) {
+            return v.get("$ref").asText().replace("#/$defs/", "").replace('_', ' ');
+        }
+        if (v.has("enum")) {
+            StringBuilder e = new StringBuilder("one of");
+            v.get("enum").forEach(x -> e.append(" `").append(x.asText()).append('`'));
+            return e.toString();
+        }
+        if (v.has("oneOf")) {
+            return "number (× tau0) or time";
+        }
+        String t = v.path("type").asText();
+        String range = "";
+        if (v.has("minimum") || v.has("maximum")) {
+            range = " in [" + (v.has("minimum") ? v.get("minimum").asText() : "") + ", "
+                    + (v.has("maximum") ? v.get("maximum").asText() : "") + "]";
+        }
+        return t + range;
+    }
+}

@@ -1,0 +1,52 @@
+"""Read an HDF5 file with h5py as a user would; print what a user sees, as JSON.
+
+Usage: python3 h5py_check.py FILE.h5 OUT.json
+OUT.json: every dataset lacking a 'unit', every numeric attribute lacking NAME_unit, every
+string attribute that is not valid UTF-8, the type h5py returns for string attributes, and each
+attribute decoded to text (or to a list of numbers).
+"""
+import json
+import sys
+
+import h5py
+import numpy as np
+
+
+def text(v):
+    if isinstance(v, (bytes, np.bytes_)):
+        return v.decode("utf-8")
+    return str(v)
+
+
+def numeric(v):
+    return isinstance(v, (int, float, np.number)) or (isinstance(v, np.ndarray) and v.dtype.kind in "iuf")
+
+
+result = {"missing_unit": [], "missing_attribute_unit": [], "not_utf8": [], "string_types": [], "attributes": {},
+          "shapes": {}}
+
+
+def check(name, obj):
+    path = "/" + name if name else "/"
+    if isinstance(obj, h5py.Dataset):
+        result["shapes"][path] = list(obj.shape)
+        if "unit" not in obj.attrs:
+            result["missing_unit"].append(path)
+    for key, value in obj.attrs.items():
+        if numeric(value):
+            if key + "_unit" not in obj.attrs:
+                result["missing_attribute_unit"].append(path + "@" + key)
+            result["attributes"][path + "@" + key] = np.atleast_1d(value).tolist()
+        else:
+            result["string_types"].append(type(value).__name__)
+            try:
+                result["attributes"][path + "@" + key] = text(value)
+            except UnicodeDecodeError:
+                result["not_utf8"].append(path + "@" + key)
+
+
+with h5py.File(sys.argv[1], "r") as f:
+    check("", f)
+    f.visititems(check)
+result["string_types"] = sorted(set(result["string_types"]))
+json.dump(result, open(sys.argv[2], "w"), ensure_ascii=False, indent=1)
