@@ -119,9 +119,9 @@ public final class ArrayOutputs {
             error[i] = 1e6 * (d[i].readFirst() - d[i].target());
             sigma[i] = 1e6 * d[i].readSigma();
         }
-        Map<String, Object> unit = Map.of("unit", "uS");
+        Map<String, Object> unit = Map.of("unit", "µS");
         new Hdf5Writer().attribute("scheme", String.valueOf(summary.get("scheme")))
-                .attribute("rows", rows).attribute("cols", cols).attribute("levels", levels.length)
+                .attribute("rows", rows, "1").attribute("cols", cols, "1").attribute("levels", levels.length, "1")
                 .dataset("/target", rows(target, rows, cols), unit)
                 .dataset("/error", rows(error, rows, cols), unit)
                 .dataset("/sigma", rows(sigma, rows, cols), unit)

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         header = "Run hafnia array over the cartesian product of case variations.",
         description = {"--vary KEY=V1,V2,... sets the case key KEY (a dotted path, e.g. device.read.voltage) to each value",
             "(JSON numbers stay numbers, anything else is a string such as \"0.7 V\"). Each combination is a job:",
-            "DIR/job-NNN/case.json and its hafnia array outputs; summary.tsv and summary.parquet list every job."})
+            "DIR/cases/job-NNN.json (the varied case) and DIR/job-NNN (its hafnia array outputs); summary.tsv and summary.parquet list every job."})
 public final class SweepCommand implements Callable<Integer> {
 
     @Spec
@@ -109,10 +109,12 @@ public final class SweepCommand implements Callable<Integer> {
         for (int j = 0; j < jobs; j++) {
             job[j] = String.format(Locale.ROOT, "job-%03d", j);
             Path dir = out.resolve(job[j]);
-            Path jobCase = dir.resolve("case.json");
+            // Beside the job's output folder, not in it: an output folder never holds its own input.
+            Path jobCase = out.resolve("cases").resolve(job[j] + ".json");
             if (!(resume && Files.isRegularFile(dir.resolve("array.json")))) {
                 try {
                     Files.createDirectories(dir);
+                    Files.createDirectories(jobCase.getParent());
                 } catch (IOException e) {
                     throw new InvalidInputException(dir + ": " + AtomicFiles.reason(e));
                 }

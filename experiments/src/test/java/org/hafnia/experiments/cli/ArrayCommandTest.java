@@ -212,7 +212,7 @@ class ArrayCommandTest {
         assertThat(tsv.get(0)).startsWith("job\tseed\tdevice.read.voltage\tlevels_distinguishable");
         assertThat(tsv.get(4)).startsWith("job-003\t2\t-0.2 V\t");
         assertThat(readParquet(out.resolve("summary.parquet"))).hasSize(4);
-        JsonNode job3 = Json.mapper().readTree(out.resolve("job-003/case.json").toFile());
+        JsonNode job3 = Json.mapper().readTree(out.resolve("cases/job-003.json").toFile());
         assertThat(job3.get("seed").asInt()).isEqualTo(2);
         assertThat(job3.at("/device/read/voltage").asText()).isEqualTo("-0.2 V");
         assertThat(out.resolve("job-003/devices.parquet")).isRegularFile();

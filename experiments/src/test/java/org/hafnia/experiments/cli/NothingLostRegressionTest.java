@@ -263,7 +263,7 @@ class NothingLostRegressionTest {
         String text = Files.readString(shipped).replaceFirst("\\{", "{ \"protocoll\": {},");
         Path c = Files.writeString(tmp.resolve("typo.json"), text);
         Path out = tmp.resolve("x");
-        assertOneErrorLine(run("extract", c, "--out", out), "extract", c.toString(), "unknown key \"protocoll\"");
+        assertOneErrorLine(run("extract", c, "--out", out), "extract", c.toString(), "unknown key 'protocoll'");
         assertThat(out).doesNotExist();
     }
 
