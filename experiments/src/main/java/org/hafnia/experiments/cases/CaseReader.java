@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -48,13 +49,21 @@ public final class CaseReader {
     private static final long MAX_STEPS_PER_INTERVAL = Integer.MAX_VALUE;
 
     private final Supplier<ReferenceData> reference;
+    /** The files the last case read refers to (maps, sequences, waveforms), for the output-folder check. */
+    private final List<Path> inputs = new ArrayList<>();
 
     /** @param reference the reference data, located on first use (only the fig4-reference state needs it) */
     public CaseReader(Supplier<ReferenceData> reference) {
         this.reference = reference;
     }
 
+    /** The files the case last read by {@link #read} refers to: initial maps, sequence and waveform files. */
+    public List<Path> inputs() {
+        return List.copyOf(inputs);
+    }
+
     public RunCase read(Path file) {
+        inputs.clear();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -88,7 +97,7 @@ public final class CaseReader {
         if (threeD && time.scheme().equals("semi-implicit")) {
             throw timeNode.value("scheme").error("a 3D grid (\"nz\" in /grid) is stepped by the explicit scheme only");
         }
-        VoltageProtocol protocol = protocol(protocolNode, dir);
+        VoltageProtocol protocol = protocol(protocolNode, dir, inputs);
         Schedule schedule;
         try {
             schedule = protocol.compile(time.dt(), time.tau0(), physics.drive());
@@ -141,7 +150,9 @@ public final class CaseReader {
         String type = init.choice("type", null, "map", "fig4-reference", "islands");
         ScalarField2D phi = switch (type) {
             case "map" -> {
-                ScalarField2D m = PhaseFieldMaps.read(dir.resolve(init.string("path")));
+                Path map = dir.resolve(init.string("path"));
+                inputs.add(map);
+                ScalarField2D m = PhaseFieldMaps.read(map);
                 yield new ScalarField2D(new Grid2D(m.grid().nx(), m.grid().ny(), spacing, spacing,
                         LengthUnit.NANOMETRE), m.values());
             }
@@ -347,7 +358,7 @@ public final class CaseReader {
 
     // ----------------------------------------------------------------- protocol
 
-    private static VoltageProtocol protocol(CaseNode p, Path dir) {
+    private static VoltageProtocol protocol(CaseNode p, Path dir, List<Path> inputs) {
         CaseNode readNode = p.optionalObject("read");
         VoltageStep.Read read = null;
         if (readNode != null) {
@@ -356,7 +367,7 @@ public final class CaseReader {
             readNode.finish();
         }
         VoltageProtocol.Builder b = VoltageProtocol.builder();
-        steps(p.array("steps"), b, read, dir, 0);
+        steps(p.array("steps"), b, read, dir, 0, inputs);
         p.finish();
         VoltageProtocol built = b.build();
         if (built.steps().isEmpty()) {
@@ -365,13 +376,14 @@ public final class CaseReader {
         return built;
     }
 
-    private static void steps(List<CaseNode> elements, VoltageProtocol.Builder b, VoltageStep.Read read, Path dir, int depth) {
+    private static void steps(List<CaseNode> elements, VoltageProtocol.Builder b, VoltageStep.Read read, Path dir, int depth,
+                              List<Path> inputs) {
         for (CaseNode e : elements) {
             if (!e.isObject()) {
                 throw e.error("a protocol step is an object with a \"type\"");
             }
             try {
-                step(e, b, read, dir, depth);
+                step(e, b, read, dir, depth, inputs);
             } catch (InvalidInputException ex) {
                 throw ex.getMessage().startsWith(e.source()) ? ex : e.error(ex.getMessage());
             }
@@ -379,7 +391,8 @@ public final class CaseReader {
         }
     }
 
-    private static void step(CaseNode e, VoltageProtocol.Builder b, VoltageStep.Read read, Path dir, int depth) {
+    private static void step(CaseNode e, VoltageProtocol.Builder b, VoltageStep.Read read, Path dir, int depth,
+                             List<Path> inputs) {
         String type = e.choice("type", null, "gap", "pulse", "train", "read", "snapshot", "waveform", "sequence");
         switch (type) {
             case "gap" -> b.gap(e.string("label", "gap"), e.quantity("duration", Dimension.TIME, 0, 1e6));
@@ -406,12 +419,13 @@ public final class CaseReader {
                 b.read(e.string("label", null), v, w);
             }
             case "snapshot" -> b.snapshot(e.string("name"));
-            case "waveform" -> waveform(e, b, dir);
+            case "waveform" -> waveform(e, b, dir, inputs);
             default -> {
                 if (depth >= MAX_SEQUENCE_DEPTH) {
                     throw e.error("sequence files nested deeper than " + MAX_SEQUENCE_DEPTH + " (a cycle?)");
                 }
                 Path file = dir.resolve(e.string("file"));
+                inputs.add(file);
                 String text;
                 try {
                     text = Json.utf8(Files.readAllBytes(file), file.toString());
@@ -420,7 +434,7 @@ public final class CaseReader {
                 }
                 // A sequence file holds {"steps": [ ... ]} in the same form as the case's protocol.
                 CaseNode seq = CaseNode.parse(text, file.toString());
-                steps(seq.array("steps"), b, read, file.toAbsolutePath().getParent(), depth + 1);
+                steps(seq.array("steps"), b, read, file.toAbsolutePath().getParent(), depth + 1, inputs);
                 seq.finish();
             }
         }
@@ -441,9 +455,11 @@ public final class CaseReader {
     }
 
     /** A piecewise-linear waveform from a TSV/CSV file of (time in s, voltage in V) rows. */
-    private static void waveform(CaseNode e, VoltageProtocol.Builder b, Path dir) {
+    private static void waveform(CaseNode e, VoltageProtocol.Builder b, Path dir, List<Path> inputs) {
         String label = e.string("label", "waveform");
-        NumericMatrix m = new NumericMatrixReader().read(dir.resolve(e.string("file")));
+        Path file = dir.resolve(e.string("file"));
+        inputs.add(file);
+        NumericMatrix m = new NumericMatrixReader().read(file);
         if (m.cols() != 2) {
             throw e.value("file").error(m.source() + ": expected 2 columns (time in s, voltage in V), found " + m.cols());
         }

@@ -65,7 +65,8 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter log = spec.commandLine().getOut();
-        RunCase c = new CaseReader(this::referenceData).read(caseFile);
+        CaseReader reader = new CaseReader(this::referenceData);
+        RunCase c = reader.read(caseFile);
         Path dir = out != null ? out : Path.of("out", c.name());
         int nThreads = threads.resolve();
         long limit = maxSteps == null ? Long.MAX_VALUE : maxSteps;
@@ -73,7 +74,9 @@ public final class RunCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         CaseRun.Result r;
         // The default folder out/<case name> is known only now: the same discipline as any --out.
-        OutputFolder.refuseInputs(dir, "--out", List.of(caseFile));
+        List<Path> inputs = new java.util.ArrayList<>(reader.inputs());
+        inputs.add(0, caseFile);
+        OutputFolder.refuseInputs(dir, "--out", inputs);
         OutputFolder folder = OutputFolder.lock(dir);
         boolean ok = false;
         try (Progress progress = new Progress(c.name())) {

@@ -86,6 +86,23 @@ class NothingLostRegressionTest {
     }
 
     @Test
+    void anOutFolderHoldingAMapTheCaseReadsIsRefusedAndTheMapKept() throws IOException {
+        // The case sits outside D; only the initial map it names lies in D.
+        Path d = Files.createDirectories(tmp.resolve("D"));
+        Path input = Files.copy(map, d.resolve("start.csv"));
+        byte[] before = Files.readAllBytes(input);
+        // The shipped denoise case with its initial state read from that map.
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) org.hafnia.postprocess.io.Json.mapper()
+                .readTree(caseFile.toFile());
+        node.putObject("initial").put("type", "map").put("path", "D/start.csv");
+        Path c = tmp.resolve("map-case.json");
+        Files.writeString(c, node.toString());
+        CommandRun r = run("run", c, "--out", d, "--reference", referenceFolder());
+        assertOneErrorLine(r, "run", "holds the input " + input);
+        assertThat(Files.readAllBytes(input)).isEqualTo(before);
+    }
+
+    @Test
     void convertOntoItsOwnInputIsRefused() throws IOException {
         Path in = Files.copy(map, tmp.resolve("m.csv"));
         byte[] before = Files.readAllBytes(in);
