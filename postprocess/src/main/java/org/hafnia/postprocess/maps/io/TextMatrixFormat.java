@@ -58,7 +58,7 @@ public final class TextMatrixFormat extends NamedMapFormat {
 
     @Override
     public ScanMap read(Path file) {
-        MapFiles.checkSize(file);
+        // Streamed, so no file-size cap: the matrix reader checks the values against the heap.
         Map<String, String> meta = new LinkedHashMap<>();
         String[] widthText = null;
         String[] heightText = null;
