@@ -105,6 +105,12 @@ public final class ArrayCommand implements Callable<Integer> {
         if (rows < 1 || cols < 1 || levels < 1 || batch < 1 || reads < 1) {
             throw new InvalidInputException("--rows, --cols, --levels, --batch and --reads must be positive");
         }
+        // Every device's result row is held until the outputs are written: about 16 numbers a device.
+        org.hafnia.meshes.MemoryBudget.requireDoubles(rows, cols, 1, 16,
+                "--rows " + rows + " --cols " + cols + " (" + (long) rows * cols + " devices)");
+        if ((long) rows * cols > Integer.MAX_VALUE - 8) {
+            throw new InvalidInputException("--rows " + rows + " --cols " + cols + ": more devices than an array can index");
+        }
         if (sequential < 0) {
             throw new InvalidInputException("--sequential must be ≥ 0, got " + sequential);
         }

@@ -103,6 +103,14 @@ class NothingLostRegressionTest {
     }
 
     @Test
+    void anArrayLargerThanTheHeapIsRefusedBeforeAnyWorkWithTheFigure() {
+        Path d = tmp.resolve("huge");
+        assertOneErrorLine(run("array", "--rows", 100000, "--cols", 100000, "--out", d), "array",
+                "10000000000 devices", "needs at least");
+        assertThat(d).doesNotExist();
+    }
+
+    @Test
     void convertOntoItsOwnInputIsRefused() throws IOException {
         Path in = Files.copy(map, tmp.resolve("m.csv"));
         byte[] before = Files.readAllBytes(in);

@@ -89,6 +89,8 @@ public final class TextMatrixFormat extends NamedMapFormat {
             }
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new InvalidInputException(file + ": line " + (lineNo + 1) + ": not UTF-8 text (a binary file?)", e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InvalidInputException(file + ": file not found", e);
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
         }
