@@ -3,12 +3,9 @@ package org.hafnia.experiments.denoise;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.LongFunction;
 
+import org.hafnia.experiments.ParallelJobs;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.api.ConductivityModel;
 import org.hafnia.physics.compact.StructuralDevice;
@@ -191,41 +188,26 @@ public final class DenoiseStudy {
         int n = s.devices();
         Sample[] samples = new Sample[trains.size() * n];
         double[][] calibration = new double[n][];
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            List<Future<?>> jobs = new ArrayList<>();
-            for (int d = 0; d < n; d++) {
-                final int dev = d;
-                jobs.add(pool.submit(() -> {
-                    calibration[dev] = calibrate(devices.apply(s.seed() + dev), s);
-                    tick.run();
-                }));
-            }
-            for (int t = 0; t < trains.size(); t++) {
-                for (int d = 0; d < n; d++) {
-                    final int job = t * n + d;
-                    final Train train = trains.get(t);
-                    final long seed = s.seed() + d;
-                    jobs.add(pool.submit(() -> {
-                        samples[job] = measure(devices.apply(seed), sigma, train, s);
-                        tick.run();
-                    }));
-                }
-            }
-            for (Future<?> f : jobs) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("denoising study interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<Runnable> jobs = new ArrayList<>();
+        for (int d = 0; d < n; d++) {
+            final int dev = d;
+            jobs.add(() -> {
+                calibration[dev] = calibrate(devices.apply(s.seed() + dev), s);
+                tick.run();
+            });
         }
+        for (int t = 0; t < trains.size(); t++) {
+            for (int d = 0; d < n; d++) {
+                final int job = t * n + d;
+                final Train train = trains.get(t);
+                final long seed = s.seed() + d;
+                jobs.add(() -> {
+                    samples[job] = measure(devices.apply(seed), sigma, train, s);
+                    tick.run();
+                });
+            }
+        }
+        ParallelJobs.run(threads, jobs, "denoising study");
         List<Entry> entries = new ArrayList<>();
         for (int t = 0; t < trains.size(); t++) {
             entries.add(aggregate(trains.get(t), Arrays.copyOfRange(samples, t * n, (t + 1) * n), s.intactConductance()));

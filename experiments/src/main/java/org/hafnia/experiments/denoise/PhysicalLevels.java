@@ -2,12 +2,9 @@ package org.hafnia.experiments.denoise;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.LongFunction;
 
+import org.hafnia.experiments.ParallelJobs;
 import org.hafnia.experiments.programming.CrossbarProgramming;
 import org.hafnia.experiments.programming.DevicePopulation;
 import org.hafnia.experiments.programming.ProgrammingScheme;
@@ -146,34 +143,19 @@ public final class PhysicalLevels {
                                       ProgrammingScheme.Settings settings,
                                       double[] targets, Settings s, int threads, Runnable tick) {
         Sample[][] out = new Sample[targets.length][s.devices()];
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            List<Future<?>> jobs = new ArrayList<>();
-            for (int j = 0; j < targets.length; j++) {
-                for (int i = 0; i < s.devices(); i++) {
-                    final int level = j;
-                    final int dev = i;
-                    jobs.add(pool.submit(() -> {
-                        out[level][dev] = programOne(scheme, devices.apply(s.seed() + dev), settings,
-                                targets[level], s);
-                        tick.run();
-                    }));
-                }
+        List<Runnable> jobs = new ArrayList<>();
+        for (int j = 0; j < targets.length; j++) {
+            for (int i = 0; i < s.devices(); i++) {
+                final int level = j;
+                final int dev = i;
+                jobs.add(() -> {
+                    out[level][dev] = programOne(scheme, devices.apply(s.seed() + dev), settings,
+                            targets[level], s);
+                    tick.run();
+                });
             }
-            for (Future<?> f : jobs) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("levels study interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
+        ParallelJobs.run(threads, jobs, "levels study");
         return out;
     }
 
