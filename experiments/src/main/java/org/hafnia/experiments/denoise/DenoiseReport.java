@@ -3,7 +3,10 @@ package org.hafnia.experiments.denoise;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import org.hafnia.physics.PhysicalConstants;
 
 import org.hafnia.postprocess.extraction.DistinguishableLevels;
 
@@ -62,10 +65,13 @@ public final class DenoiseReport {
             t.put("g_after_S", finite(e.gAfter()));
             t.put("complete_channel_intact", e.intact());
             t.put("complete_channel_conductance_retained", finite(e.retained()));
+            t.put("peak_temperature_K", finite(e.peakT()));
+            t.put("incomplete_temperature_K", finite(e.incompleteT()));
             trains.add(t);
         }
         doc.put("trains", trains);
         doc.put("window_V", window(r.window()));
+        doc.put("window_limited_by", windowLimitedBy(r, s));
         doc.put("window_width_s", r.window().width());
         doc.put("window_count", r.window().count());
         List<Map<String, Object>> windows = new ArrayList<>();
@@ -130,6 +136,44 @@ public final class DenoiseReport {
         m.put("read_noise_bound_levels", x.sigmaRead() > 0
                 ? DistinguishableLevels.count(window[0], window[1], g -> x.sigmaRead()) : null);
         return m;
+    }
+
+    /**
+     * Why the reference timing has no window, from the measurements: the largest RESET amplitude
+     * that leaves the complete channel intact, the temperatures its first pulse reaches at the
+     * channel core and in the incomplete regions, and the Arrhenius ratio of hopping there,
+     * exp(E_a/k_B (1/T_incomplete − 1/T_peak)). Null when the window is not empty.
+     */
+    static String windowLimitedBy(DenoiseStudy.Result r, DenoiseStudy.Sweep s) {
+        DenoiseStudy.Window w = r.window();
+        if (!w.empty()) {
+            return null;
+        }
+        DenoiseStudy.Entry survivor = r.entries().stream()
+                .filter(e -> e.train().width() == w.width() && e.train().count() == w.count() && e.train().applied()
+                        && e.train().amplitude() < 0 && e.intact() >= s.intactDevices())
+                .min((a, b) -> Double.compare(a.train().amplitude(), b.train().amplitude())).orElse(null);
+        if (survivor == null) {
+            return "every RESET amplitude of the sweep breaks the complete channel in more than "
+                    + Math.round(100 * (1 - s.intactDevices())) + " % of the devices";
+        }
+        String head = String.format(Locale.ROOT, "no RESET amplitude lowers the telegraph step to %.2f x the 0 V control's "
+                + "change while the complete channel survives; at the largest surviving amplitude (%.3g V) the telegraph "
+                + "step ratio is %.3f", s.denoiseRatio(), survivor.train().amplitude(), survivor.stepRatio());
+        if (!Double.isFinite(survivor.peakT()) || !Double.isFinite(survivor.incompleteT())) {
+            return head;
+        }
+        String thermal = String.format(Locale.ROOT, "; its first pulse heats the channel core to %.0f K but the incomplete "
+                + "regions (%.1f <= phi < 0.5) only to %.0f K", survivor.peakT(), DenoiseStudy.INCOMPLETE_MIN,
+                survivor.incompleteT());
+        if (!Double.isFinite(r.activationEnergy())) {
+            return head + thermal;
+        }
+        double slower = Math.exp(r.activationEnergy() / PhysicalConstants.BOLTZMANN_EV_PER_K
+                * (1 / survivor.incompleteT() - 1 / survivor.peakT()));
+        return head + thermal + String.format(Locale.ROOT, ", where ion hopping (E_a = %.2f eV) is %.1e times slower: "
+                + "Joule heating is confined to the conducting path, so the train moves the channel's hot edge "
+                + "and leaves the incomplete regions frozen (thermal confinement)", r.activationEnergy(), slower);
     }
 
     private static double[] window(DenoiseStudy.Window w) {

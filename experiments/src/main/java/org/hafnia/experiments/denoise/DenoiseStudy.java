@@ -116,12 +116,16 @@ public final class DenoiseStudy {
             return applied ? amplitude : null;
         }
 
-        void apply(StructuralDevice d, double gap) {
+        /** Applies the train; {@code afterFirst} runs at the end of the first pulse (or idle), before its gap. */
+        void apply(StructuralDevice d, double gap, Runnable afterFirst) {
             for (int k = 0; k < count; k++) {
                 if (applied) {
                     d.pulse(amplitude, width);
                 } else {
                     d.idle(width);
+                }
+                if (k == 0) {
+                    afterFirst.run();
                 }
                 if (gap > 0) {
                     d.idle(gap);
@@ -133,10 +137,13 @@ public final class DenoiseStudy {
     /**
      * The ensemble means of one train (S, A) and the fraction of devices with the complete channel intact.
      *
-     * @param retained mean complete-channel conductance after / before
+     * @param retained    mean complete-channel conductance after / before
+     * @param peakT       mean over devices of the hottest node at the end of the first pulse (K), NaN without a thermal model
+     * @param incompleteT mean over devices of the hottest incomplete node ({@link #INCOMPLETE_MIN} ≤ φ &lt; ½) then (K)
      */
     public record Entry(Train train, double stepBefore, double stepAfter, double sigmaBefore, double sigmaAfter,
-                        double gBefore, double gAfter, double intact, double retained) {
+                        double gBefore, double gAfter, double intact, double retained, double peakT,
+                        double incompleteT) {
 
         /** Telegraph step after / before. */
         public double stepRatio() {
@@ -161,8 +168,12 @@ public final class DenoiseStudy {
     public record Calibration(double gRead, double[] steps) {
     }
 
-    /** Everything the study measured. */
-    public record Result(List<Entry> entries, List<Window> windows, Calibration calibration) {
+    /**
+     * Everything the study measured.
+     *
+     * @param activationEnergy the devices' E_a of ion hopping (eV), NaN without Arrhenius kinetics
+     */
+    public record Result(List<Entry> entries, List<Window> windows, Calibration calibration, double activationEnergy) {
 
         /** The window of the first width and count of the sweep (the reference timing). */
         public Window window() {
@@ -170,9 +181,16 @@ public final class DenoiseStudy {
         }
     }
 
+    /**
+     * Lower end of the incomplete regions whose temperature the study reports: φ ≥ 0.1 (the trap
+     * window's lower end, {@link org.hafnia.physics.traps.TrapParameters#DEFAULT}) and φ &lt; ½
+     * (the insulating side of the barrier: islands and the outer fringe, not a conducting path).
+     */
+    static final double INCOMPLETE_MIN = 0.1;
+
     /** What one device gave for one train. */
     private record Sample(double stepBefore, double stepAfter, double sigmaBefore, double sigmaAfter, double gBefore,
-                          double gAfter, double retained) {
+                          double gAfter, double retained, double peakT, double incompleteT) {
     }
 
     /**
@@ -212,7 +230,8 @@ public final class DenoiseStudy {
         for (int t = 0; t < trains.size(); t++) {
             entries.add(aggregate(trains.get(t), Arrays.copyOfRange(samples, t * n, (t + 1) * n), s.intactConductance()));
         }
-        return new Result(entries, windows(entries, s), calibrationMean(calibration));
+        return new Result(entries, windows(entries, s), calibrationMean(calibration),
+                devices.apply(s.seed()).activationEnergy());
     }
 
     private static double[] calibrate(StructuralDevice d, Sweep s) {
@@ -240,24 +259,44 @@ public final class DenoiseStudy {
     private static Sample measure(StructuralDevice d, ConductivityModel sigma, Train train, Sweep s) {
         ReadTrace before = ReadTrace.measure(d, s.readVolts(), s.readWidth(), s.readInterval(), s.traceReads());
         double[] phiBefore = d.phi();
-        train.apply(d, s.gap());
+        double[] heated = new double[] {Double.NaN, Double.NaN};
+        train.apply(d, s.gap(), () -> hottest(d, heated));
         ReadTrace after = ReadTrace.measure(d, s.readVolts(), s.readWidth(), s.readInterval(), s.traceReads());
         return new Sample(before.step(), after.step(), before.sigma(), after.sigma(), before.conductance(),
-                after.conductance(), CompleteChannel.retained(d.grid(), phiBefore, d.phi(), sigma));
+                after.conductance(), CompleteChannel.retained(d.grid(), phiBefore, d.phi(), sigma), heated[0], heated[1]);
+    }
+
+    /** The hottest node and the hottest incomplete node of {@code d} now (K), into {@code out}. */
+    private static void hottest(StructuralDevice d, double[] out) {
+        double[] t = d.temperature();
+        if (t == null) {
+            return;
+        }
+        double[] phi = d.phi();
+        double peak = Double.NEGATIVE_INFINITY;
+        double incomplete = Double.NaN;
+        for (int k = 0; k < t.length; k++) {
+            peak = Math.max(peak, t[k]);
+            if (phi[k] >= INCOMPLETE_MIN && phi[k] < 0.5 && !(t[k] <= incomplete)) {
+                incomplete = t[k];
+            }
+        }
+        out[0] = peak;
+        out[1] = incomplete;
     }
 
     private static Entry aggregate(Train train, Sample[] samples, double intactConductance) {
-        double[] m = new double[7];
+        double[] m = new double[9];
         int intact = 0;
         for (Sample x : samples) {
             double[] v = {x.stepBefore(), x.stepAfter(), x.sigmaBefore(), x.sigmaAfter(), x.gBefore(), x.gAfter(),
-                Math.min(x.retained(), Double.MAX_VALUE)};
+                Math.min(x.retained(), Double.MAX_VALUE), x.peakT(), x.incompleteT()};
             for (int k = 0; k < m.length; k++) {
                 m[k] += v[k] / samples.length;
             }
             intact += x.retained() >= intactConductance ? 1 : 0;
         }
-        return new Entry(train, m[0], m[1], m[2], m[3], m[4], m[5], (double) intact / samples.length, m[6]);
+        return new Entry(train, m[0], m[1], m[2], m[3], m[4], m[5], (double) intact / samples.length, m[6], m[7], m[8]);
     }
 
     /** The window of every width and count of the sweep, in the order of {@link Sweep#trains()}. */

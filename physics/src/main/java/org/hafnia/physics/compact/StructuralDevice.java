@@ -21,4 +21,18 @@ public interface StructuralDevice extends ResistiveDevice {
 
     /** A copy of the channel map φ on {@link #grid()} (flat, row-major). */
     double[] phi();
+
+    /**
+     * A copy of the film temperature on {@link #grid()} now (K), or null for a device without a
+     * thermal model. Read at the end of a pulse it is the pulse's heated state (the film's thermal
+     * time is far below any pulse width), which shows where the pulse can move ions.
+     */
+    default double[] temperature() {
+        return null;
+    }
+
+    /** The activation energy E_a of ion hopping (eV), NaN for a device without Arrhenius kinetics. */
+    default double activationEnergy() {
+        return Double.NaN;
+    }
 }

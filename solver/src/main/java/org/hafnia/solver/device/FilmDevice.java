@@ -365,6 +365,16 @@ public final class FilmDevice implements StructuralDevice {
         return phi.clone();
     }
 
+    @Override
+    public double[] temperature() {
+        return heat.temperature().clone();
+    }
+
+    @Override
+    public double activationEnergy() {
+        return m.activationEnergy();
+    }
+
     private static void positive(String what, double v) {
         if (!(v > 0) || !Double.isFinite(v)) {
             throw new InvalidInputException(what + " must be positive and finite, got " + v);
