@@ -68,7 +68,8 @@ public final class ExtractCommand implements Callable<Integer> {
                 c.name(), c.devices(), c.protocol().cycles(), c.protocol().trainPulses(), n, x.seconds());
         for (Map.Entry<String, Measured> e : x.result().values().entrySet()) {
             Measured m = e.getValue();
-            log.printf(Locale.ROOT, "  %-26s %12.5g ± %-10.3g %s%n", e.getKey(), m.value(), m.uncertainty(), m.unit());
+            log.printf(Locale.ROOT, "  %-26s %12.5g ± %-10.3g %s%s%n", e.getKey(), m.value(), m.uncertainty(), m.unit(),
+                    e.getKey().startsWith("levels") ? "  (read-noise upper bound, not programmed levels)" : "");
         }
         log.printf("  wrote %s%n", out.toAbsolutePath().normalize());
         log.flush();

@@ -53,7 +53,7 @@ public final class NeuroSimParameters {
         line(b, "sigmaReadNoise", r.value("read_sigma"), r.values().get("read_sigma").uncertainty(),
                 "relative σ/G of one read, RTN included");
         b.append("\n// ---- Param.cpp ----\n");
-        b.append(String.format(Locale.ROOT, "numLevel = %d;\t// distinguishable levels (±3σ), %d after denoising%n",
+        b.append(String.format(Locale.ROOT, "numLevel = %d;\t// read-noise bound of the levels (±3σ of reads, programming not included), %d after denoising%n",
                 Math.round(r.value("levels")), Math.round(r.value("levels_denoised"))));
         line(b, "readVoltage", r.device().readVoltage(), Double.NaN, "V");
         line(b, "readPulseWidth", r.device().readWidth(), Double.NaN, "s");

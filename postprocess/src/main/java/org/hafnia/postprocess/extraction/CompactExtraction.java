@@ -46,7 +46,7 @@ import org.hafnia.postprocess.extraction.CharacterisationData.ReadTrace;
  * <li>Threshold: zero crossing of the straight line through the sweep's mean |ΔG| against |V|
  * (points above 5 % of the largest step).</li>
  * <li>Levels: {@link DistinguishableLevels} over [Gmin, Gmax] with σ = (total σ/G)·G, as
- * programmed and after denoising.</li>
+ * programmed and after denoising: the read-noise bound ({@link #LEVELS_BOUND}).</li>
  * </ul>
  */
 public final class CompactExtraction {
@@ -60,6 +60,15 @@ public final class CompactExtraction {
 
     /** Nodes of the step table (aihwkit's PiecewiseStepDevice accepts any count; NeuroSim ≤ 63). */
     public static final int NODES = 32;
+
+    /**
+     * What {@code levels} and {@code levels_denoised} are: the ±3σ packing of [Gmin, Gmax] by the
+     * read σ alone, an upper bound that no programming scheme reaches (its own resolution and
+     * pulse budget add to σ); the levels a scheme reaches are measured by {@code hafnia program}
+     * and {@code hafnia denoise}.
+     */
+    public static final String LEVELS_BOUND = "upper bound: +-3 sigma packing of [g_min, g_max] with the read sigma alone, "
+            + "programming resolution not included (programmed levels: hafnia program, hafnia denoise)";
 
     /** Keys, units and meaning of the extracted values, in output order. */
     public static final Map<String, String> UNITS = units();
@@ -125,7 +134,8 @@ public final class CompactExtraction {
         for (Map.Entry<String, String> e : UNITS.entrySet()) {
             double sd = count[k] > 1
                     ? Math.sqrt(Math.max(0, (sumSq[k] - sum[k] * sum[k] / count[k]) / (count[k] - 1))) : Double.NaN;
-            values.put(e.getKey(), new Measured(point.values.get(e.getKey()), sd, e.getValue(), method));
+            values.put(e.getKey(), new Measured(point.values.get(e.getKey()), sd, e.getValue(),
+                    e.getKey().startsWith("levels") ? LEVELS_BOUND + "; " + method : method));
             k++;
         }
         return new Result(values, point.nodes, point.stepUp, point.stepDown, point.readNoise, point.ltp, point.ltd,
