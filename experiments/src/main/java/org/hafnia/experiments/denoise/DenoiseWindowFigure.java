@@ -22,8 +22,10 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * {@code denoise-window.png}: four panels against the signed train amplitude — telegraph step,
- * read σ, G shift and complete-channel damage — for every train timing of the study, the values
+ * {@code denoise-window.png}: panels against the signed train amplitude — telegraph step,
+ * read σ, G shift and complete-channel damage, and for a device with a thermal model the
+ * temperatures the first pulse reaches at the channel core and in the incomplete regions (where
+ * the Arrhenius mobility decides what a train can move) — for every train timing of the study, the values
  * before the train beside those after it, the no-train and 0 V controls as dashed horizontal
  * lines and the derived window of the reference timing shaded. Colours from the Okabe–Ito
  * palette (distinguishable with the common colour-vision deficiencies).
@@ -45,7 +47,7 @@ public final class DenoiseWindowFigure {
     private DenoiseWindowFigure() {
     }
 
-    /** Writes the figure of {@code r} as a PNG of 2 × 2 panels. */
+    /** Writes the figure of {@code r} as a PNG of 2 × 2 panels (3 × 2 with the temperatures). */
     public static void write(Path file, DenoiseStudy.Result r, String caseName) {
         FigureGrid grid = new FigureGrid(2, 760, 520);
         grid.add(panel(r, "Telegraph step |ΔI| at the read voltage", "telegraph step (µA)", 1e6,
@@ -56,6 +58,13 @@ public final class DenoiseWindowFigure {
                 e -> e.gAfter() / e.gBefore() - 1, false));
         grid.add(panel(r, "Complete channel (largest φ ≥ ½ region)", "devices intact (%)", 100, null,
                 DenoiseStudy.Entry::intact, false));
+        if (r.entries().stream().anyMatch(e -> Double.isFinite(e.peakT()))) {
+            // Where the pulse can move ions: the Arrhenius mobility follows these temperatures.
+            grid.add(panel(r, "Hottest node at the end of the first pulse (channel core)", "temperature (K)", 1, null,
+                    DenoiseStudy.Entry::peakT, false));
+            grid.add(panel(r, "Hottest incomplete node (0.1 ≤ φ < ½) at the end of the first pulse", "temperature (K)", 1,
+                    null, DenoiseStudy.Entry::incompleteT, false));
+        }
         DenoiseStudy.Window w = r.window();
         String window = w.empty() ? "no window found"
                 : String.format(Locale.ROOT, "window %.3g–%.3g V (RESET), shaded", w.low(), w.high());

@@ -28,4 +28,18 @@ class DenoiseWindowFigureTest {
         assertThat(img.getWidth()).isEqualTo(2 * 760);
         assertThat(img.getHeight()).isEqualTo(2 * 520 + 30);
     }
+
+    @Test
+    void aDeviceWithTemperaturesAddsTheirRowOfPanels() throws IOException {
+        DenoiseStudy.Train train = new DenoiseStudy.Train(-0.3, 1e-8, 20, true);
+        DenoiseStudy.Entry hot = new DenoiseStudy.Entry(train, 1e-6, 1e-6, 1e-7, 1e-7, 1e-4, 1e-4, 1, 1, 618, 387);
+        DenoiseStudy.Entry control = new DenoiseStudy.Entry(new DenoiseStudy.Train(0, 1e-8, 20, true), 1e-6, 1e-6, 1e-7,
+                1e-7, 1e-4, 1e-4, 1, 1, 300, 300);
+        DenoiseStudy.Result r = new DenoiseStudy.Result(java.util.List.of(control, hot),
+                java.util.List.of(new DenoiseStudy.Window(1e-8, 20, Double.NaN, Double.NaN)),
+                new DenoiseStudy.Calibration(1e-4, new double[3]), 1.2);
+        Path png = tmp.resolve("hot.png");
+        DenoiseWindowFigure.write(png, r, "hot");
+        assertThat(ImageIO.read(png.toFile()).getHeight()).isEqualTo(3 * 520 + 30);
+    }
 }
