@@ -28,7 +28,7 @@ class CaseReaderTest {
     static final String VALID = """
             {
               "seed": 3,
-              "grid": { "nx": 12, "ny": 10, "nz": 4,
+              "grid": { "nx": 24, "ny": 20, "nz": 4,
                 "spacing": "0.5 nm" },
               "initial": { "type": "islands", "islands": 2, "island_radius": "1 nm",
                 "channel": { "x": "3 nm", "y": "2.5 nm", "radius": "1 nm", "interface": "0.5 nm" } },
@@ -108,8 +108,9 @@ class CaseReaderTest {
         assertThat(c.model().readVoltage()).isEqualTo(-0.15);
         // The gap and the pulse top are one segment each; the 1 ns rise is two 0.5 ns pieces at the
         // midpoint voltages −0.075 V and −0.225 V, the 0.5 ns fall one piece at −0.15 V; then the read.
+        // Durations are the value times the unit's factor, as converted (30 × 10⁻⁹ s).
         assertThat(c.segments()).containsExactly(
-                new DeviceRunCase.Apply("gap", 0, 0, 30e-9),
+                new DeviceRunCase.Apply("gap", 0, 0, 30 * 1e-9),
                 new DeviceRunCase.Apply("pulse rise", 1, -0.3 * 0.25, 0.5e-9),
                 new DeviceRunCase.Apply("pulse rise", 1, -0.3 * 0.75, 0.5e-9),
                 new DeviceRunCase.Apply("pulse", 1, -0.3, 2e-9),
@@ -152,7 +153,7 @@ class CaseReaderTest {
     @Test
     void readsAValidCaseWithUnitsConvertedToModelSteps() throws IOException {
         RunCase c = read(VALID);
-        assertThat(c.initial().grid().nx()).isEqualTo(12);
+        assertThat(c.initial().grid().nx()).isEqualTo(24);
         assertThat(c.initial().grid().dx()).isEqualTo(0.5);
         assertThat(c.physics().kappa()).isCloseTo(0.25, within(0.25 * CONVERSION));
         assertThat(c.time().tau0()).isEqualTo(1e-6);
@@ -188,7 +189,7 @@ class CaseReaderTest {
 
     @Test
     void rejectsAnUnknownKeyWithItsPathAndTheKnownOnes() {
-        rejects(VALID.replace("\"nx\": 12,", "\"nx\": 12, \"colour\": \"red\","),
+        rejects(VALID.replace("\"nx\": 24,", "\"nx\": 24, \"colour\": \"red\","),
                 "case.json:3:", "/grid/colour: unknown key 'colour'; expected one of", "spacing");
         rejects(VALID.replace("\"seed\": 3,", "\"seed\": 3, \"sede\": 4,"), "case.json:2:", "/sede: unknown key 'sede'");
         rejects(VALID.replace("\"width\": \"2 ns\"", "\"widht\": \"2 ns\""), "/protocol/steps/1: missing key 'width'");
@@ -197,7 +198,7 @@ class CaseReaderTest {
     @Test
     void rejectsOutOfRangeValuesWithTheKeyPath() {
         rejects(VALID.replace("\"seed\": 3", "\"seed\": -1"), "/seed: out of range: -1");
-        rejects(VALID.replace("\"nx\": 12", "\"nx\": 1"), "/grid/nx: out of range: 1, expected 2 … 32768");
+        rejects(VALID.replace("\"nx\": 24", "\"nx\": 1"), "/grid/nx: out of range: 1, expected 2 … 32768");
         rejects(VALID.replace("\"islands\": 2,", "\"islands\": 2, \"island_peak_min\": 1.5,"),
                 "/initial/island_peak_min: out of range: 1.5");
         rejects(VALID.replace("\"thickness\": \"2 nm\"", "\"thickness\": \"-5 nm\""), "/physics/conductance/thickness: out of range");
@@ -248,7 +249,7 @@ class CaseReaderTest {
 
     /** VALID on a 24 × 20 × 8 grid (a 4 nm film) with the thickness taken from the grid. */
     private static String threeD(String extra) {
-        return VALID.replace("\"nx\": 12, \"ny\": 10, \"nz\": 4,", "\"nx\": 24, \"ny\": 20, \"nz\": 8,")
+        return VALID.replace("\"nz\": 4,", "\"nz\": 8,")
                 .replace("\"thickness\": \"2 nm\"", extra)
                 .replace("\"interface\": \"0.5 nm\" } }", "\"interface\": \"0.5 nm\" },"
                         + " \"incomplete\": { \"count\": 2, \"radius\": \"0.8 nm\", \"length_min\": \"1 nm\", \"length_max\": \"2 nm\" } }");
