@@ -370,6 +370,8 @@ public final class CaseRun {
         m.put("description", c.description());
         m.put("case_sha256", c.fingerprint());
         m.put("seed", c.seed());
+        m.put("model", "reduced-unit 3D film: the verification reference of the plan-view device, not the device"
+                + " (docs/device.md)");
         Map<String, Object> g0 = new LinkedHashMap<>();
         g0.put("nx", grid.nx());
         g0.put("ny", grid.ny());
