@@ -34,7 +34,11 @@ import org.hafnia.solver.protocol.ScheduleRunner;
  * <p>Outputs as {@link CaseRun} (docs/cases.md): {@code snapshots/NAME.h5} indexed by
  * {@code phi.xmf}, {@code conductance.tsv}/{@code .png} (per read: the terminal conductance
  * after the read pulse, the film's hottest node and Joule power then), {@code energy.tsv}/{@code .png}
- * (the device's free energy F = t Σ (f/v + κ/2 |∇φ|²) a², eV) and {@code run.json}. Intervals
+ * (the device's free energy F = t Σ (f/v + κ/2 |∇φ|²) a², eV), {@code segments.tsv} (per
+ * segment: its voltage and duration, the film's hottest node and G at its end; a constant voltage
+ * brings the film to its steady temperature within ≈ 10 slowest thermal times, 0.14 ns with the
+ * TiN layers of docs/device.md, so at the end of a pulse top it is the temperature the pulse holds)
+ * and {@code run.json}. Intervals
  * ({@code energy_every}, {@code checkpoint_every}, {@code snapshot_every}, {@code --max-steps})
  * count segments: the device chooses its own time steps inside a segment.
  *
@@ -48,6 +52,9 @@ public final class DeviceRun {
 
     /** Checkpoint field of the device's thermal state ({@link org.hafnia.solver.device.FilmHeat#save}). */
     static final String HEAT = "heat";
+    /** Checkpoint fields of the per-segment rows of segments.tsv (NaN for segments not yet done). */
+    static final String SEGMENT_TEMPERATURE = "segment_max_temperature";
+    static final String SEGMENT_CONDUCTANCE = "segment_conductance";
 
     /** Columns of a read, in the order stored in {@link Checkpoint.Read#values()}. */
     private static final String[] READ_COLUMNS = {"read_voltage_V", "current_A", "conductance_S", "conductance_G0",
@@ -62,6 +69,10 @@ public final class DeviceRun {
     private final List<Checkpoint.Read> reads = new ArrayList<>();
     private final List<Checkpoint.EnergySample> energies = new ArrayList<>();
     private final List<Checkpoint.SnapshotEntry> snapshots = new ArrayList<>();
+    /** The film's hottest node and the terminal G at the end of each segment (segments.tsv). */
+    private final double[] segmentTemperature;
+    private final double[] segmentConductance;
+    private int done;
 
     /**
      * @param c   the case
@@ -77,6 +88,10 @@ public final class DeviceRun {
         this.functional = new GinzburgLandauFunctional(m.grid(), BoundaryConditions2D.zeroFlux(), m.energy(),
                 m.siteVolume() * m.kappa());
         this.energyScale = m.thickness() * 1e9 / m.siteVolume();
+        this.segmentTemperature = new double[c.segments().size()];
+        this.segmentConductance = new double[c.segments().size()];
+        java.util.Arrays.fill(segmentTemperature, Double.NaN);
+        java.util.Arrays.fill(segmentConductance, Double.NaN);
     }
 
     /**
@@ -108,6 +123,8 @@ public final class DeviceRun {
             device = new FilmDevice(c.model(), cp.phi(), c.seed(), null);
             device.heat().restore(heat);
             from = cp.position().action();
+            restore(cp.fields(), SEGMENT_TEMPERATURE, segmentTemperature, checkpointFile);
+            restore(cp.fields(), SEGMENT_CONDUCTANCE, segmentConductance, checkpointFile);
             stepsBefore = cp.stepperCounter();
             reads.addAll(cp.reads());
             energies.addAll(cp.energies());
@@ -124,6 +141,7 @@ public final class DeviceRun {
         }
         progress.progress(from, total);
         int end = from;
+        done = from;
         while (end < total && end < maxSegments) {
             DeviceRunCase.Segment s = segments.get(end);
             end++;
@@ -135,6 +153,9 @@ public final class DeviceRun {
             } else if (s instanceof DeviceRunCase.Mark m) {
                 snapshot(m.name(), end, device.phi());
             }
+            segmentTemperature[end - 1] = device.heat().maxTemperature();
+            segmentConductance[end - 1] = device.conductance();
+            done = end;
             if (end % o.energyEvery() == 0) {
                 sampleEnergy(end, device);
             }
@@ -222,9 +243,22 @@ public final class DeviceRun {
     private void checkpoint(Path file, int segment, long deviceSteps, FilmDevice d) {
         double[] heat = new double[2 * c.model().grid().size()];
         d.heat().save(heat);
+        // Insertion-ordered: the checkpoint's bytes must not depend on a per-JVM map order.
+        Map<String, double[]> fields = new LinkedHashMap<>();
+        fields.put(HEAT, heat);
+        fields.put(SEGMENT_TEMPERATURE, segmentTemperature.clone());
+        fields.put(SEGMENT_CONDUCTANCE, segmentConductance.clone());
         Checkpoint cp = new Checkpoint(c.fingerprint(), new ScheduleRunner.Position(segment, 0, segment), deviceSteps,
-                d.phi(), Map.of(HEAT, heat), reads, energies, snapshots);
+                d.phi(), fields, reads, energies, snapshots);
         AtomicFiles.write(file, cp::write);
+    }
+
+    private static void restore(Map<String, double[]> saved, String name, double[] target, Path checkpoint) {
+        double[] v = saved.get(name);
+        if (v == null || v.length != target.length) {
+            throw new InvalidInputException(checkpoint + ": has no " + name + " field of " + target.length + " values");
+        }
+        System.arraycopy(v, 0, target, 0, v.length);
     }
 
     private void writeTables() {
@@ -244,6 +278,24 @@ public final class DeviceRun {
                     .append(x.meanPhi()).append('\n');
         }
         AtomicFiles.writeString(out.resolve("energy.tsv"), e.toString());
+        StringBuilder t = new StringBuilder("segment\ttype\tlabel\tpulse\tvoltage_V\tduration_s\ttime_s"
+                + "\tmax_temperature_K\tconductance_S\n");
+        for (int k = 0; k < done; k++) {
+            DeviceRunCase.Segment s = c.segments().get(k);
+            t.append(k + 1).append('\t');
+            if (s instanceof DeviceRunCase.Apply a) {
+                t.append("apply\t").append(a.label()).append('\t').append(a.pulse()).append('\t').append(a.volts())
+                        .append('\t').append(a.duration());
+            } else if (s instanceof DeviceRunCase.Read r) {
+                t.append("read\t").append(r.label()).append('\t').append(r.pulse()).append('\t').append(r.volts())
+                        .append('\t').append(r.width());
+            } else if (s instanceof DeviceRunCase.Mark m) {
+                t.append("snapshot\t").append(m.name()).append("\t\t\t0.0");
+            }
+            t.append('\t').append(times[k + 1]).append('\t').append(segmentTemperature[k]).append('\t')
+                    .append(segmentConductance[k]).append('\n');
+        }
+        AtomicFiles.writeString(out.resolve("segments.tsv"), t.toString());
     }
 
     private void writePlots() {

@@ -36,12 +36,16 @@ class DeviceRunTest {
         // The protocol of joule-2d written out by hand: a 1 µs read at −0.15 V, then pulses of
         // 10 ns at −0.3 … −0.6 V, each followed by the same read.
         double[] expected = new double[5];
+        double[] pulseTemperature = new double[4];
+        double[] readTemperature = new double[4];
         d.apply(-0.15, 1e-6);
         expected[0] = d.conductance();
         double[] amplitudes = {-0.3, -0.4, -0.5, -0.6};
         for (int k = 0; k < amplitudes.length; k++) {
             d.apply(amplitudes[k], 10e-9);
+            pulseTemperature[k] = d.heat().maxTemperature();
             d.apply(-0.15, 1e-6);
+            readTemperature[k] = d.heat().maxTemperature();
             expected[k + 1] = d.conductance();
         }
         List<String> rows = Files.readAllLines(out.resolve("conductance.tsv"));
@@ -59,6 +63,19 @@ class DeviceRunTest {
                 for (int i = 0; i < nx; i++) {
                     assertThat(data[j][i]).isEqualTo(phi[j * nx + i]);
                 }
+            }
+        }
+        // segments.tsv: the film's hottest node at the end of every pulse top (segments 2, 4, 6, 8)
+        // and of the read after it, bit for bit.
+        List<String> segments = Files.readAllLines(out.resolve("segments.tsv"));
+        int hot = List.of(segments.get(0).split("\t")).indexOf("max_temperature_K");
+        for (int k = 0; k < amplitudes.length; k++) {
+            assertThat(Double.parseDouble(segments.get(2 + 2 * k).split("\t")[hot])).isEqualTo(pulseTemperature[k]);
+            assertThat(Double.parseDouble(segments.get(3 + 2 * k).split("\t")[hot])).isEqualTo(readTemperature[k]);
+            // The film is hotter during a stronger pulse and cools to the read's temperature after it.
+            assertThat(readTemperature[k]).isLessThan(pulseTemperature[k]);
+            if (k > 0) {
+                assertThat(pulseTemperature[k]).isGreaterThan(pulseTemperature[k - 1]);
             }
         }
         // The RESET pulses lower G, and more the stronger they are (the threshold emerges from
