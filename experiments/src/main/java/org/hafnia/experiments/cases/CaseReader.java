@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.hafnia.experiments.device.DeviceCaseFile;
 import org.hafnia.meshes.AxisBoundary;
 import org.hafnia.meshes.BoundaryConditions3D;
 import org.hafnia.meshes.Grid2D;
@@ -28,7 +29,6 @@ import org.hafnia.physics.api.ConductivityModel;
 import org.hafnia.physics.materials.LogLinearConductivity;
 import org.hafnia.physics.materials.PercolationConductivity;
 import org.hafnia.reference.ReferenceData;
-import org.hafnia.experiments.device.DeviceCaseFile;
 import org.hafnia.solver.device.DeviceConductance;
 import org.hafnia.solver.device.FilmDevice;
 import org.hafnia.solver.integrators.StepControl;
