@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.hafnia.experiments.device.DeviceCaseFile;
 import org.hafnia.meshes.AxisBoundary;
 import org.hafnia.meshes.BoundaryConditions3D;
 import org.hafnia.meshes.Grid2D;
@@ -29,6 +30,7 @@ import org.hafnia.physics.materials.LogLinearConductivity;
 import org.hafnia.physics.materials.PercolationConductivity;
 import org.hafnia.reference.ReferenceData;
 import org.hafnia.solver.device.DeviceConductance;
+import org.hafnia.solver.device.FilmDevice;
 import org.hafnia.solver.integrators.StepControl;
 import org.hafnia.solver.protocol.BiasLaw;
 import org.hafnia.solver.protocol.Schedule;
@@ -36,10 +38,10 @@ import org.hafnia.solver.protocol.VoltageProtocol;
 import org.hafnia.solver.protocol.VoltageStep;
 
 /**
- * Reads a case file (docs/case-reference.md, generated from {@link CaseSchema}) into a
- * {@link RunCase}. Relative paths in the file are resolved against the case file's folder. Every
- * error names the file, the line and column, and the key's JSON pointer; a case that passes these
- * checks is also validated against the JSON Schema.
+ * Reads a case file (docs/cases.md; the 3D keys in docs/case-reference.md, generated from
+ * {@link CaseSchema}) into a {@link RunDeck}. Relative paths in the file are resolved against the
+ * case file's folder. Every error names the file, the line and column, and the key's JSON
+ * pointer; a 3D case that passes these checks is also validated against the JSON Schema.
  */
 public final class CaseReader {
 
@@ -62,7 +64,11 @@ public final class CaseReader {
         return List.copyOf(inputs);
     }
 
-    public RunCase read(Path file) {
+    /**
+     * Reads a case: a plan-view case ({@code grid} without {@code nz}) is a {@link DeviceRunCase}
+     * of the one device model; a 3D film ({@code nz}) is a {@link RunCase}.
+     */
+    public RunDeck read(Path file) {
         inputs.clear();
         byte[] bytes;
         try {
@@ -82,22 +88,33 @@ public final class CaseReader {
         CaseNode gridNode = root.object("grid");
         CaseNode initialNode = root.object("initial");
         CaseNode physicsNode = root.object("physics");
-        CaseNode timeNode = root.object("time");
+        CaseNode timeNode = root.optionalObject("time");
         CaseNode protocolNode = root.object("protocol");
         CaseNode outputNode = root.optionalObject("output");
         root.finish();
 
-        boolean threeD = gridNode.has("nz");
-        ScalarField3D initial = threeD ? initial3D(initialNode, gridNode, seed)
-                : layer(initial(initialNode, gridNode, dir, seed));
+        if (!gridNode.has("nz")) {
+            ScalarField2D phi = initial(initialNode, gridNode, dir, seed);
+            if (gridNode.choice("boundary", "zero-flux", "zero-flux", "periodic").equals("periodic")) {
+                throw gridNode.value("boundary").error("a plan-view case is the device, an isolated film: its sides are"
+                        + " zero flux (periodic sides are for 3D runs)");
+            }
+            gridNode.finish();
+            return device(name, description, file, sha256(bytes), seed, phi, physicsNode, timeNode, protocolNode,
+                    outputs(outputNode), dir);
+        }
+        if (timeNode == null) {
+            throw root.error("missing key 'time'");
+        }
+        ScalarField3D initial = initial3D(initialNode, gridNode, seed);
         BoundaryConditions3D bc = boundaries(gridNode);
         gridNode.finish();
-        RunCase.Physics physics = physics(physicsNode, threeD ? initial.grid() : null);
+        RunCase.Physics physics = physics(physicsNode, initial.grid());
         RunCase.Timing time = timing(timeNode);
-        if (threeD && time.scheme().equals("semi-implicit")) {
+        if (time.scheme().equals("semi-implicit")) {
             throw timeNode.value("scheme").error("a 3D grid (\"nz\" in /grid) is stepped by the explicit scheme only");
         }
-        VoltageProtocol protocol = protocol(protocolNode, dir, inputs);
+        VoltageProtocol protocol = protocol(protocolNode, dir, inputs).protocol();
         Schedule schedule;
         try {
             schedule = protocol.compile(time.dt(), time.tau0(), physics.drive());
@@ -105,20 +122,111 @@ public final class CaseReader {
             throw protocolNode.error(e.getMessage());
         }
         RunCase.Outputs outputs = outputs(outputNode);
-        if (!Double.isNaN(physics.noiseTemperature()) && time.scheme().equals("semi-implicit")) {
-            throw physicsNode.value("noise").error("Langevin noise needs \"scheme\": \"explicit\" (the semi-implicit stepper has none)");
-        }
         // The reader's own checks come first (one line with the key's pointer, line and column);
         // the schema then guarantees that the case reference describes every case accepted.
         CaseSchema.check(bytes, file.toString());
-        return new RunCase(name, description, file, sha256(bytes), seed, initial, threeD, bc, physics, time, protocol,
+        return new RunCase(name, description, file, sha256(bytes), seed, initial, bc, physics, time, protocol,
                 schedule, outputs);
     }
 
-    /** A plan-view map as the single layer of a 3D field (dz = dx, unused: the film's depth is in /physics/conductance). */
-    private static ScalarField3D layer(ScalarField2D phi) {
-        Grid2D g = phi.grid();
-        return new ScalarField3D(new Grid3D(g.nx(), g.ny(), 1, g.dx(), g.dy(), g.dx(), g.unit()), phi.values());
+    /**
+     * A plan-view case: the device physics of {@link DeviceCaseFile#model} (the keys of a device
+     * case's {@code physics}), the protocol's default read as the device's read, and {@code time}
+     * holding only {@code step}, the sampling of ramps. Keys of the reduced-unit model are refused
+     * with what the device has instead (docs/cases.md). The device's keys are checked by this
+     * reader (every key read, units and ranges); the JSON Schema of case-reference.md covers the
+     * 3D runs.
+     */
+    private DeviceRunCase device(String name, String description, Path file, String fingerprint, long seed,
+                                 ScalarField2D phi, CaseNode physics, CaseNode time, CaseNode protocolNode,
+                                 RunCase.Outputs outputs, Path dir) {
+        Protocol p = protocol(protocolNode, dir, inputs);
+        if (p.read() == null) {
+            throw protocolNode.error("a device run needs the default read \"read\": {\"voltage\": ..., \"width\": ...}:"
+                    + " the device's read is a pulse at V_read of that width");
+        }
+        if (!(p.read().width() > 0)) {
+            throw protocolNode.value("read").error("the device's read is a pulse at V_read: give its \"width\" (> 0 s),"
+                    + " such as \"1 us\"");
+        }
+        refuseReducedKeys(physics);
+        FilmDevice.Model model;
+        try {
+            model = DeviceCaseFile.model(physics, phi.grid(), p.read().voltage(), p.read().width());
+        } catch (InvalidInputException e) {
+            throw e.getMessage().startsWith(physics.source()) ? e : physics.error(e.getMessage());
+        }
+        double rampStep = Double.NaN;
+        if (time != null) {
+            refuse(time, "tau0", "the device runs in seconds; remove \"tau0\" (/time holds only \"step\", the sampling of ramps)");
+            for (String k : List.of("scheme", "stability", "stabilisation")) {
+                refuse(time, k, "the device chooses its own time steps (docs/device.md); /time holds only \"step\","
+                        + " the sampling of ramps");
+            }
+            if (time.has("step") && time.value("step").isNumber()) {
+                throw time.value("step").error("a number is in units of the reduced model's tau0; the device runs in"
+                        + " seconds: give a time such as \"0.5 ns\"");
+            }
+            rampStep = time.quantity("step", Dimension.TIME, Double.MIN_VALUE, 1e6);
+            time.finish();
+        }
+        List<DeviceRunCase.Segment> segments;
+        try {
+            segments = DeviceRunCase.segments(p.protocol(), rampStep);
+        } catch (InvalidInputException e) {
+            throw protocolNode.error(e.getMessage());
+        }
+        for (DeviceRunCase.Segment s : segments) {
+            double v = s instanceof DeviceRunCase.Apply a ? a.volts() : s instanceof DeviceRunCase.Read r ? r.volts() : 0;
+            // The drive's sinh is largest at the ambient temperature (Joule heating only lowers its argument).
+            if (!Double.isFinite(model.siteBias(v / model.thickness(), model.heat().ambient()))) {
+                throw protocolNode.error("at " + v + " V the ion-hopping drive b0 sinh(z e a E / 2 k_B T) overflows:"
+                        + " the voltage is beyond what the law represents");
+            }
+        }
+        return new DeviceRunCase(name, description, file, fingerprint, seed, phi, model, p.protocol(), rampStep,
+                segments, outputs);
+    }
+
+    /** Keys of the reduced-unit model that the device does not have, each refused with what it has instead. */
+    private static void refuseReducedKeys(CaseNode p) {
+        if (p.has("mobility") && p.value("mobility").isNumber()) {
+            throw p.value("mobility").error("a number is the reduced model's L; the device's mobility is Arrhenius:"
+                    + " {\"attempt_frequency\": \"1e13 Hz\", \"activation_energy\": \"1.2 eV\"}");
+        }
+        refuse(p, "clip", "the device always clips φ to [0, 1]; remove \"clip\"");
+        refuse(p, "arrhenius", "the device's mobility is always Arrhenius at its own temperature field: give"
+                + " \"mobility\": {\"attempt_frequency\", \"activation_energy\"} and \"heat\" instead");
+        refuse(p, "noise", "the device has no Langevin noise (its noise is that of reads and traps: hafnia extract,"
+                + " denoise); remove \"noise\"");
+        if (p.has("energy") && !p.value("energy").isNumber() && !p.value("energy").text().equals("double-well")) {
+            throw p.value("energy").error("the device's bulk energy is the double well per site (\"double-well\","
+                    + " docs/device.md); the published table belongs to the reduced-unit run of hafnia fig4");
+        }
+        if (p.has("drive") && p.value("drive").isObject()) {
+            CaseNode d = p.value("drive");
+            if (d.has("law") && !d.value("law").isNumber() && !d.value("law").text().equals("ion-hopping")) {
+                throw d.value("law").error("the device's drive is field-accelerated ion hopping (\"ion-hopping\"):"
+                        + " its threshold emerges from Joule heating, Arrhenius and sinh, none is set");
+            }
+            refuse(d, "v0", "the device's drive is b0 sinh(z e a E / 2 k_B T): give \"charge\" and \"hop_distance\""
+                    + " instead of \"v0\"");
+            refuse(d, "profile", "the device's drive is the field of each column, E = V_f / t; remove \"profile\"");
+        }
+        if (p.has("conductance") && p.value("conductance").isObject()) {
+            CaseNode c = p.value("conductance");
+            refuse(c, "layers", "the device's film is extruded (σ(φ) constant through it); remove \"layers\"");
+            refuse(c, "tolerance", "the device's conductance is exact (columns in parallel, no iterative solve);"
+                    + " remove \"tolerance\"");
+            refuse(c, "heat", "the device's heat is /physics/heat: {\"ambient\", \"film\": {\"thermal_conductivity\","
+                    + " \"heat_capacity\"}, \"electrodes\": {...}}");
+        }
+    }
+
+    private static void refuse(CaseNode node, String key, String why) {
+        if (node.has(key)) {
+            throw node.value(key).error(why);
+        }
     }
 
     /** The 3D initial state: nz layers of the grid's spacing between the bottom (z = 0) and top electrode. */
@@ -209,7 +317,7 @@ public final class CaseReader {
         return new BoundaryConditions3D(side, side, AxisBoundary.zeroFlux());
     }
 
-    /** @param film the 3D grid of a 3D case (its depth is the film), null for a plan-view case */
+    /** @param film the 3D grid (its depth is the film) */
     private static RunCase.Physics physics(CaseNode p, Grid3D film) {
         String energy = p.choice("energy", "published", "published", "spline", "double-well");
         double barrier = Double.NaN;
@@ -239,16 +347,8 @@ public final class CaseReader {
         }
         driveNode.finish();
         RunCase.Conductance conductance = conductance(p.object("conductance"), film);
-        CaseNode arrNode = p.optionalObject("arrhenius");
-        RunCase.Arrhenius arrhenius = null;
-        if (arrNode != null) {
-            if (conductance.heat() == null) {
-                throw arrNode.error("a Joule-heated mobility needs \"heat\" in /physics/conductance");
-            }
-            arrhenius = new RunCase.Arrhenius(arrNode.quantity("activation_energy", Dimension.ENERGY, Double.MIN_VALUE, 100),
-                    (int) arrNode.integer("update_every", 1, Integer.MAX_VALUE));
-            arrNode.finish();
-        }
+        refuse(p, "arrhenius", "a Joule-heated Arrhenius mobility is the device's: a plan-view case (no \"nz\") runs"
+                + " the one device model (docs/device.md); 3D runs are the reduced-unit reference");
         CaseNode noiseNode = p.optionalObject("noise");
         double noiseTemperature = Double.NaN;
         if (noiseNode != null) {
@@ -257,7 +357,7 @@ public final class CaseReader {
         }
         p.finish();
         return new RunCase.Physics(energy, barrier, asymmetry, kappa, mobility, clip, drive, conductance, profile,
-                arrhenius, noiseTemperature);
+                noiseTemperature);
     }
 
     private static BiasLaw drive(CaseNode d) {
@@ -282,22 +382,15 @@ public final class CaseReader {
 
     private static RunCase.Conductance conductance(CaseNode c, Grid3D film) {
         ConductivityModel sigma = sigma(c.object("sigma"));
-        double thickness;
-        int layers;
-        if (film == null) {
-            thickness = c.quantity("thickness", Dimension.LENGTH, Double.MIN_VALUE, 1e-3) / NM;
-            layers = (int) c.integer("layers", 1, 1, 1000);
-        } else {
-            // The 3D grid is the film: its nz layers of dz span the thickness.
-            layers = film.nz();
-            thickness = layers * film.dz();
-            if (c.has("layers")) {
-                throw c.value("layers").error("a 3D grid's layers are /grid/nz = " + layers + "; remove \"layers\"");
-            }
-            double given = c.quantity("thickness", Dimension.LENGTH, thickness * NM, Double.MIN_VALUE, 1e-3) / NM;
-            if (Math.abs(given - thickness) > 1e-9 * thickness) {
-                throw c.value("thickness").error("a 3D film is nz · spacing = " + thickness + " nm thick, not " + given + " nm");
-            }
+        // The 3D grid is the film: its nz layers of dz span the thickness.
+        int layers = film.nz();
+        double thickness = layers * film.dz();
+        if (c.has("layers")) {
+            throw c.value("layers").error("a 3D grid's layers are /grid/nz = " + layers + "; remove \"layers\"");
+        }
+        double given = c.quantity("thickness", Dimension.LENGTH, thickness * NM, Double.MIN_VALUE, 1e-3) / NM;
+        if (Math.abs(given - thickness) > 1e-9 * thickness) {
+            throw c.value("thickness").error("a 3D film is nz · spacing = " + thickness + " nm thick, not " + given + " nm");
         }
         double tolerance = c.number("tolerance", DeviceConductance.DEFAULT.tolerance(), 1e-15, 0.1);
         CaseNode h = c.optionalObject("heat");
@@ -358,7 +451,11 @@ public final class CaseReader {
 
     // ----------------------------------------------------------------- protocol
 
-    private static VoltageProtocol protocol(CaseNode p, Path dir, List<Path> inputs) {
+    /** A protocol and its default read (null when the case gives none). */
+    private record Protocol(VoltageProtocol protocol, VoltageStep.Read read) {
+    }
+
+    private static Protocol protocol(CaseNode p, Path dir, List<Path> inputs) {
         CaseNode readNode = p.optionalObject("read");
         VoltageStep.Read read = null;
         if (readNode != null) {
@@ -373,7 +470,7 @@ public final class CaseReader {
         if (built.steps().isEmpty()) {
             throw p.error("the protocol has no steps");
         }
-        return built;
+        return new Protocol(built, read);
     }
 
     private static void steps(List<CaseNode> elements, VoltageProtocol.Builder b, VoltageStep.Read read, Path dir, int depth,

@@ -16,12 +16,10 @@ import java.util.function.LongSupplier;
 
 import org.hafnia.meshes.Grid3D;
 import org.hafnia.meshes.InvalidInputException;
-import org.hafnia.meshes.ScalarField2D;
 import org.hafnia.meshes.ScalarField3D;
 import org.hafnia.physics.PhysicalConstants;
 import org.hafnia.physics.api.FreeEnergyDensity;
 import org.hafnia.physics.electrostatics.ConductingFilm;
-import org.hafnia.physics.energy.GinzburgLandauFunctional;
 import org.hafnia.physics.energy.GinzburgLandauFunctional3D;
 import org.hafnia.postprocess.io.AtomicFiles;
 import org.hafnia.postprocess.io.Hdf5Writer;
@@ -31,11 +29,8 @@ import org.hafnia.postprocess.plots.LineFigure;
 import org.hafnia.solver.checkpoint.Checkpoint;
 import org.hafnia.solver.device.DeviceConductance;
 import org.hafnia.solver.device.JouleHeating;
-import org.hafnia.solver.integrators.AllenCahnModel2D;
 import org.hafnia.solver.integrators.AllenCahnModel3D;
-import org.hafnia.solver.integrators.ForwardEulerAllenCahn2D;
 import org.hafnia.solver.integrators.ForwardEulerAllenCahn3D;
-import org.hafnia.solver.integrators.SemiImplicitAllenCahn2D;
 import org.hafnia.solver.api.PhaseFieldStepper;
 import org.hafnia.physics.kinetics.LangevinNoise;
 import org.hafnia.solver.protocol.ProtocolListener;
@@ -43,8 +38,9 @@ import org.hafnia.solver.protocol.Schedule;
 import org.hafnia.solver.protocol.ScheduleRunner;
 
 /**
- * Runs a {@link RunCase} into an output folder, with periodic checkpoints from which a killed
- * run continues to exactly the files an uninterrupted run writes.
+ * Runs a 3D {@link RunCase} (the reduced-unit reference film of docs/device.md; plan-view cases
+ * are run by {@link DeviceRun}) into an output folder, with periodic checkpoints from which a
+ * killed run continues to exactly the files an uninterrupted run writes.
  *
  * <p>Outputs (docs/cases.md): {@code snapshots/NAME.h5} (one HDF5 file per snapshot:
  * jhdf writes a whole file at once and cannot append, so a time series is a folder of
@@ -55,9 +51,9 @@ import org.hafnia.solver.protocol.ScheduleRunner;
  * {@code run.json}. Nothing in them depends on wall-clock time, the thread count or on where a
  * run was interrupted.
  *
- * <p>A 3D case ({@link RunCase#threeD()}) steps φ(x, y, z) with {@link ForwardEulerAllenCahn3D}
- * (zero flux on every face), reads G from σ(φ) of every cell, samples the 3D free energy
- * (eV nm³) and writes {@code nz × ny × nx} snapshots indexed as a 3D mesh.
+ * <p>φ(x, y, z) is stepped with {@link ForwardEulerAllenCahn3D} (zero flux on the electrode
+ * faces); G is read from σ(φ) of every cell, the 3D free energy (eV nm³) sampled, and
+ * {@code nz × ny × nx} snapshots are indexed as a 3D mesh.
  *
  * <p>Checkpoint ({@code checkpoint.bin}, written atomically every {@code checkpoint_every}
  * steps): the field, the position in the schedule and the rows so far (see {@link Checkpoint}).
@@ -125,33 +121,16 @@ public final class CaseRun {
         double[] phi;
         ScheduleRunner.Position from;
         Checkpoint restored = null;
-        if (Files.exists(checkpointFile) && !resume) {
-            throw new InvalidInputException(out + " holds an unfinished run (" + CHECKPOINT
-                    + "): continue it with --resume, or choose another --out");
-        }
-        if (resume && !Files.exists(checkpointFile)) {
-            throw new InvalidInputException(Files.exists(out.resolve(SUMMARY))
-                    ? out + " holds a finished run (" + SUMMARY + "), nothing to resume; run without --resume to start again"
-                    : "--resume: no checkpoint " + checkpointFile + " to continue from; run without --resume to start");
-        }
+        requireResumable(out, resume);
         RunCase.Outputs o = c.outputs();
         long total = schedule.totalSteps();
         ScheduleRunner.Position end;
         // The stepper checks Δt against the stability limit: before anything is written.
         try (Stepper stepper = stepper()) {
             createDirectories(out.resolve(SNAPSHOTS));
-            removeStaleTemporaries();
+            removeStaleTemporaries(out);
             if (resume && Files.exists(checkpointFile)) {
-                Checkpoint cp;
-                try (InputStream in = Files.newInputStream(checkpointFile)) {
-                    cp = Checkpoint.read(in, checkpointFile.toString());
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + checkpointFile + ": " + e.getMessage(), e);
-                }
-                if (!cp.fingerprint().equals(c.fingerprint())) {
-                    throw new InvalidInputException(checkpointFile + " was written for a different case file (SHA-256 "
-                            + cp.fingerprint() + ", this one is " + c.fingerprint() + "); run without --resume into another folder");
-                }
+                Checkpoint cp = readCheckpoint(checkpointFile, c.fingerprint());
                 if (cp.phi().length != grid.size()) {
                     throw new InvalidInputException(checkpointFile + ": field has " + cp.phi().length + " values, grid has " + grid.size());
                 }
@@ -162,7 +141,7 @@ public final class CaseRun {
                 energies.addAll(cp.energies());
                 snapshots.addAll(cp.snapshots());
             } else {
-                clearSnapshots();
+                clearSnapshots(out);
                 phi = c.initial().values().clone();
                 from = ScheduleRunner.Position.START;
                 sampleEnergy(0, phi);
@@ -171,13 +150,13 @@ public final class CaseRun {
                 }
             }
             progress.progress(from.step(), total);
-            DeviceCouplings couplings = new DeviceCouplings(c, stepper.mobility());
+            DeviceCouplings couplings = new DeviceCouplings(c);
             int interval = gcd(gcd(gcd(o.energyEvery(), o.checkpointEvery()), o.snapshotEvery()), couplings.interval());
             if (restored != null) {
                 couplings.restore(restored.fields(), checkpointFile.toString());
                 stepper.setCounter().accept(restored.stepperCounter());
             } else {
-                couplings.update(from, phi, schedule);
+                couplings.update(from, phi);
             }
             end = new ScheduleRunner(stepper.stepper(), couplings.profile()).run(schedule, phi, from, interval, maxSteps,
                     new ScheduleRunner.Listener() {
@@ -194,7 +173,7 @@ public final class CaseRun {
                         @Override
                         public void boundary(ScheduleRunner.Position next, double[] state) {
                             long s = next.step();
-                            couplings.update(next, state, schedule);
+                            couplings.update(next, state);
                             if (s % o.energyEvery() == 0) {
                                 sampleEnergy(s, state);
                             }
@@ -252,18 +231,13 @@ public final class CaseRun {
             r.solve().relativeResidual(), tMax, power};
     }
 
-    /** The film of state {@code phi}: σ(φ) per cell in 3D, the plan-view map extruded otherwise. */
+    /** The film of state {@code phi}: σ(φ) per cell. */
     static ConductingFilm film(RunCase c, double[] phi) {
-        RunCase.Conductance g = c.physics().conductance();
-        return c.threeD() ? ConductingFilm.of(new ScalarField3D(c.initial().grid(), phi), g.sigma())
-                : ConductingFilm.extruded(new ScalarField2D(c.initial().grid().layer(), phi), g.sigma(),
-                        g.thickness(), g.layers());
+        return ConductingFilm.of(new ScalarField3D(c.initial().grid(), phi), c.physics().conductance().sigma());
     }
 
     private void sampleEnergy(long step, double[] phi) {
-        double f = c.threeD()
-                ? new GinzburgLandauFunctional3D(c.initial().grid(), c.bc(), energy, c.physics().kappa()).energy(phi)
-                : new GinzburgLandauFunctional(c.planView().grid(), c.planViewBc(), energy, c.physics().kappa()).energy(phi);
+        double f = new GinzburgLandauFunctional3D(c.initial().grid(), c.bc(), energy, c.physics().kappa()).energy(phi);
         double sum = 0;
         for (double v : phi) {
             sum += v;
@@ -290,11 +264,7 @@ public final class CaseRun {
         Map<String, Object> attrs = new LinkedHashMap<>();
         attrs.put("quantity", "channel order parameter φ");
         attrs.put("unit", "1");
-        if (c.threeD()) {
-            h5.field("/phi", new ScalarField3D(c.initial().grid(), phi.clone()), attrs);
-        } else {
-            h5.field("/phi", new ScalarField2D(c.initial().grid().layer(), phi.clone()), attrs);
-        }
+        h5.field("/phi", new ScalarField3D(c.initial().grid(), phi.clone()), attrs);
         h5.write(out.resolve(SNAPSHOTS).resolve(file));
         snapshots.removeIf(e -> e.name().equals(name));
         snapshots.add(new Checkpoint.SnapshotEntry(name, step));
@@ -302,8 +272,36 @@ public final class CaseRun {
         for (Checkpoint.SnapshotEntry e : snapshots) {
             entries.add(new XdmfIndex.Entry(s.seconds(e.step()), e.name(), SNAPSHOTS + "/" + fileName(e.name()) + ".h5", "/phi"));
         }
-        AtomicFiles.writeString(out.resolve("phi.xmf"), c.threeD() ? XdmfIndex.temporal(c.initial().grid(), "phi", entries)
-                : XdmfIndex.temporal(c.initial().grid().layer(), "phi", entries));
+        AtomicFiles.writeString(out.resolve("phi.xmf"), XdmfIndex.temporal(c.initial().grid(), "phi", entries));
+    }
+
+    /** Refuses to start over an unfinished run, or to resume where there is nothing to resume. */
+    static void requireResumable(Path out, boolean resume) {
+        Path checkpointFile = out.resolve(CHECKPOINT);
+        if (Files.exists(checkpointFile) && !resume) {
+            throw new InvalidInputException(out + " holds an unfinished run (" + CHECKPOINT
+                    + "): continue it with --resume, or choose another --out");
+        }
+        if (resume && !Files.exists(checkpointFile)) {
+            throw new InvalidInputException(Files.exists(out.resolve(SUMMARY))
+                    ? out + " holds a finished run (" + SUMMARY + "), nothing to resume; run without --resume to start again"
+                    : "--resume: no checkpoint " + checkpointFile + " to continue from; run without --resume to start");
+        }
+    }
+
+    /** The checkpoint in {@code file}, refused unless written for the case of SHA-256 {@code fingerprint}. */
+    static Checkpoint readCheckpoint(Path file, String fingerprint) {
+        Checkpoint cp;
+        try (InputStream in = Files.newInputStream(file)) {
+            cp = Checkpoint.read(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (!cp.fingerprint().equals(fingerprint)) {
+            throw new InvalidInputException(file + " was written for a different case file (SHA-256 "
+                    + cp.fingerprint() + ", this one is " + fingerprint + "); run without --resume into another folder");
+        }
+        return cp;
     }
 
     /** A snapshot name as a file name: characters other than letters, digits, '.', '-' become '_'. */
@@ -328,8 +326,7 @@ public final class CaseRun {
             g.append('\n');
         }
         AtomicFiles.writeString(out.resolve("conductance.tsv"), g.toString());
-        StringBuilder e = new StringBuilder("step\tmodel_time\ttime_s\tfree_energy_eV_nm" + (c.threeD() ? 3 : 2)
-                + "\tmean_phi\n");
+        StringBuilder e = new StringBuilder("step\tmodel_time\ttime_s\tfree_energy_eV_nm3\tmean_phi\n");
         for (Checkpoint.EnergySample x : energies) {
             e.append(x.step()).append('\t').append(s.modelTime(x.step())).append('\t').append(s.seconds(x.step()))
                     .append('\t').append(x.energy()).append('\t').append(x.meanPhi()).append('\n');
@@ -358,7 +355,7 @@ public final class CaseRun {
             // The change from the first value, so that a 0.1 % change fills the axis instead of its last digit.
             f[k] = energies.get(k).energy() - f0;
         }
-        String unit = c.threeD() ? "eV nm³" : "eV nm²";
+        String unit = "eV nm³";
         new LineFigure(String.format(java.util.Locale.ROOT, "%s: free energy, F(0) = %.6g %s", c.name(), f0, unit), "time",
                 "F − F(0) (" + unit + ")").series("F[φ] − F(0)", t, f).timeX()
                 .writePng(out.resolve("energy.png"), 900, 560);
@@ -373,12 +370,12 @@ public final class CaseRun {
         m.put("description", c.description());
         m.put("case_sha256", c.fingerprint());
         m.put("seed", c.seed());
+        m.put("model", "reduced-unit 3D film: the verification reference of the plan-view device, not the device"
+                + " (docs/device.md)");
         Map<String, Object> g0 = new LinkedHashMap<>();
         g0.put("nx", grid.nx());
         g0.put("ny", grid.ny());
-        if (c.threeD()) {
-            g0.put("nz", grid.nz());
-        }
+        g0.put("nz", grid.nz());
         g0.put("spacing_nm", grid.dx());
         m.put("grid", g0);
         m.put("energy", energy.name());
@@ -391,7 +388,7 @@ public final class CaseRun {
         m.put("steps", s.totalSteps());
         m.put("duration_s", s.seconds(s.totalSteps()));
         m.put("pulses", c.protocol().pulses());
-        m.put("conductance_model", g.sigma().name() + " σ(φ)" + (c.threeD() ? " of the 3D field, " : ", ")
+        m.put("conductance_model", g.sigma().name() + " σ(φ) of the 3D field, "
                 + g.layers() + "-layer film of " + g.thickness() + " nm, CG + IC(0) to relative residual " + g.tolerance());
         m.put("reads", reads.size());
         if (!reads.isEmpty()) {
@@ -400,7 +397,7 @@ public final class CaseRun {
             m.put("last_conductance_G0", reads.get(reads.size() - 1).values()[2] / PhysicalConstants.CONDUCTANCE_QUANTUM_S);
         }
         m.put("final_mean_phi", energies.get(energies.size() - 1).meanPhi());
-        m.put("final_free_energy_eV_nm" + (c.threeD() ? 3 : 2), energies.get(energies.size() - 1).energy());
+        m.put("final_free_energy_eV_nm3", energies.get(energies.size() - 1).energy());
         m.put("snapshots", snapshots.stream().map(Checkpoint.SnapshotEntry::name).toList());
         return m;
     }
@@ -413,12 +410,11 @@ public final class CaseRun {
      * The case's time stepper with the hooks a run needs.
      *
      * @param stepper    the stepper
-     * @param mobility   where a mobility field goes
      * @param counter    the stepper's step counter (constant 0 for steppers without noise)
      * @param setCounter restores it
      * @param closer     releases the stepper's threads
      */
-    private record Stepper(PhaseFieldStepper stepper, DeviceCouplings.MobilitySink mobility, LongSupplier counter,
+    private record Stepper(PhaseFieldStepper stepper, LongSupplier counter,
                            LongConsumer setCounter, Runnable closer) implements AutoCloseable {
         @Override
         public void close() {
@@ -426,29 +422,13 @@ public final class CaseRun {
         }
     }
 
-    /** The stepper; a time step it refuses (stability, unsupported boundaries) is reported at /time. */
+    /** The stepper; a time step it refuses (stability) is reported at /time. */
     private Stepper stepper() {
         try {
-            return c.threeD() ? newStepper3D() : newStepper(new AllenCahnModel2D(c.planView().grid(), c.planViewBc(),
-                    energy, c.physics().kappa(), c.physics().mobility(), c.physics().clip()));
+            return newStepper3D();
         } catch (InvalidInputException ex) {
             throw new InvalidInputException(c.file() + ": /time: " + ex.getMessage(), ex);
         }
-    }
-
-    private Stepper newStepper(AllenCahnModel2D model) {
-        RunCase.Timing t = c.time();
-        if (t.scheme().equals("semi-implicit")) {
-            // No noise, hence no counter to save.
-            SemiImplicitAllenCahn2D s = new SemiImplicitAllenCahn2D(model, t.dt(), t.stabilisation());
-            return new Stepper(s, s::mobilityField, () -> 0, n -> { }, () -> { });
-        }
-        ForwardEulerAllenCahn2D e = new ForwardEulerAllenCahn2D(model, t.dt(), t.control(), threads);
-        double[] kT = thermalEnergy();
-        if (kT != null) {
-            e.noise(new LangevinNoise(c.seed(), model.grid().cellArea()), kT);
-        }
-        return new Stepper(e, e::mobilityField, e::stepCounter, e::stepCounter, e::close);
     }
 
     private Stepper newStepper3D() {
@@ -459,7 +439,7 @@ public final class CaseRun {
         if (kT != null) {
             e.noise(new LangevinNoise(c.seed(), grid.cellVolume()), kT);
         }
-        return new Stepper(e, e::mobilityField, e::stepCounter, e::stepCounter, e::close);
+        return new Stepper(e, e::stepCounter, e::stepCounter, e::close);
     }
 
     /** k_B T of the Langevin noise per node (eV), or null without noise. */
@@ -472,7 +452,8 @@ public final class CaseRun {
         return kT;
     }
 
-    private void clearSnapshots() {
+    /** Removes the snapshots of an earlier run in {@code out} (a fresh run starts a fresh series). */
+    static void clearSnapshots(Path out) {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(out.resolve(SNAPSHOTS), "*.h5")) {
             for (Path p : ds) {
                 Files.delete(p);
@@ -482,8 +463,8 @@ public final class CaseRun {
         }
     }
 
-    /** Temporary files of atomic writes interrupted by a kill ({@code .NAME.*.tmp}). */
-    private void removeStaleTemporaries() {
+    /** Removes the temporary files of atomic writes interrupted by a kill ({@code .NAME.*.tmp}) from {@code out}. */
+    static void removeStaleTemporaries(Path out) {
         for (Path dir : List.of(out, out.resolve(SNAPSHOTS))) {
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, ".*.tmp")) {
                 for (Path p : ds) {
@@ -495,7 +476,7 @@ public final class CaseRun {
         }
     }
 
-    private static void createDirectories(Path dir) {
+    static void createDirectories(Path dir) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

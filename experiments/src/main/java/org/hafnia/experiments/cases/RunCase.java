@@ -2,9 +2,7 @@ package org.hafnia.experiments.cases;
 
 import java.nio.file.Path;
 
-import org.hafnia.meshes.BoundaryConditions2D;
 import org.hafnia.meshes.BoundaryConditions3D;
-import org.hafnia.meshes.ScalarField2D;
 import org.hafnia.meshes.ScalarField3D;
 import org.hafnia.physics.api.ConductivityModel;
 import org.hafnia.solver.integrators.StepControl;
@@ -13,20 +11,18 @@ import org.hafnia.solver.protocol.Schedule;
 import org.hafnia.solver.protocol.VoltageProtocol;
 
 /**
- * A simulation read from a case file by {@link CaseReader}: every quantity in the units stated
- * on its component. The grid of the initial state is the simulation grid (lengths in nm). A
- * plan-view case holds its map as one layer (nz = 1, the film's depth then given by
- * {@link Conductance#thickness()} and {@link Conductance#layers()}); a 3D case ({@code threeD})
- * evolves φ(x, y, z) on all nz layers, z running from the bottom electrode (z = 0) to the top one
- * (z = nz · dz, the film thickness).
+ * A 3D film run read from a case file by {@link CaseReader}: the reduced-unit reference of the
+ * plan-view device (docs/device.md), every quantity in the units stated on its component. The
+ * grid of the initial state is the simulation grid (lengths in nm): φ(x, y, z) evolves on all nz
+ * layers, z running from the bottom electrode (z = 0) to the top one (z = nz · dz, the film
+ * thickness). Plan-view cases are {@link DeviceRunCase}s of the one device model.
  *
  * @param name        case name (output file titles)
  * @param description free text
  * @param file        the case file
  * @param fingerprint SHA-256 of the case file's bytes; a checkpoint only resumes the same case
  * @param seed        seed of every random choice (initial-state generator, noise)
- * @param initial     initial φ on the simulation grid (one layer for a plan-view case)
- * @param threeD      φ evolves in 3D (the grid's nz layers span the film) rather than in plan view
+ * @param initial     initial φ on the simulation grid
  * @param bc          boundary conditions of the phase field (z: zero flux)
  * @param physics     phase-field and device physics
  * @param time        time stepping
@@ -35,24 +31,8 @@ import org.hafnia.solver.protocol.VoltageProtocol;
  * @param outputs     output and checkpoint intervals
  */
 public record RunCase(String name, String description, Path file, String fingerprint, long seed,
-                      ScalarField3D initial, boolean threeD, BoundaryConditions3D bc, Physics physics, Timing time,
-                      VoltageProtocol protocol, Schedule schedule, Outputs outputs) {
-
-    public RunCase {
-        if (!threeD && initial.grid().nz() != 1) {
-            throw new IllegalArgumentException("a plan-view case has one layer, got nz = " + initial.grid().nz());
-        }
-    }
-
-    /** The plan-view initial map of a 2D case (its only layer). */
-    public ScalarField2D planView() {
-        return initial.layer(0);
-    }
-
-    /** Boundary conditions of a plan-view case. */
-    public BoundaryConditions2D planViewBc() {
-        return new BoundaryConditions2D(bc.x(), bc.y());
-    }
+                      ScalarField3D initial, BoundaryConditions3D bc, Physics physics, Timing time,
+                      VoltageProtocol protocol, Schedule schedule, Outputs outputs) implements RunDeck {
 
     /**
      * @param energy      free-energy variant: published, spline or double-well
@@ -64,18 +44,17 @@ public record RunCase(String name, String description, Path file, String fingerp
      * @param drive       voltage → bias law (bias in eV)
      * @param conductance how G is read
      * @param profile     spatial profile of the bias from the film's field or current, or null for a uniform bias
-     * @param arrhenius   Joule-heated Arrhenius mobility, or null for a constant mobility
      * @param noiseTemperature temperature of the Langevin noise (K), or NaN without noise
      */
     public record Physics(String energy, double barrier, double asymmetry, double kappa, double mobility,
                           boolean clip, BiasLaw drive, Conductance conductance, DriveProfile profile,
-                          Arrhenius arrhenius, double noiseTemperature) {
+                          double noiseTemperature) {
     }
 
     /**
      * A bias b(x, y, t) = b(V(t)) · s(x, y), with s the film's |E| / (V/t) (field) or
-     * |J| / (σ_on V/t) (current density) at a unit read of the present state, averaged over the
-     * layers (per cell in a 3D case), recomputed every {@code updateEvery} steps.
+     * |J| / (σ_on V/t) (current density) per cell at a unit read of the present state, recomputed
+     * every {@code updateEvery} steps.
      *
      * @param driver      "field" or "current"
      * @param updateEvery steps between updates of s
@@ -84,24 +63,13 @@ public record RunCase(String name, String description, Path file, String fingerp
     }
 
     /**
-     * L(T) = L · exp(−E_a / k_B T) / exp(−E_a / k_B T0) per node, T the column mean of the film's
-     * steady Joule-heating temperature at the applied voltage, updated every {@code updateEvery} steps.
-     *
-     * @param activationEnergy E_a (eV)
-     * @param updateEvery      steps between updates of T
-     */
-    public record Arrhenius(double activationEnergy, int updateEvery) {
-    }
-
-    /**
-     * How G is read: the plan-view map extruded through a film of {@code layers} layers between
-     * plane electrodes (a 3D case: σ(φ) of every cell of the 3D field), ∇·(σ(φ)∇V) = 0 solved by
-     * CG with IC(0) (physics branch, {@code ConductingFilm}, {@code DeviceConductance}),
+     * How G is read: σ(φ) of every cell of the 3D field between plane electrodes,
+     * ∇·(σ(φ)∇V) = 0 solved by CG with IC(0) ({@code ConductingFilm}, {@code DeviceConductance}),
      * optionally with the steady Joule heating of the film at the read voltage.
      *
      * @param sigma     σ(φ) model (S/m)
-     * @param thickness film thickness (nm); nz · dz in a 3D case
-     * @param layers    layers through the thickness (≥ 1); nz in a 3D case
+     * @param thickness film thickness nz · dz (nm)
+     * @param layers    layers through the thickness, nz
      * @param tolerance relative residual of the CG solve
      * @param heat      Joule heating at each read, or null
      */

@@ -8,7 +8,10 @@ import java.util.concurrent.Callable;
 
 import org.hafnia.experiments.cases.CaseReader;
 import org.hafnia.experiments.cases.CaseRun;
+import org.hafnia.experiments.cases.DeviceRun;
+import org.hafnia.experiments.cases.DeviceRunCase;
 import org.hafnia.experiments.cases.RunCase;
+import org.hafnia.experiments.cases.RunDeck;
 import org.hafnia.experiments.fig4.Fig4Experiment;
 import org.hafnia.physics.api.FreeEnergyDensity;
 import org.hafnia.physics.energy.CubicSplineEnergy;
@@ -33,9 +36,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         header = "Run a simulation described by a JSON case file (resumable).",
         description = {"Run the simulation described by a JSON case file (grid, physics, initial state,",
-            "pulse protocol in volts and seconds, outputs, seed). Writes snapshots/*.h5 with the XDMF",
-            "index phi.xmf, conductance.tsv/.png, energy.tsv/.png and run.json; checkpoints",
-            "periodically so that --resume continues a killed run to identical files."})
+            "pulse protocol in volts and seconds, outputs, seed). A plan-view case drives the one device",
+            "model (docs/device.md) segment by segment; a 3D case (grid nz) is the reduced-unit 3D film.",
+            "Writes snapshots/*.h5 with the XDMF index phi.xmf, conductance.tsv/.png, energy.tsv/.png",
+            "and run.json; checkpoints periodically so that --resume continues a killed run to identical files."})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -50,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run from the checkpoint in the output folder.")
     boolean resume;
 
-    @Option(names = "--max-steps", description = "Stop after this many time steps in total (a quick look, or a test); the checkpoint is kept so that --resume finishes the run.")
+    @Option(names = "--max-steps", description = "Stop after this many time steps (3D) or device segments (plan view) in total (a quick look, or a test); the checkpoint is kept so that --resume finishes the run.")
     @Range(min = 1)
     Long maxSteps;
 
@@ -66,11 +70,10 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter log = spec.commandLine().getOut();
         CaseReader reader = new CaseReader(this::referenceData);
-        RunCase c = reader.read(caseFile);
-        Path dir = out != null ? out : Path.of("out", c.name());
+        RunDeck deck = reader.read(caseFile);
+        Path dir = out != null ? out : Path.of("out", deck.name());
         int nThreads = threads.resolve();
         long limit = maxSteps == null ? Long.MAX_VALUE : maxSteps;
-        CaseRun run = new CaseRun(c, energy(c), dir, nThreads);
         long t0 = System.nanoTime();
         CaseRun.Result r;
         // The default folder out/<case name> is known only now: the same discipline as any --out.
@@ -79,17 +82,26 @@ public final class RunCommand implements Callable<Integer> {
         OutputFolder.refuseInputs(dir, "--out", inputs);
         OutputFolder folder = OutputFolder.lock(dir);
         boolean ok = false;
-        try (Progress progress = new Progress(c.name())) {
-            r = run.run(resume, limit, progress);
+        String what;
+        try (Progress progress = new Progress(deck.name(), deck instanceof DeviceRunCase ? " segments" : " steps")) {
+            if (deck instanceof DeviceRunCase d) {
+                r = new DeviceRun(d, dir).run(resume, limit, progress);
+                what = String.format(Locale.ROOT, "device %d × %d nodes, %d of %d segments", d.model().grid().nx(),
+                        d.model().grid().ny(), r.step(), r.totalSteps());
+            } else {
+                RunCase c = (RunCase) deck;
+                r = new CaseRun(c, energy(c), dir, nThreads).run(resume, limit, progress);
+                what = String.format(Locale.ROOT, "%d × %d × %d grid, %d of %d steps", c.initial().grid().nx(),
+                        c.initial().grid().ny(), c.initial().grid().nz(), r.step(), r.totalSteps());
+            }
             ok = true;
         } finally {
             folder.close(!ok);
         }
         double seconds = (System.nanoTime() - t0) * 1e-9;
-        log.printf(Locale.ROOT, "run %s: %d × %d%s grid, %d of %d steps%s, %d reads, %d thread(s), %.2f s%n",
-                c.name(), c.initial().grid().nx(), c.initial().grid().ny(),
-                c.threeD() ? " × " + c.initial().grid().nz() : "", r.step(), r.totalSteps(),
-                r.resumedAt() > 0 ? " (resumed at step " + r.resumedAt() + ")" : "", r.reads(), nThreads, seconds);
+        log.printf(Locale.ROOT, "run %s: %s%s, %d reads, %d thread(s), %.2f s%n", deck.name(), what,
+                r.resumedAt() > 0 ? " (resumed at " + r.resumedAt() + ")" : "", r.reads(),
+                deck instanceof DeviceRunCase ? 1 : nThreads, seconds);
         log.printf("  %s %s%n", r.complete() ? "wrote" : "stopped early (continue with --resume); partial results in",
                 dir.toAbsolutePath().normalize());
         log.flush();
@@ -115,10 +127,12 @@ public final class RunCommand implements Callable<Integer> {
     /** A progress bar with time remaining on a terminal; silent when standard error is not one. */
     private static final class Progress implements ProtocolListener, AutoCloseable {
         private final String name;
+        private final String unit;
         private ProgressBar bar;
 
-        Progress(String name) {
+        Progress(String name, String unit) {
             this.name = name;
+            this.unit = unit;
         }
 
         @Override
@@ -127,7 +141,7 @@ public final class RunCommand implements Callable<Integer> {
                 return;
             }
             if (bar == null) {
-                bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(total).setUnit(" steps", 1)
+                bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(total).setUnit(unit, 1)
                         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).startsFrom(done, java.time.Duration.ZERO)
                         .build();
             }

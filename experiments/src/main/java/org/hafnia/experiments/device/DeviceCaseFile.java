@@ -166,7 +166,7 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
         }
         double readWidth = read.quantity("width", Dimension.TIME, Double.MIN_VALUE, 1);
         read.finish();
-        FilmDevice.Model model = physics(physicsNode, grid, readVoltage, readWidth);
+        FilmDevice.Model model = model(physicsNode, grid, readVoltage, readWidth);
 
         CaseNode ensemble = deviceNode.object("ensemble");
         int devices = (int) ensemble.integer("devices", 1, 100_000);
@@ -178,7 +178,12 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
         return new DeviceCaseFile(name, description, model, initial, traps, protocol, devices, ensembleSeed);
     }
 
-    private static FilmDevice.Model physics(CaseNode p, Grid2D grid, double readVoltage, double readWidth) {
+    /**
+     * The device physics of a {@code physics} section (the keys of this class's summary) on
+     * {@code grid}: the one parser of it, used by device cases and by the plan-view cases of
+     * {@code hafnia run}. Finishes the section (unknown keys are refused).
+     */
+    public static FilmDevice.Model model(CaseNode p, Grid2D grid, double readVoltage, double readWidth) {
         p.choice("energy", null, "double-well");
         CaseNode well = p.object("double_well");
         FreeEnergyDensity energy;

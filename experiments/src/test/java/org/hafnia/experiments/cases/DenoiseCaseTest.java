@@ -21,8 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The shipped {@code denoise-2d} case shows the denoising mechanism of Rao et al. 2023:
- * subthreshold pulses dissolve the islands (incomplete channels) and keep the complete one.
+ * The shipped {@code denoise-2d} case on the one device model: a train of subthreshold
+ * RESET-polarity pulses (−0.35 V, the hfo2-device denoise amplitude) leaves the published map's
+ * complete channel and G essentially unchanged, while the same train at −0.6 V erodes it: the
+ * switching threshold emerges from Joule heating × Arrhenius × sinh (docs/device.md). Whether the
+ * islands dissolve is reported in docs/cases.md (on this map they do not: they stay cold).
  */
 class DenoiseCaseTest {
 
@@ -45,24 +48,37 @@ class DenoiseCaseTest {
         }
     }
 
-    @Test
-    void pulsesDissolveTheIslandsAndKeepTheCompleteChannel() throws IOException {
-        Path out = dir.resolve("denoise");
+    /** G of the first and last read of a run of {@code caseFile}. */
+    private double[] firstAndLast(Path caseFile, Path out) throws IOException {
         CommandLine cl = Hafnia.commandLine();
         cl.setOut(new PrintWriter(new StringWriter()));
-        assertThat(cl.execute("run", "cases/denoise-2d.json", "--out", out.toString(), "--threads", "1")).isZero();
-
-        List<ConnectedComponents.Component> before = channels(out.resolve("snapshots/relaxed.h5"));
-        List<ConnectedComponents.Component> after = channels(out.resolve("snapshots/denoised.h5"));
-        assertThat(before.size()).isGreaterThan(2);
-        assertThat(after.size()).isLessThan(before.size());
-        // The complete channel survives with most of its area.
-        assertThat(after.get(0).nodes()).isGreaterThan(before.get(0).nodes() / 2);
-
+        assertThat(cl.execute("run", caseFile.toString(), "--out", out.toString())).isZero();
         List<String> reads = Files.readAllLines(out.resolve("conductance.tsv"));
         int column = List.of(reads.get(0).split("\t")).indexOf("conductance_S");
-        double first = Double.parseDouble(reads.get(1).split("\t")[column]);
-        double last = Double.parseDouble(reads.get(reads.size() - 1).split("\t")[column]);
-        assertThat(last).isLessThan(first).isGreaterThan(first / 2);
+        return new double[] {Double.parseDouble(reads.get(1).split("\t")[column]),
+            Double.parseDouble(reads.get(reads.size() - 1).split("\t")[column])};
+    }
+
+    @Test
+    void aSubthresholdResetTrainKeepsTheCompleteChannelAndAStrongerOneErodesIt() throws IOException {
+        Path caseFile = Path.of("cases", "denoise-2d.json");
+        Path out = dir.resolve("denoise");
+        double[] sub = firstAndLast(caseFile, out);
+        List<ConnectedComponents.Component> before = channels(out.resolve("snapshots/relaxed.h5"));
+        List<ConnectedComponents.Component> after = channels(out.resolve("snapshots/denoised.h5"));
+        assertThat(before.size()).as("the published map has incomplete regions beside the channel").isGreaterThan(2);
+        assertThat(after.get(0).nodes()).as("the complete channel survives").isGreaterThanOrEqualTo(before.get(0).nodes() * 99 / 100);
+
+        Path strong = dir.resolve("strong.json");
+        String text = Files.readString(caseFile);
+        assertThat(text).contains("\"amplitude\": \"-0.35 V\"");
+        Files.writeString(strong, text.replace("\"amplitude\": \"-0.35 V\"", "\"amplitude\": \"-0.6 V\""));
+        double[] above = firstAndLast(strong, dir.resolve("strong"));
+        double subChange = Math.abs(sub[1] / sub[0] - 1);
+        double aboveChange = Math.abs(above[1] / above[0] - 1);
+        // Measured: 7·10⁻⁶ against 0.098; the bounds leave a factor of 10 or more either way.
+        assertThat(subChange).isLessThan(1e-3);
+        assertThat(aboveChange).isGreaterThan(1e-2);
+        assertThat(above[1]).isLessThan(above[0]);
     }
 }

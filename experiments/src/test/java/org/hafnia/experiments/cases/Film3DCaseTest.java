@@ -37,14 +37,13 @@ class Film3DCaseTest {
 
     @BeforeAll
     static void runTheCase() {
-        c = new CaseReader(() -> ReferenceData.locate(null)).read(CASE);
+        c = (RunCase) new CaseReader(() -> ReferenceData.locate(null)).read(CASE);
         out = dir.resolve("full");
         assertThat(run(CASE.toString(), "--out", out.toString(), "--threads", "2")).isZero();
     }
 
     @Test
     void theCaseStepsA3DFieldThatVariesThroughTheFilm() throws IOException {
-        assertThat(c.threeD()).isTrue();
         Grid3D g = c.initial().grid();
         assertThat(g.nz()).isGreaterThan(1);
         assertThat(c.physics().conductance().thickness()).isEqualTo(g.nz() * g.dz());

@@ -13,12 +13,12 @@ import org.hafnia.experiments.cli.Hafnia;
 import org.hafnia.experiments.cli.KilledHafnia;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code hafnia run} killed with SIGKILL (destroyForcibly) in a separate JVM, twice, and resumed
- * with {@code --resume}, ends with exactly the files of an uninterrupted run: a plan-view case and
- * a 3D one.
+ * with {@code --resume}, ends with exactly the files of an uninterrupted run: a plan-view device
+ * case (checkpoints between segments: φ and the device's thermal state) and a 3D one.
  */
 class KillResumeTest {
 
@@ -26,8 +26,9 @@ class KillResumeTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"resume-case.json", "resume-case-3d.json"})
-    void aRunKilledTwiceAndResumedEqualsTheUninterruptedRunByteForByte(String resource) throws Exception {
+    @CsvSource({"resume-case.json, segment-000000045.h5", "resume-case-3d.json, step-000006000.h5"})
+    void aRunKilledTwiceAndResumedEqualsTheUninterruptedRunByteForByte(String resource, String periodicSnapshot)
+            throws Exception {
         Path caseFile = Path.of(getClass().getResource(resource).toURI());
         Path whole = dir.resolve("whole");
         Path killed = dir.resolve("killed");
@@ -47,7 +48,7 @@ class KillResumeTest {
         List<Path> expected = files(whole);
         assertThat(files(killed)).isEqualTo(expected);
         assertThat(expected).contains(Path.of("run.json"), Path.of("conductance.tsv"), Path.of("energy.tsv"),
-                Path.of("phi.xmf"), Path.of("snapshots", "final.h5"), Path.of("snapshots", "step-000006000.h5"));
+                Path.of("phi.xmf"), Path.of("snapshots", "final.h5"), Path.of("snapshots", periodicSnapshot));
         for (Path f : expected) {
             assertThat(Files.readAllBytes(killed.resolve(f))).as(f.toString()).isEqualTo(Files.readAllBytes(whole.resolve(f)));
         }

@@ -47,7 +47,7 @@ class ParaViewReadsRunSeriesTest {
     Path dir;
 
     @ParameterizedTest
-    @CsvSource({"denoise-2d, 51, 58, 1, 1.0", "film-3d, 40, 40, 10, 0.5"})
+    @CsvSource({"denoise-2d, 51, 58, 1, 0.5", "film-3d, 40, 40, 10, 0.5"})
     void paraViewOpensTheSeries(String name, int nx, int ny, int nz, double spacing) throws Exception {
         RealClient.requireExecutable("pvbatch", "apt-get install paraview");
         Path out = dir.resolve(name);

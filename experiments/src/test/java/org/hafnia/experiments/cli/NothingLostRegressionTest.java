@@ -260,12 +260,12 @@ class NothingLostRegressionTest {
 
     @Test
     void aCaseVoltageThatOverflowsTheDriveLawNamesTheFileAndLeavesNothing() throws IOException {
-        String text = Files.readString(caseFile, StandardCharsets.UTF_8).replace("\"amplitude\": \"-0.33 V\"", "\"amplitude\": \"-100 V\"");
-        assertThat(text).contains("-100 V");
+        String text = Files.readString(caseFile, StandardCharsets.UTF_8).replace("\"amplitude\": \"-0.35 V\"", "\"amplitude\": \"-1000 V\"");
+        assertThat(text).contains("-1000 V");
         Path c = Files.writeString(tmp.resolve("overflow.json"), text);
         Path out = tmp.resolve("o");
         assertOneErrorLine(run("run", c, "--out", out, "--reference", referenceFolder()), "run", c.toString(), "/protocol",
-                "-100.0 V", "Infinity");
+                "-1000.0 V", "overflows");
         assertThat(out).doesNotExist();
     }
 

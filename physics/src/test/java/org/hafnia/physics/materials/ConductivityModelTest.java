@@ -51,14 +51,4 @@ class ConductivityModelTest {
         assertThat(g).isBetween(90e-6, 110e-6);
         assertThat(g / PhysicalConstants.CONDUCTANCE_QUANTUM_S).isBetween(1.1, 1.4);
     }
-
-    @Test
-    void arrheniusMobilityIsNormalisedAtTheReferenceAndActivated() {
-        ArrheniusMobility l = ArrheniusMobility.normalisedAt(1.0, 300, 1.0);
-        assertThat(l.at(300)).isCloseTo(1.0, within(1e-12));
-        double kB = PhysicalConstants.BOLTZMANN_EV_PER_K;
-        assertThat(l.at(600) / l.at(300)).isCloseTo(Math.exp(1.0 / kB * (1.0 / 300 - 1.0 / 600)), within(1e-6 * l.at(600)));
-        // k_B = 8.617333262e-5 eV/K (CODATA 2018, exact ratio of exact constants)
-        assertThat(kB).isCloseTo(8.617333262e-5, within(1e-14));
-    }
 }
