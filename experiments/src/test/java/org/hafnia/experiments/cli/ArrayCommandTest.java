@@ -266,6 +266,12 @@ class ArrayCommandTest {
         CommandRun m = run(out, "--master", "local[2]");
         assertThat(m.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
         assertThat(m.err()).contains("--master is an option of --engine spark");
+        // A Hadoop URI is not a folder hafnia writes to (docs/spark.md): refused, no local folder "hdfs:" made.
+        CommandRun h = CommandRun.of("array", tinyCase.toString(), "--device", compact.toString(), "--rows", "2", "--cols", "2",
+                "--out", "hdfs://namenode/array");
+        assertThat(h.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(h.err()).contains("--out hdfs:/namenode/array: a URI").hasLineCount(1);
+        assertThat(Path.of("hdfs:")).doesNotExist();
         CommandRun r = run(out, "--rows", "0");
         assertThat(r.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
         assertThat(out).doesNotExist();
