@@ -48,7 +48,10 @@ public final class ArrayEngines {
         String absent = "--engine " + name + ": the Spark engine is not on the class path; build it (mvn -B package, "
                 + "module engine-spark) and run ./hafnia, which adds its class path for --engine spark (docs/spark.md)";
         try {
-            return (ArrayEngine) Class.forName(className).getConstructor().newInstance();
+            // spark-submit loads the application jar in its own class loader, the context class loader of main.
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            ClassLoader loader = context != null ? context : ArrayEngines.class.getClassLoader();
+            return (ArrayEngine) Class.forName(className, true, loader).getConstructor().newInstance();
         } catch (ClassNotFoundException | NoClassDefFoundError e) {
             throw new InvalidInputException(absent, e);
         } catch (InvocationTargetException e) {
