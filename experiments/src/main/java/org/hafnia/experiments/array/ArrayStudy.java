@@ -57,6 +57,11 @@ public final class ArrayStudy {
         this.batch = batch;
     }
 
+    /** What the devices share. */
+    public ArrayDevice.Common common() {
+        return common;
+    }
+
     public int devices() {
         return rows * cols;
     }

@@ -2,7 +2,6 @@ package org.hafnia.experiments.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,7 +22,6 @@ import org.hafnia.experiments.array.ArrayStudy;
 import org.hafnia.experiments.characterisation.DeviceExtraction;
 import org.hafnia.experiments.device.DeviceCaseFile;
 import org.hafnia.experiments.programming.CrossbarProgramming;
-import org.hafnia.experiments.programming.DevicePopulation;
 import org.hafnia.experiments.programming.ProgrammingScheme;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.compact.CompactDeviceParameters;
@@ -138,6 +136,7 @@ public final class ArrayCommand implements Callable<Integer> {
         double[] levelG = CrossbarProgramming.levels(p, levels);
         double[] window = CrossbarProgramming.window(p);
         double spacing = levels > 1 ? levelG[1] - levelG[0] : window[1] - window[0];
+        double[] model = ArrayRecipe.components(p);
 
         List<ProgrammingScheme> schemes = compare && main != ProgrammingScheme.WRITE_VERIFY
                 ? List.of(main, ProgrammingScheme.WRITE_VERIFY) : List.of(main);
@@ -146,9 +145,8 @@ public final class ArrayCommand implements Callable<Integer> {
                         + "|---|---|---|---|---|---|---|---|---|---|\n");
         for (ProgrammingScheme s : schemes) {
             Path dir = s == main ? out : out.resolve(s.label());
-            ArrayRecipe recipe = new ArrayRecipe(caseText, caseSource, caseStem, s.label(), ArrayRecipe.components(p),
-                    spacing / 4, spacing, CrossbarProgramming.MAX_PULSES, eaSpread, delay, reads, readInterval, rows, cols,
-                    levelG, batch);
+            ArrayRecipe recipe = new ArrayRecipe(caseText, caseSource, caseStem, s.label(), model, spacing / 4, spacing,
+                    CrossbarProgramming.MAX_PULSES, eaSpread, delay, reads, readInterval, rows, cols, levelG, batch);
             ArrayStudy study = recipe.study();
             Path store = dir.resolve(".batches");
             ArrayStudy.prepare(store, runKey(s, p, caseText), resume);
@@ -184,9 +182,9 @@ public final class ArrayCommand implements Callable<Integer> {
                     done.get(), wall, nThreads);
         }
         if (sequential > 0) {
-            ProgrammingScheme.Settings settings = new ProgrammingScheme.Settings(
-                    DevicePopulation.compact(c.name(), p), spacing / 4, spacing, CrossbarProgramming.MAX_PULSES, null, null);
-            walk(new ArrayDevice.Common(c, main, settings, eaSpread, delay, reads, readInterval), levelG, c.seed(), nThreads);
+            ArrayRecipe recipe = new ArrayRecipe(caseText, caseSource, caseStem, main.label(), model, spacing / 4, spacing,
+                    CrossbarProgramming.MAX_PULSES, eaSpread, delay, reads, readInterval, rows, cols, levelG, batch);
+            walk(recipe.study().common(), levelG, c.seed(), nThreads);
         }
         if (schemes.size() > 1) {
             AtomicFiles.writeString(out.resolve("compare.md"), table.toString());
