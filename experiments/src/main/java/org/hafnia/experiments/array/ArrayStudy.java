@@ -25,7 +25,8 @@ import org.hafnia.postprocess.io.AtomicFiles;
  * its own CRC-checked file in the run folder, so a killed run resumes with the finished batches
  * and recomputes only the others; since every device depends on its own seed only, the result does
  * not depend on the batch size, the engine or the thread count. The local engine is a
- * work-stealing {@link ForkJoinPool} with one task per batch.
+ * work-stealing {@link ForkJoinPool} with one task per batch; other engines ({@link ArrayEngine}) run the
+ * same batches elsewhere and commit them the same way.
  */
 public final class ArrayStudy {
 
@@ -56,6 +57,11 @@ public final class ArrayStudy {
         this.batch = batch;
     }
 
+    /** What the devices share. */
+    public ArrayDevice.Common common() {
+        return common;
+    }
+
     public int devices() {
         return rows * cols;
     }
@@ -76,31 +82,35 @@ public final class ArrayStudy {
         return ArrayDevice.run(common, r, c, ArrayDevice.seed(caseSeed, r, c), target(i));
     }
 
+    /** Number of devices in batch b. */
+    public int batchSize(int b) {
+        return Math.min(devices(), (b + 1) * batch) - b * batch;
+    }
+
     /** Runs batch b (devices b·B … min(n, (b+1)·B) − 1). */
     public List<ArrayDevice.Result> batch(int b, IntConsumer deviceDone) {
         List<ArrayDevice.Result> out = new ArrayList<>();
-        for (int i = b * batch; i < Math.min(devices(), (b + 1) * batch); i++) {
+        for (int i = b * batch; i < b * batch + batchSize(b); i++) {
             out.add(device(i));
             deviceDone.accept(i);
         }
         return out;
     }
 
+    /** The batches without a committed file in {@code store}, in order. */
+    public int[] pending(Path store) {
+        return java.util.stream.IntStream.range(0, batches()).filter(b -> !Files.isRegularFile(batchFile(store, b))).toArray();
+    }
+
     /**
      * Runs every batch that has no committed file in {@code store} on {@code threads} workers,
-     * committing each as it finishes, and returns all devices in index order.
+     * committing each as it finishes.
      */
-    public ArrayDevice.Result[] runLocal(Path store, int threads, IntConsumer deviceDone) {
-        List<Integer> todo = new ArrayList<>();
-        for (int b = 0; b < batches(); b++) {
-            if (!Files.isRegularFile(batchFile(store, b))) {
-                todo.add(b);
-            }
-        }
+    public void runLocal(Path store, int threads, IntConsumer deviceDone) {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             List<RecursiveAction> tasks = new ArrayList<>();
-            for (int b : todo) {
+            for (int b : pending(store)) {
                 tasks.add(new RecursiveAction() {
                     @Override
                     protected void compute() {
@@ -112,7 +122,6 @@ public final class ArrayStudy {
         } finally {
             pool.shutdownNow();
         }
-        return collect(store);
     }
 
     /** All committed devices of {@code store}, in index order; every batch must be there. */
@@ -131,8 +140,21 @@ public final class ArrayStudy {
         return store.resolve(String.format(java.util.Locale.ROOT, "batch-%06d.bin", b));
     }
 
-    /** Commits one batch atomically: magic, version, batch, count, the records, CRC-32 of all before it. */
+    /** Commits one batch atomically (its {@link #encode encoding}). */
     public static void commit(Path store, int b, List<ArrayDevice.Result> results) {
+        commit(store, b, encode(b, results));
+    }
+
+    /** Commits the encoding of batch b atomically: temp file, then rename to its batch file. */
+    public static void commit(Path store, int b, byte[] encoded) {
+        AtomicFiles.write(batchFile(store, b), o -> o.write(encoded));
+    }
+
+    /**
+     * The committed form of batch b: magic, version, batch, count, the records, CRC-32 of all
+     * before it. An engine's worker returns it, the engine commits it where the run folder is.
+     */
+    public static byte[] encode(int b, List<ArrayDevice.Result> results) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
@@ -154,16 +176,13 @@ public final class ArrayStudy {
                 out.writeDouble(r.energy());
                 out.writeBoolean(r.converged());
             }
+            CRC32 crc = new CRC32();
+            crc.update(bytes.toByteArray());
+            out.writeLong(crc.getValue());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] body = bytes.toByteArray();
-        CRC32 crc = new CRC32();
-        crc.update(body);
-        AtomicFiles.write(batchFile(store, b), o -> {
-            o.write(body);
-            o.write(ByteBuffer.allocate(8).putLong(crc.getValue()).array());
-        });
+        return bytes.toByteArray();
     }
 
     private static List<ArrayDevice.Result> read(Path file, int b) {

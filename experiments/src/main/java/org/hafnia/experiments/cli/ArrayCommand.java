@@ -1,9 +1,7 @@
 package org.hafnia.experiments.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,12 +14,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hafnia.experiments.array.ArrayDevice;
+import org.hafnia.experiments.array.ArrayEngine;
+import org.hafnia.experiments.array.ArrayEngines;
 import org.hafnia.experiments.array.ArrayOutputs;
+import org.hafnia.experiments.array.ArrayRecipe;
 import org.hafnia.experiments.array.ArrayStudy;
 import org.hafnia.experiments.characterisation.DeviceExtraction;
 import org.hafnia.experiments.device.DeviceCaseFile;
 import org.hafnia.experiments.programming.CrossbarProgramming;
-import org.hafnia.experiments.programming.DevicePopulation;
 import org.hafnia.experiments.programming.ProgrammingScheme;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.compact.CompactDeviceParameters;
@@ -63,8 +63,11 @@ public final class ArrayCommand implements Callable<Integer> {
     @Option(names = "--scheme", defaultValue = "write-verify-denoise", description = "Programming scheme (default: ${DEFAULT-VALUE}).")
     String scheme;
 
-    @Option(names = "--engine", defaultValue = "local", description = "local (work-stealing pool) or spark (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--engine", defaultValue = "local", description = "local (work-stealing pool) or spark (one Spark task per batch; docs/spark.md) (default: ${DEFAULT-VALUE}).")
     String engine;
+
+    @Option(names = "--master", description = "Spark master URL for --engine spark (default: the one spark-submit set, else local[N] with N = --threads).")
+    String master;
 
     @Option(names = "--device", description = "compact.json from hafnia extract: what the scheme knows (default: extracted from the case).")
     Path device;
@@ -117,20 +120,23 @@ public final class ArrayCommand implements Callable<Integer> {
         if (!(eaSpread >= 0) || !(delay >= 0) || !(readInterval > 0)) {
             throw new InvalidInputException("--ea-spread and --delay must be ≥ 0 and --read-interval > 0");
         }
-        if (!engine.equals("local")) {
-            throw new InvalidInputException("--engine " + engine + ": this build has only the local engine (docs/array.md)");
+        if (master != null && !engine.equals(ArrayEngines.SPARK)) {
+            throw new InvalidInputException("--master is an option of --engine spark, not of --engine " + engine);
         }
+        ArrayEngine runner = ArrayEngines.named(engine);
         ProgrammingScheme main = ProgrammingScheme.of(scheme);
         int nThreads = threads.resolve();
-        DeviceCaseFile c = casePath == null ? DeviceCaseFile.defaultCase() : DeviceCaseFile.read(casePath);
+        String caseText = casePath == null ? DeviceCaseFile.resourceText(DeviceCaseFile.DEFAULT) : DeviceCaseFile.text(casePath);
+        String caseSource = casePath == null ? DeviceCaseFile.DEFAULT : casePath.toString();
+        String caseStem = DeviceCaseFile.stem(casePath == null ? DeviceCaseFile.DEFAULT : casePath.getFileName().toString());
+        DeviceCaseFile c = DeviceCaseFile.parse(caseText, caseSource, caseStem);
         CompactDeviceParameters p = device != null ? CompactDeviceFile.readDevice(device)
                 : casePath == null ? ProgramDevices.shipped(DeviceCaseFile.DEFAULT, nThreads, log).model()
                 : DeviceExtraction.run(c, nThreads, i -> { }).result().device();
         double[] levelG = CrossbarProgramming.levels(p, levels);
         double[] window = CrossbarProgramming.window(p);
         double spacing = levels > 1 ? levelG[1] - levelG[0] : window[1] - window[0];
-        ProgrammingScheme.Settings settings = new ProgrammingScheme.Settings(
-                DevicePopulation.compact(c.name(), p), spacing / 4, spacing, CrossbarProgramming.MAX_PULSES, null, null);
+        double[] model = ArrayRecipe.components(p);
 
         List<ProgrammingScheme> schemes = compare && main != ProgrammingScheme.WRITE_VERIFY
                 ? List.of(main, ProgrammingScheme.WRITE_VERIFY) : List.of(main);
@@ -139,19 +145,20 @@ public final class ArrayCommand implements Callable<Integer> {
                         + "|---|---|---|---|---|---|---|---|---|---|\n");
         for (ProgrammingScheme s : schemes) {
             Path dir = s == main ? out : out.resolve(s.label());
-            ArrayDevice.Common common = new ArrayDevice.Common(c, s, settings, eaSpread, delay, reads, readInterval);
-            ArrayStudy study = new ArrayStudy(common, rows, cols, levelG, c.seed(), batch);
+            ArrayRecipe recipe = new ArrayRecipe(caseText, caseSource, caseStem, s.label(), model, spacing / 4, spacing,
+                    CrossbarProgramming.MAX_PULSES, eaSpread, delay, reads, readInterval, rows, cols, levelG, batch);
+            ArrayStudy study = recipe.study();
             Path store = dir.resolve(".batches");
-            ArrayStudy.prepare(store, runKey(s, p), resume);
+            ArrayStudy.prepare(store, runKey(s, p, caseText), resume);
             long t0 = System.nanoTime();
-            ArrayDevice.Result[] all;
             AtomicInteger done = new AtomicInteger();
             try (Progress bar = new Progress("array " + s.label(), study.devices())) {
-                all = study.runLocal(store, nThreads, i -> {
+                runner.run(recipe, store, new ArrayEngine.Settings(nThreads, master), i -> {
                     done.incrementAndGet();
                     bar.step();
                 });
             }
+            ArrayDevice.Result[] all = study.collect(store);
             double wall = (System.nanoTime() - t0) * 1e-9;
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("threads", nThreads);
@@ -175,7 +182,9 @@ public final class ArrayCommand implements Callable<Integer> {
                     done.get(), wall, nThreads);
         }
         if (sequential > 0) {
-            walk(new ArrayDevice.Common(c, main, settings, eaSpread, delay, reads, readInterval), levelG, c.seed(), nThreads);
+            ArrayRecipe recipe = new ArrayRecipe(caseText, caseSource, caseStem, main.label(), model, spacing / 4, spacing,
+                    CrossbarProgramming.MAX_PULSES, eaSpread, delay, reads, readInterval, rows, cols, levelG, batch);
+            walk(recipe.study().common(), levelG, c.seed(), nThreads);
         }
         if (schemes.size() > 1) {
             AtomicFiles.writeString(out.resolve("compare.md"), table.toString());
@@ -222,18 +231,15 @@ public final class ArrayCommand implements Callable<Integer> {
     }
 
     /** Everything the devices' results depend on: the case text, the scheme's knowledge and every option. */
-    private String runKey(ProgrammingScheme s, CompactDeviceParameters p) {
+    private String runKey(ProgrammingScheme s, CompactDeviceParameters p, String caseText) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] text = casePath == null ? DeviceCaseFile.DEFAULT.getBytes(StandardCharsets.UTF_8) : Files.readAllBytes(casePath);
-            md.update(text);
+            md.update(caseText.getBytes(StandardCharsets.UTF_8));
             md.update(p.toString().getBytes(StandardCharsets.UTF_8));
             String options = String.format(Locale.ROOT, "scheme=%s rows=%d cols=%d levels=%d batch=%d ea=%s delay=%s reads=%d interval=%s",
                     s.label(), rows, cols, levels, batch, eaSpread, delay, reads, readInterval);
             md.update(options.getBytes(StandardCharsets.UTF_8));
             return options + " sha256=" + HexFormat.of().formatHex(md.digest(), 0, 8) + "\n";
-        } catch (IOException e) {
-            throw new InvalidInputException(casePath + ": cannot read: " + AtomicFiles.reason(e));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

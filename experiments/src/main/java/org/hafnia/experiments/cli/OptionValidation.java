@@ -48,6 +48,12 @@ final class OptionValidation {
                 check(arg, value, range);
             }
         }
+        Path out = outputFolder(spec);
+        if (out != null && out.getNameCount() > 1 && out.getName(0).toString().matches("[A-Za-z][A-Za-z0-9+.-]*:")) {
+            // Path.of("hdfs://nn/x") is the relative hdfs:/nn/x: refused rather than written to a local folder "hdfs:".
+            throw new InvalidInputException(OUT_OPTION + " " + out + ": a URI; hafnia writes its outputs with java.nio on this"
+                    + " machine's file system: give a local or mounted folder (docs/spark.md)");
+        }
     }
 
     private static void check(ArgSpec arg, Object value, Range range) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.hafnia.experiments.array.ArrayEngines;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.postprocess.io.AtomicFiles;
 import org.hafnia.postprocess.io.Json;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         header = "Run hafnia array over the cartesian product of case variations.",
         description = {"--vary KEY=V1,V2,... sets the case key KEY (a dotted path, e.g. device.read.voltage) to each value",
-            "(JSON numbers stay numbers, anything else is a string such as \"0.7 V\"). Each combination is a job:",
+            "(JSON numbers stay numbers, anything else is a string such as \"0.7 V\"). Each combination is a job",
+            "on --engine (the jobs of a Spark sweep share one Spark session):",
             "DIR/cases/job-NNN.json (the varied case) and DIR/job-NNN (its hafnia array outputs); summary.tsv and summary.parquet list every job."})
 public final class SweepCommand implements Callable<Integer> {
 
@@ -50,6 +52,12 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--array-option", description = "An option passed to every hafnia array job, e.g. --array-option=--rows=16 (repeatable).")
     List<String> arrayOptions = new ArrayList<>();
 
+    @Option(names = "--engine", defaultValue = "local", description = "Engine of every job: local or spark (hafnia array --engine; default: ${DEFAULT-VALUE}).")
+    String engine;
+
+    @Option(names = "--master", description = "Spark master URL of every job under --engine spark (hafnia array --master).")
+    String master;
+
     @Option(names = "--resume", description = "Skip finished jobs and resume unfinished ones.")
     boolean resume;
 
@@ -59,6 +67,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter log = spec.commandLine().getOut();
+        // Refused before any job file is written: an unknown engine, or Spark not on the class path.
+        ArrayEngines.named(engine);
         List<Variation> vs = new ArrayList<>();
         for (String v : vary) {
             int eq = v.indexOf('=');
@@ -120,6 +130,12 @@ public final class SweepCommand implements Callable<Integer> {
                 }
                 AtomicFiles.writeString(jobCase, documents.get(j));
                 List<String> args = new ArrayList<>(List.of("array", jobCase.toString(), "--out", dir.toString()));
+                if (!engine.equals(ArrayEngines.LOCAL)) {
+                    args.addAll(List.of("--engine", engine));
+                }
+                if (master != null) {
+                    args.addAll(List.of("--master", master));
+                }
                 args.addAll(arrayOptions);
                 if (resume) {
                     args.add("--resume");

@@ -68,16 +68,23 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
 
     /** Reads a device case file. */
     public static DeviceCaseFile read(Path file) {
-        String text;
+        return parse(text(file), file.toString(), stem(file.getFileName().toString()));
+    }
+
+    /** The text of a device case file (one line naming the file when it cannot be read). */
+    public static String text(Path file) {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": file not found");
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
         }
-        String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
-        return parse(text, file.toString(), stem);
+    }
+
+    /** The default case name of a case file called {@code fileName}: the name less {@code .json}. */
+    public static String stem(String fileName) {
+        return fileName.replaceFirst("\\.json$", "");
     }
 
     /** The shipped default case. */
@@ -87,11 +94,16 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
 
     /** A shipped case by file name ({@code /cases/NAME} on the class path). */
     public static DeviceCaseFile resource(String name) {
+        return parse(resourceText(name), name, stem(name));
+    }
+
+    /** The text of a shipped case ({@code /cases/NAME} on the class path). */
+    public static String resourceText(String name) {
         try (InputStream in = DeviceCaseFile.class.getResourceAsStream("/cases/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("shipped case " + name + " missing from the class path");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name, name.replaceFirst("\\.json$", ""));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("shipped case " + name + " unreadable", e);
         }

@@ -256,9 +256,22 @@ class ArrayCommandTest {
         CommandRun s = run(out, "--scheme", "magic");
         assertThat(s.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
         assertThat(s.err()).contains("unknown scheme");
+        // This module's class path has no Spark (module engine-spark): one line saying how to get it.
         CommandRun e = run(out, "--engine", "spark");
         assertThat(e.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
-        assertThat(e.err()).contains("--engine spark");
+        assertThat(e.err()).contains("--engine spark: the Spark engine is not on the class path").hasLineCount(1);
+        CommandRun u = run(out, "--engine", "hadoop");
+        assertThat(u.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(u.err()).contains("expected one of [local, spark]");
+        CommandRun m = run(out, "--master", "local[2]");
+        assertThat(m.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(m.err()).contains("--master is an option of --engine spark");
+        // A Hadoop URI is not a folder hafnia writes to (docs/spark.md): refused, no local folder "hdfs:" made.
+        CommandRun h = CommandRun.of("array", tinyCase.toString(), "--device", compact.toString(), "--rows", "2", "--cols", "2",
+                "--out", "hdfs://namenode/array");
+        assertThat(h.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(h.err()).contains("--out hdfs:/namenode/array: a URI").hasLineCount(1);
+        assertThat(Path.of("hdfs:")).doesNotExist();
         CommandRun r = run(out, "--rows", "0");
         assertThat(r.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
         assertThat(out).doesNotExist();

@@ -1,0 +1,6 @@
+/**
+ * The Spark engine of {@code hafnia array} and {@code hafnia sweep}: the device batches of an array
+ * study as Spark tasks, one task per batch, committed on the driver as each task ends (docs/spark.md).
+ * Loaded by name only ({@code ArrayEngines}), so Spark reaches nothing but {@code --engine spark}.
+ */
+package org.hafnia.engine.spark;

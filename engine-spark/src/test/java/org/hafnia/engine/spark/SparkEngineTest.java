@@ -1,0 +1,172 @@
+package org.hafnia.engine.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.apache.spark.sql.SparkSession;
+import org.hafnia.experiments.array.ArrayEngine;
+import org.hafnia.experiments.array.ArrayRecipe;
+import org.hafnia.experiments.array.ArrayStudy;
+import org.hafnia.experiments.cli.Hafnia;
+import org.hafnia.experiments.programming.CrossbarProgramming;
+import org.hafnia.physics.compact.CompactDeviceParameters;
+import org.hafnia.postprocess.export.CompactDeviceFile;
+import org.hafnia.postprocess.io.Json;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import picocli.CommandLine;
+
+/**
+ * The Spark engine on {@code local[2]} against the local engine, on the 16 × 16 array of the tiny
+ * 8 × 8-node case of the array tests ({@code experiments/src/test/resources/cases/tiny-array.json}):
+ * the same devices.parquet byte for byte and the same array.json apart from what names the run
+ * (wall time, engine, threads, batch, devices computed), for one task per batch of 16 and of 5; a
+ * store with committed batches is resumed computing only the others, to the local engine's devices;
+ * a sweep on Spark gives the local sweep's jobs. One Spark session for the class (start-up is seconds).
+ */
+class SparkEngineTest {
+
+    @TempDir
+    static Path shared;
+
+    static SparkSession spark;
+    static Path tinyCase;
+    static Path compact;
+    /** The local engine's run, 2 threads, batches of 16: what every Spark run must equal. */
+    static Path local;
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run hafnia(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Hafnia.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int status = cl.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void startSparkAndRunTheLocalEngineOnce() throws Exception {
+        spark = SparkSession.builder().master("local[2]").appName("hafnia-test").config("spark.ui.enabled", "false").getOrCreate();
+        tinyCase = shared.resolve("tiny-array.json");
+        Files.copy(Path.of(System.getProperty("hafnia.root"), "experiments/src/test/resources/cases/tiny-array.json"), tinyCase);
+        Path x = shared.resolve("extract");
+        Run r = hafnia("extract", tinyCase.toString(), "--out", x.toString(), "--threads", "2");
+        assertThat(r.status()).as(r.err()).isZero();
+        compact = x.resolve("compact.json");
+        local = shared.resolve("local");
+        Run a = array(local, "--threads", "2", "--batch", "16");
+        assertThat(a.status()).as(a.err()).isZero();
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        spark.stop();
+    }
+
+    private static Run array(Path out, String... more) {
+        List<String> a = new ArrayList<>(List.of("array", tinyCase.toString(), "--device", compact.toString(), "--rows", "16",
+                "--cols", "16", "--levels", "8", "--reads", "5", "--out", out.toString()));
+        a.addAll(List.of(more));
+        return hafnia(a.toArray(String[]::new));
+    }
+
+    /** array.json without what names the run rather than its devices. */
+    private static JsonNode results(Path dir) throws Exception {
+        ObjectNode n = (ObjectNode) Json.mapper().readTree(dir.resolve("array.json").toFile());
+        n.remove(List.of("wall_s", "engine", "threads", "batch", "devices_computed"));
+        return n;
+    }
+
+    private static void assertSameDevices(Path dir) throws Exception {
+        assertThat(Files.readAllBytes(dir.resolve("devices.parquet"))).isEqualTo(Files.readAllBytes(local.resolve("devices.parquet")));
+        assertThat(results(dir)).isEqualTo(results(local));
+        assertThat(Files.readAllBytes(dir.resolve("array.h5"))).isEqualTo(Files.readAllBytes(local.resolve("array.h5")));
+    }
+
+    @Test
+    void sparkLocal2GivesTheLocalEnginesDevicesBitForBit() throws Exception {
+        Path out = shared.resolve("spark16");
+        Run r = array(out, "--engine", "spark", "--master", "local[2]", "--batch", "16");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertSameDevices(out);
+        JsonNode s = Json.mapper().readTree(out.resolve("array.json").toFile());
+        assertThat(s.get("engine").asText()).isEqualTo("spark");
+        assertThat(s.get("devices_computed").asInt()).isEqualTo(256);
+        assertThat(out.resolve(".batches")).doesNotExist();
+    }
+
+    @Test
+    void anotherPartitioningGivesTheSameDevices() throws Exception {
+        // 52 tasks of 5 devices (the last of 1) instead of 16 of 16; master: local[--threads].
+        Path out = shared.resolve("spark-batch5");
+        Run r = array(out, "--engine", "spark", "--threads", "2", "--batch", "5");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertSameDevices(out);
+    }
+
+    @Test
+    void committedBatchesAreNotRecomputedOnResume() throws Exception {
+        // 4 × 16 devices in 4 batches of 16 (rows 0–3 of the 16 × 16 array: same seeds, same targets).
+        CompactDeviceParameters p = CompactDeviceFile.readDevice(compact);
+        double[] levels = CrossbarProgramming.levels(p, 8);
+        double spacing = levels[1] - levels[0];
+        ArrayRecipe recipe = new ArrayRecipe(Files.readString(tinyCase), tinyCase.toString(), "tiny-array", "write-verify-denoise",
+                ArrayRecipe.components(p), spacing / 4, spacing, CrossbarProgramming.MAX_PULSES, 0.02, 10, 5, 1e-3, 4, 16,
+                levels, 16);
+        ArrayStudy study = recipe.study();
+        Path whole = shared.resolve("resume-local/.batches");
+        ArrayStudy.prepare(whole, "test\n", false);
+        study.runLocal(whole, 2, i -> { });
+        // What a killed run leaves: batches 0 and 2 committed (the local engine's files), 1 and 3 not.
+        Path store = shared.resolve("resume/.batches");
+        ArrayStudy.prepare(store, "test\n", false);
+        for (String f : new String[] {"batch-000000.bin", "batch-000002.bin"}) {
+            Files.copy(whole.resolve(f), store.resolve(f));
+        }
+        List<Integer> computed = new ArrayList<>();
+        new SparkArrayEngine().run(recipe, store, new ArrayEngine.Settings(2, null), computed::add);
+        assertThat(computed).containsExactlyInAnyOrderElementsOf(
+                IntStream.concat(IntStream.range(16, 32), IntStream.range(48, 64)).boxed().toList());
+        assertThat(study.collect(store)).containsExactly(study.collect(whole));
+    }
+
+    @Test
+    void aSweepOnSparkGivesTheLocalSweepsJobs() throws Exception {
+        String[] common = {"--vary", "seed=1,2", "--array-option=--device=" + compact, "--array-option=--rows=2",
+            "--array-option=--cols=4", "--array-option=--levels=2", "--array-option=--reads=2"};
+        Path onLocal = shared.resolve("sweep-local");
+        Path onSpark = shared.resolve("sweep-spark");
+        List<String> a = new ArrayList<>(List.of("sweep", tinyCase.toString(), "--out", onLocal.toString()));
+        a.addAll(List.of(common));
+        Run l = hafnia(a.toArray(String[]::new));
+        assertThat(l.status()).as(l.err()).isZero();
+        List<String> b = new ArrayList<>(List.of("sweep", tinyCase.toString(), "--out", onSpark.toString(), "--engine", "spark",
+            "--master", "local[2]"));
+        b.addAll(List.of(common));
+        Run s = hafnia(b.toArray(String[]::new));
+        assertThat(s.status()).as(s.err()).isZero();
+        for (String job : new String[] {"job-000", "job-001"}) {
+            assertThat(Files.readAllBytes(onSpark.resolve(job).resolve("devices.parquet")))
+                    .isEqualTo(Files.readAllBytes(onLocal.resolve(job).resolve("devices.parquet")));
+            assertThat(Json.mapper().readTree(onSpark.resolve(job).resolve("array.json").toFile()).get("engine").asText())
+                    .isEqualTo("spark");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.hafnia.experiments.array;
+
+import java.io.Serializable;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+
+import org.hafnia.experiments.device.DeviceCaseFile;
+import org.hafnia.experiments.programming.DevicePopulation;
+import org.hafnia.experiments.programming.ProgrammingScheme;
+import org.hafnia.physics.compact.CompactDeviceParameters;
+
+/**
+ * Everything an {@link ArrayStudy} is built from, as plain serializable values: the case text
+ * (not a parsed case), the scheme's label, the numbers of what the scheme knows and the options.
+ * An engine ships it to its workers, which rebuild the study with {@link #study()}; the local
+ * engine builds its study the same way, so every engine runs the same devices from the same
+ * values, bit for bit (doubles travel as doubles, never through text).
+ *
+ * @param caseText     the device case file's text
+ * @param caseSource   what names the case in errors (its path, or the shipped name)
+ * @param caseStem     the default case name (file name less .json)
+ * @param scheme       programming scheme label ({@link ProgrammingScheme#of})
+ * @param model        the components of the scheme's mean device ({@link CompactDeviceParameters}, in
+ *                     record order)
+ * @param tolerance    verify tolerance (S)
+ * @param spacing      level spacing (S)
+ * @param maxPulses    write-verify pulse budget
+ * @param eaSpread     σ of the activation energy over devices (eV)
+ * @param delay        idle time between programming and the reads (s)
+ * @param reads        reads after the delay
+ * @param readInterval time between those reads (s)
+ * @param rows         array rows
+ * @param cols         array columns
+ * @param levels       the N target levels (S)
+ * @param batch        devices per batch
+ */
+public record ArrayRecipe(String caseText, String caseSource, String caseStem, String scheme, double[] model,
+                          double tolerance, double spacing, int maxPulses, double eaSpread, double delay, int reads,
+                          double readInterval, int rows, int cols, double[] levels, int batch) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public ArrayRecipe {
+        model = model.clone();
+        levels = levels.clone();
+    }
+
+    /** The components of {@code p}, in record order (the canonical constructor's). */
+    public static double[] components(CompactDeviceParameters p) {
+        RecordComponent[] rc = CompactDeviceParameters.class.getRecordComponents();
+        double[] v = new double[rc.length];
+        try {
+            for (int i = 0; i < rc.length; i++) {
+                v[i] = (double) rc[i].getAccessor().invoke(p);
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return v;
+    }
+
+    /** The mean device the scheme knows, rebuilt from {@link #model}. */
+    public CompactDeviceParameters parameters() {
+        Class<?>[] types = new Class<?>[model.length];
+        Arrays.fill(types, double.class);
+        Object[] args = new Object[model.length];
+        for (int i = 0; i < model.length; i++) {
+            args[i] = model[i];
+        }
+        try {
+            Constructor<CompactDeviceParameters> c = CompactDeviceParameters.class.getDeclaredConstructor(types);
+            return c.newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The device case. */
+    public DeviceCaseFile deviceCase() {
+        return DeviceCaseFile.parse(caseText, caseSource, caseStem);
+    }
+
+    /** The study of this recipe. */
+    public ArrayStudy study() {
+        DeviceCaseFile c = deviceCase();
+        ProgrammingScheme.Settings settings = new ProgrammingScheme.Settings(DevicePopulation.compact(c.name(), parameters()),
+                tolerance, spacing, maxPulses, null, null);
+        ArrayDevice.Common common = new ArrayDevice.Common(c, ProgrammingScheme.of(scheme), settings, eaSpread, delay, reads,
+                readInterval);
+        return new ArrayStudy(common, rows, cols, levels, c.seed(), batch);
+    }
+
+    @Override
+    public double[] model() {
+        return model.clone();
+    }
+
+    @Override
+    public double[] levels() {
+        return levels.clone();
+    }
+}
