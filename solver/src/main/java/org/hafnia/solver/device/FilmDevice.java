@@ -127,6 +127,7 @@ public final class FilmDevice implements StructuralDevice {
     private final FilmHeat heat;
     private final TelegraphNoiseSource traps;
     private final SplittableRandom random;
+    private final FilmDeviceWork work = new FilmDeviceWork();
     private final double columnArea;
     private final double firstStep;
     private double filmConductance;
@@ -200,6 +201,11 @@ public final class FilmDevice implements StructuralDevice {
         return steps;
     }
 
+    /** What the integration did so far, and where its time went when timed. */
+    public FilmDeviceWork work() {
+        return work;
+    }
+
     /**
      * Holds {@code volts} on the terminals for {@code duration} seconds: the state, the temperature
      * and the traps evolve by the model's laws.
@@ -223,41 +229,66 @@ public final class FilmDevice implements StructuralDevice {
             double dt;
             if (cold) {
                 dt = rest;
-                while (step(e, dt, heat.temperature()) > MAX_CHANGE) {
+                while (trial(e, dt, heat.temperature()) > MAX_CHANGE) {
                     dt /= 2;
+                    work.halvings++;
                 }
             } else {
+                long c = work.clock();
                 heat.save(saved);
                 System.arraycopy(heat.temperature(), 0, start, 0, start.length);
                 dt = rest;
                 heat.advance(heated ? source : null, dt);
+                work.heatAdvances++;
+                work.heatNanos += work.since(c);
                 // The whole rest in one step when even the hotter of the start and end temperatures
                 // (a bound over a monotone transient) moves φ by no more than QUIET: a quiet read or rest.
-                if (step(e, dt, hotter(start, heat.temperature())) > QUIET) {
+                if (trial(e, dt, hotter(start, heat.temperature())) > QUIET) {
                     // Resolve the heating or cooling transient: steps no longer than the time since the voltage changed.
                     dt = Math.min(rest, Math.max(firstStep, t));
                     while (true) {
+                        c = work.clock();
                         heat.restore(saved);
                         heat.advance(heated ? source : null, dt);
-                        if (step(e, dt, heat.temperature()) <= MAX_CHANGE) {
+                        work.heatAdvances++;
+                        work.heatNanos += work.since(c);
+                        if (trial(e, dt, heat.temperature()) <= MAX_CHANGE) {
                             break;
                         }
                         dt /= 2;
+                        work.halvings++;
                     }
                 }
             }
             System.arraycopy(next, 0, phi, 0, phi.length);
+            long c = work.clock();
             conduct();
+            work.conductanceNanos += work.since(c);
             if (traps != null) {
+                c = work.clock();
                 traps.advance(dt, volts);
+                work.trapNanos += work.since(c);
             }
             t += dt;
             steps++;
+            work.steps++;
         }
         clock += duration;
+        work.segments++;
         if (traps != null) {
+            long c = work.clock();
             traps.update(m.grid(), phi);
+            work.trapNanos += work.since(c);
         }
+    }
+
+    /** {@link #step}, counted and timed as a trial of the kinetics. */
+    private double trial(double e, double dt, double[] temp) {
+        long c = work.clock();
+        double change = step(e, dt, temp);
+        work.trials++;
+        work.kineticsNanos += work.since(c);
+        return change;
     }
 
     /**
