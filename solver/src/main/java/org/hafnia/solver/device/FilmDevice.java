@@ -238,7 +238,8 @@ public final class FilmDevice implements StructuralDevice {
                 heat.save(saved);
                 System.arraycopy(heat.temperature(), 0, start, 0, start.length);
                 dt = rest;
-                heat.advance(heated ? source : null, dt);
+                heat.source(heated ? source : null);
+                heat.advance(dt);
                 work.heatAdvances++;
                 work.heatNanos += work.since(c);
                 // The whole rest in one step when even the hotter of the start and end temperatures
@@ -246,12 +247,17 @@ public final class FilmDevice implements StructuralDevice {
                 if (trial(e, dt, hotter(start, heat.temperature())) > QUIET) {
                     // Resolve the heating or cooling transient: steps no longer than the time since the voltage changed.
                     dt = Math.min(rest, Math.max(firstStep, t));
+                    // A step of the whole rest finds the heat already advanced by it (the same source and Δt).
+                    boolean advanced = dt == rest;
                     while (true) {
-                        c = work.clock();
-                        heat.restore(saved);
-                        heat.advance(heated ? source : null, dt);
-                        work.heatAdvances++;
-                        work.heatNanos += work.since(c);
+                        if (!advanced) {
+                            c = work.clock();
+                            heat.restore(saved);
+                            heat.advance(dt);
+                            work.heatAdvances++;
+                            work.heatNanos += work.since(c);
+                        }
+                        advanced = false;
                         if (trial(e, dt, heat.temperature()) <= MAX_CHANGE) {
                             break;
                         }
