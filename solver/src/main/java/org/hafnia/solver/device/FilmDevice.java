@@ -133,6 +133,8 @@ public final class FilmDevice implements StructuralDevice {
     private double filmConductance;
     private double clock;
     private long steps;
+    /** The row of the last node that failed a trial (where {@link #step} starts). */
+    private int failedRow;
 
     /**
      * @param model   the physics
@@ -229,7 +231,7 @@ public final class FilmDevice implements StructuralDevice {
             double dt;
             if (cold) {
                 dt = rest;
-                while (trial(e, dt, heat.temperature()) > MAX_CHANGE) {
+                while (trial(e, dt, heat.temperature(), MAX_CHANGE) > MAX_CHANGE) {
                     dt /= 2;
                     work.halvings++;
                 }
@@ -244,7 +246,7 @@ public final class FilmDevice implements StructuralDevice {
                 work.heatNanos += work.since(c);
                 // The whole rest in one step when even the hotter of the start and end temperatures
                 // (a bound over a monotone transient) moves φ by no more than QUIET: a quiet read or rest.
-                if (trial(e, dt, hotter(start, heat.temperature())) > QUIET) {
+                if (trial(e, dt, hotter(start, heat.temperature()), QUIET) > QUIET) {
                     // Resolve the heating or cooling transient: steps no longer than the time since the voltage changed.
                     dt = Math.min(rest, Math.max(firstStep, t));
                     // A step of the whole rest finds the heat already advanced by it (the same source and Δt).
@@ -258,7 +260,7 @@ public final class FilmDevice implements StructuralDevice {
                             work.heatNanos += work.since(c);
                         }
                         advanced = false;
-                        if (trial(e, dt, heat.temperature()) <= MAX_CHANGE) {
+                        if (trial(e, dt, heat.temperature(), MAX_CHANGE) <= MAX_CHANGE) {
                             break;
                         }
                         dt /= 2;
@@ -289,9 +291,9 @@ public final class FilmDevice implements StructuralDevice {
     }
 
     /** {@link #step}, counted and timed as a trial of the kinetics. */
-    private double trial(double e, double dt, double[] temp) {
+    private double trial(double e, double dt, double[] temp, double stop) {
         long c = work.clock();
-        double change = step(e, dt, temp);
+        double change = step(e, dt, temp, stop);
         work.trials++;
         work.kineticsNanos += work.since(c);
         return change;
@@ -306,8 +308,14 @@ public final class FilmDevice implements StructuralDevice {
      * below 2 where the well is concave (f'' &lt; 0, where the equation itself is unstable), so the
      * hot channel's mobility sets no step limit; the step is bounded by accuracy instead
      * (max |Δφ| ≤ {@value #MAX_CHANGE}). Its fixed points are those of the Allen–Cahn equation.
+     *
+     * <p>A trial that a node has already failed ({@code |Δφ| > stop}) returns that |Δφ| at once,
+     * leaving {@code next} incomplete: the caller rejects the trial on the same comparison, so the
+     * decisions and every accepted step are those of the full sweep. The sweep starts at the row of
+     * the last such node (the rows are independent; max |Δφ| does not depend on their order), where
+     * the next failing node most likely is.
      */
-    private double step(double e, double dt, double[] temp) {
+    private double step(double e, double dt, double[] temp, double stop) {
         Grid2D g = m.grid();
         int nx = g.nx();
         int ny = g.ny();
@@ -316,7 +324,9 @@ public final class FilmDevice implements StructuralDevice {
         double stab = m.energy().maxCurvature();
         FreeEnergyDensity f = m.energy();
         double change = 0;
-        for (int j = 0; j < ny; j++) {
+        int first = failedRow;
+        for (int row = 0; row < ny; row++) {
+            int j = row + first < ny ? row + first : row + first - ny;
             for (int i = 0; i < nx; i++) {
                 int k = j * nx + i;
                 double c = phi[k];
@@ -344,6 +354,10 @@ public final class FilmDevice implements StructuralDevice {
                 v = Math.max(0, Math.min(1, v));
                 next[k] = v;
                 change = Math.max(change, Math.abs(v - c));
+                if (change > stop) {
+                    failedRow = j;
+                    return change;
+                }
             }
         }
         return change;
