@@ -120,6 +120,8 @@ public final class FilmDevice implements StructuralDevice {
     private final double[] phi;
     private final double[] next;
     private final double[] sigma;
+    /** φ (raw bits) at which each node's σ was evaluated: σ is re-evaluated only where φ changed. */
+    private final long[] sigmaAt;
     private final double[] source;
     private final double[] saved;
     private final double[] start;
@@ -152,6 +154,7 @@ public final class FilmDevice implements StructuralDevice {
         int n = g.size();
         this.next = new double[n];
         this.sigma = new double[n];
+        this.sigmaAt = new long[n];
         this.source = new double[n];
         this.saved = new double[2 * n];
         this.start = new double[n];
@@ -163,6 +166,10 @@ public final class FilmDevice implements StructuralDevice {
         double column = model.heat().filmHeatCapacity() * model.thickness() * model.thickness()
                 / (12 * model.heat().filmConductivity());
         this.firstStep = column / 4;
+        m.sigma().conductivity(phi, sigma);
+        for (int k = 0; k < n; k++) {
+            sigmaAt[k] = Double.doubleToRawLongBits(phi[k]);
+        }
         conduct();
         if (traps != null) {
             traps.update(g, phi);
@@ -173,9 +180,20 @@ public final class FilmDevice implements StructuralDevice {
         return m;
     }
 
-    /** σ per node and the film conductance G_f = Σ σ a²/t (S). */
+    /**
+     * σ per node and the film conductance G_f = Σ σ a²/t (S). σ(φ) is a function of the node's φ
+     * alone ({@link ConductivityModel}), so a node whose φ kept its bits keeps its σ (the clipped
+     * background and the settled channel: most nodes of most steps).
+     */
     private void conduct() {
-        m.sigma().conductivity(phi, sigma);
+        ConductivityModel law = m.sigma();
+        for (int k = 0; k < sigma.length; k++) {
+            long bits = Double.doubleToRawLongBits(phi[k]);
+            if (bits != sigmaAt[k]) {
+                sigma[k] = law.conductivity(phi[k]);
+                sigmaAt[k] = bits;
+            }
+        }
         double s = 0;
         for (double v : sigma) {
             s += v;
