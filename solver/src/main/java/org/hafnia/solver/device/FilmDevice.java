@@ -126,6 +126,9 @@ public final class FilmDevice implements StructuralDevice {
     private final double[] saved;
     private final double[] start;
     private final double[] hot;
+    /** Per node the temperature (raw bits) of its last Arrhenius mobility, and that mobility L/v. */
+    private final long[] mobilityAt;
+    private final double[] mobility;
     private final FilmHeat heat;
     private final TelegraphNoiseSource traps;
     private final SplittableRandom random;
@@ -159,6 +162,10 @@ public final class FilmDevice implements StructuralDevice {
         this.saved = new double[2 * n];
         this.start = new double[n];
         this.hot = new double[n];
+        this.mobilityAt = new long[n];
+        this.mobility = new double[n];
+        java.util.Arrays.fill(mobilityAt, Double.doubleToRawLongBits(model.heat().ambient()));
+        java.util.Arrays.fill(mobility, model.siteMobility(model.heat().ambient()));
         this.heat = new FilmHeat(g, model.heat());
         this.traps = traps;
         this.random = new SplittableRandom(seed);
@@ -367,7 +374,7 @@ public final class FilmDevice implements StructuralDevice {
                     diag += cy;
                 }
                 double tk = temp[k];
-                double rate = dt * m.siteMobility(tk);
+                double rate = dt * mobility(k, tk);
                 double v = (c + rate * (-f.derivative(c) + stab * c + off - m.siteBias(e, tk))) / (1 + rate * (diag + stab));
                 v = Math.max(0, Math.min(1, v));
                 next[k] = v;
@@ -379,6 +386,20 @@ public final class FilmDevice implements StructuralDevice {
             }
         }
         return change;
+    }
+
+    /**
+     * {@link Model#siteMobility} at node k and temperature t, kept per node while t keeps its bits:
+     * the trials of a cold segment and the cooling probes (at the start temperatures, those of the
+     * last accepted step) find it there instead of evaluating exp again.
+     */
+    private double mobility(int k, double t) {
+        long bits = Double.doubleToRawLongBits(t);
+        if (bits != mobilityAt[k]) {
+            mobility[k] = m.siteMobility(t);
+            mobilityAt[k] = bits;
+        }
+        return mobility[k];
     }
 
     /** max(a, b) per node, into a work array. */
