@@ -129,6 +129,10 @@ public final class FilmDevice implements StructuralDevice {
     /** Per node the temperature (raw bits) of its last Arrhenius mobility, and that mobility L/v. */
     private final long[] mobilityAt;
     private final double[] mobility;
+    /** Per node the field and temperature (raw bits) of its last drive v·b, and that drive. */
+    private final long[] biasField;
+    private final long[] biasAt;
+    private final double[] bias;
     private final FilmHeat heat;
     private final TelegraphNoiseSource traps;
     private final SplittableRandom random;
@@ -166,6 +170,12 @@ public final class FilmDevice implements StructuralDevice {
         this.mobility = new double[n];
         java.util.Arrays.fill(mobilityAt, Double.doubleToRawLongBits(model.heat().ambient()));
         java.util.Arrays.fill(mobility, model.siteMobility(model.heat().ambient()));
+        this.biasField = new long[n];
+        this.biasAt = new long[n];
+        this.bias = new double[n];
+        java.util.Arrays.fill(biasField, Double.doubleToRawLongBits(0.0));
+        java.util.Arrays.fill(biasAt, Double.doubleToRawLongBits(model.heat().ambient()));
+        java.util.Arrays.fill(bias, model.siteBias(0.0, model.heat().ambient()));
         this.heat = new FilmHeat(g, model.heat());
         this.traps = traps;
         this.random = new SplittableRandom(seed);
@@ -375,7 +385,7 @@ public final class FilmDevice implements StructuralDevice {
                 }
                 double tk = temp[k];
                 double rate = dt * mobility(k, tk);
-                double v = (c + rate * (-f.derivative(c) + stab * c + off - m.siteBias(e, tk))) / (1 + rate * (diag + stab));
+                double v = (c + rate * (-f.derivative(c) + stab * c + off - bias(k, e, tk))) / (1 + rate * (diag + stab));
                 v = Math.max(0, Math.min(1, v));
                 next[k] = v;
                 change = Math.max(change, Math.abs(v - c));
@@ -400,6 +410,21 @@ public final class FilmDevice implements StructuralDevice {
             mobilityAt[k] = bits;
         }
         return mobility[k];
+    }
+
+    /**
+     * {@link Model#siteBias} at node k for the field e and temperature t, kept per node while both
+     * keep their bits (valid while the drive is a function of E and T alone, as the model's is).
+     */
+    private double bias(int k, double e, double t) {
+        long eb = Double.doubleToRawLongBits(e);
+        long tb = Double.doubleToRawLongBits(t);
+        if (eb != biasField[k] || tb != biasAt[k]) {
+            bias[k] = m.siteBias(e, t);
+            biasField[k] = eb;
+            biasAt[k] = tb;
+        }
+        return bias[k];
     }
 
     /** max(a, b) per node, into a work array. */
