@@ -1,5 +1,8 @@
 package org.hafnia.experiments.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
 import org.hafnia.experiments.device.DeviceCaseFile;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.compact.ResistiveDevice;
@@ -46,6 +49,8 @@ public final class DevicePulseBenchmark {
      * @param makeMicros      thread time making the devices, per device-pulse
      * @param projectedHours  wall time of {@link #ARRAY_DEVICES} × {@link #ARRAY_PULSES} on {@code threads} threads
      * @param checksum        Σ of all reads (S): depends on the device model and seeds only
+     * @param cpuMicros       thread CPU time per device-pulse, everything included (making amortised)
+     * @param projectedCpuHours {@code projectedHours} from thread CPU time: the threads on idle cores
      * @param stages          thread time per device-pulse by stage, pulse, settle and read together
      * @param pulse           the integration's work per device-pulse in the pulse
      * @param settle          the same in the settle
@@ -53,7 +58,8 @@ public final class DevicePulseBenchmark {
      */
     public record Result(String device, int devices, int pulses, int threads, double wallMicros, double pulseMicros,
                          double settleMicros, double readMicros, double makeMicros, double projectedHours,
-                         double checksum, Stages stages, Phase pulse, Phase settle, Phase read) {
+                         double checksum, double cpuMicros, double projectedCpuHours, Stages stages, Phase pulse,
+                         Phase settle, Phase read) {
     }
 
     /**
@@ -107,7 +113,8 @@ public final class DevicePulseBenchmark {
 
     private static Result measure(int devices, int pulses, int threads, long seed) {
         CharacterisationData.Protocol p = CASE.protocol();
-        long[][] nanos = new long[threads][4];
+        long[][] nanos = new long[threads][6];
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         // Per thread: {steps, trials, halvings, heat advances} of pulse, settle, read; then heat, kinetics, conductance, trap ns.
         long[][] work = new long[threads][16];
         double[] sums = new double[devices];
@@ -119,12 +126,15 @@ public final class DevicePulseBenchmark {
             workers[t] = new Thread(() -> {
                 long[] n = nanos[band];
                 long[] w = work[band];
+                long cpu0 = cpu.getCurrentThreadCpuTime();
                 for (int d = (int) ((long) band * devices / threads); d < (long) (band + 1) * devices / threads; d++) {
+                    long m0 = cpu.getCurrentThreadCpuTime();
                     long a = System.nanoTime();
                     FilmDevice film = device(seed + d);
                     ResistiveDevice dev = film;
                     long b = System.nanoTime();
                     n[3] += b - a;
+                    n[5] += cpu.getCurrentThreadCpuTime() - m0;
                     FilmDeviceWork fw = film.work();
                     fw.timeStages(true);
                     long[] last = new long[8];
@@ -147,6 +157,7 @@ public final class DevicePulseBenchmark {
                     }
                     sums[d] = sum;
                 }
+                n[4] = cpu.getCurrentThreadCpuTime() - cpu0;
             }, "hafnia-bench-device-" + t);
             workers[t].setUncaughtExceptionHandler((th, e) -> {
                 synchronized (failure) {
@@ -169,11 +180,11 @@ public final class DevicePulseBenchmark {
                 throw failure[0];
             }
         }
-        long[] total = new long[4];
+        long[] total = new long[6];
         long[] w = new long[16];
         double checksum = 0;
         for (int t = 0; t < threads; t++) {
-            for (int k = 0; k < 4; k++) {
+            for (int k = 0; k < 6; k++) {
                 total[k] += nanos[t][k];
             }
             for (int k = 0; k < 16; k++) {
@@ -188,12 +199,16 @@ public final class DevicePulseBenchmark {
         double makePerDevice = total[3] * 1e-9 / devices;
         double perPulse = (total[0] + total[1] + total[2]) * 1e-9 / count;
         double projected = (double) ARRAY_DEVICES * (makePerDevice + ARRAY_PULSES * perPulse) / threads / 3600;
+        // The same from thread CPU time, which a loaded machine does not inflate: what the threads would take on idle cores.
+        double cpuMakePerDevice = total[5] * 1e-9 / devices;
+        double cpuPerPulse = (total[4] - total[5]) * 1e-9 / count;
+        double projectedCpu = (double) ARRAY_DEVICES * (cpuMakePerDevice + ARRAY_PULSES * cpuPerPulse) / threads / 3600;
         double staged = (w[12] + w[13] + w[14] + w[15]) * 1e-3 / count;
         Stages stages = new Stages(w[12] * 1e-3 / count, w[13] * 1e-3 / count, w[14] * 1e-3 / count,
                 w[15] * 1e-3 / count, (total[0] + total[1] + total[2]) * 1e-3 / count - staged);
         return new Result(deviceName(), devices, pulses, threads, wall / count * 1e6, total[0] * 1e-3 / count,
                 total[1] * 1e-3 / count, total[2] * 1e-3 / count, total[3] * 1e-3 / count, projected, checksum,
-                stages, phase(w, 0, count), phase(w, 4, count), phase(w, 8, count));
+                total[4] * 1e-3 / count, projectedCpu, stages, phase(w, 0, count), phase(w, 4, count), phase(w, 8, count));
     }
 
     private static Phase phase(long[] w, int at, double count) {

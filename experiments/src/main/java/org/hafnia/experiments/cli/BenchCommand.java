@@ -178,6 +178,8 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("make_us", round1(r.makeMicros()));
         m.put("projected_hours_65536x200", Math.round(r.projectedHours() * 1000) / 1000.0);
         m.put("checksum", r.checksum());
+        m.put("cpu_us_per_device_pulse", round1(r.cpuMicros()));
+        m.put("projected_cpu_hours_65536x200", Math.round(r.projectedCpuHours() * 1000) / 1000.0);
         m.put("heat_us", round1(r.stages().heatMicros()));
         m.put("kinetics_us", round1(r.stages().kineticsMicros()));
         m.put("conductance_us", round1(r.stages().conductanceMicros()));
@@ -257,9 +259,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
         DevicePulseBenchmark.Result d = DevicePulseBenchmark.run(64, 4, processors);
         out.printf(Locale.ROOT, "%-16s %s, %d devices × %d pulses, %d threads: %.1f µs per device-pulse "
-                        + "(pulse %.1f, settle %.1f, read %.1f, make %.1f µs thread time); 65536 × 200: %.2f h%n",
+                        + "(pulse %.1f, settle %.1f, read %.1f, make %.1f µs thread time; %.1f µs CPU); "
+                        + "65536 × 200: %.2f h (%.2f h from CPU time)%n",
                 DevicePulseBenchmark.LABEL, d.device(), d.devices(), d.pulses(), d.threads(), d.wallMicros(),
-                d.pulseMicros(), d.settleMicros(), d.readMicros(), d.makeMicros(), d.projectedHours());
+                d.pulseMicros(), d.settleMicros(), d.readMicros(), d.makeMicros(), d.cpuMicros(), d.projectedHours(),
+                d.projectedCpuHours());
         DevicePulseBenchmark.Stages st = d.stages();
         out.printf(Locale.ROOT, "%-16s stages (µs thread time per device-pulse): heat %.1f, kinetics %.1f, conductance %.1f, "
                         + "traps %.1f, other %.1f; steps (trials, halvings) per pulse %.1f (%.1f, %.1f), settle %.1f (%.1f, %.1f), "
