@@ -10,6 +10,7 @@ import org.hafnia.physics.materials.ArrheniusMobility;
 import org.hafnia.physics.materials.HafniaMaterial;
 import org.hafnia.solver.device.DeviceConductance;
 import org.hafnia.solver.device.JouleHeating;
+import org.hafnia.solver.device.PulseSolves;
 import org.hafnia.solver.device.PlanViewCoupling;
 import org.hafnia.solver.protocol.Schedule;
 import org.hafnia.solver.protocol.ScheduleRunner;
@@ -35,6 +36,9 @@ final class DeviceCouplings {
     /** Mobility field handed to the stepper after each update, or null for a constant L. */
     private final double[] mobility;
     private final MobilitySink sink;
+    /** The 3D solves, kept across updates (no arrays allocated per update); each from zero, as a fresh solve. */
+    private PulseSolves solves;
+    private double[] thermalConductivity;
 
     /** Receives a new mobility field (the stepper re-checks its stability limit). */
     @FunctionalInterface
@@ -142,8 +146,11 @@ final class DeviceCouplings {
     }
 
     private DeviceConductance.Read read(ConductingFilm film, double volts) {
-        return new DeviceConductance(c.physics().conductance().tolerance(), DeviceConductance.DEFAULT.maxIterations())
-                .read(film, volts);
+        if (solves == null) {
+            solves = new PulseSolves(new DeviceConductance(c.physics().conductance().tolerance(),
+                    DeviceConductance.DEFAULT.maxIterations()), JouleHeating.DEFAULT);
+        }
+        return solves.read(film, volts, null);
     }
 
     /** L(T) with T the column-mean Joule temperature at the voltage applied next (T0 at 0 V). */
@@ -155,8 +162,12 @@ final class DeviceCouplings {
         } else if (c.threeD()) {
             ConductingFilm film = CaseRun.film(c, phi);
             RunCase.Heat h = c.physics().conductance().heat();
-            law.at(JouleHeating.DEFAULT.solve(film, read(film, volts), h.thermalConductivity(), h.ambient()).temperature(),
-                    mobility);
+            DeviceConductance.Read r = read(film, volts);
+            if (thermalConductivity == null) {
+                thermalConductivity = new double[film.grid().size()];
+                java.util.Arrays.fill(thermalConductivity, h.thermalConductivity());
+            }
+            law.at(solves.heat(film, r, thermalConductivity, h.ambient(), null).temperature(), mobility);
         } else {
             double[] l = device(law, FieldDrivenBias.Driver.FIELD, 1.0).evaluate(phi, volts).mobility();
             System.arraycopy(l, 0, mobility, 0, mobility.length);

@@ -29,6 +29,9 @@ public final class PlanViewCoupling {
     private final double reference;
     private final boolean heating;
     private double[] lastPotential;
+    /** The solves, kept across evaluations: no arrays allocated per solve after the first. */
+    private final PulseSolves solves = new PulseSolves(DeviceConductance.DEFAULT, JouleHeating.DEFAULT);
+    private double[] thermalConductivity;
 
     /**
      * The state of the device for one field and voltage.
@@ -38,6 +41,8 @@ public final class PlanViewCoupling {
      * @param columnTemperature T averaged over each column, K (ambient when heating is off)
      * @param biasProfile       per-node bias factor
      * @param mobility          per-node L(T̄) (null when no Arrhenius law is given)
+     *
+     * <p>The arrays of {@code read} and {@code heat} are the coupling's solve arrays: valid until its next evaluation.
      */
     public record State(DeviceConductance.Read read, JouleHeating.Temperature heat, double[] columnTemperature,
                         double[] biasProfile, double[] mobility) {
@@ -73,7 +78,7 @@ public final class PlanViewCoupling {
     /** Evaluates the device for field {@code phi} (plan-view, row-major) at {@code voltage}. */
     public State evaluate(double[] phi, double voltage) {
         ConductingFilm film = ConductingFilm.extruded(new ScalarField2D(grid, phi), conductivity, thickness, layers);
-        DeviceConductance.Read read = DeviceConductance.DEFAULT.read(film, voltage, lastPotential);
+        DeviceConductance.Read read = solves.read(film, voltage, lastPotential);
         lastPotential = read.potential();
         double[] bias = film.columnMean(FieldDrivenBias.profile(read.operator(), read.potential(), film.conductivity(), driver, reference));
         JouleHeating.Temperature heat = null;
@@ -81,7 +86,11 @@ public final class PlanViewCoupling {
         java.util.Arrays.fill(columnT, material.ambientTemperature());
         double[] l = null;
         if (heating) {
-            heat = JouleHeating.DEFAULT.solve(film, read, material.thermalConductivity(), material.ambientTemperature());
+            if (thermalConductivity == null) {
+                thermalConductivity = new double[film.grid().size()];
+                java.util.Arrays.fill(thermalConductivity, material.thermalConductivity());
+            }
+            heat = solves.heat(film, read, thermalConductivity, material.ambientTemperature(), null);
             columnT = film.columnMean(heat.temperature());
             l = new double[grid.size()];
             mobility.at(columnT, l);
