@@ -47,20 +47,13 @@ public final class PulseSolves {
         this.heating = heating;
     }
 
-    /** Arrays for the film's grid, made on the first solve and again only when the grid changes. */
+    /** The film's grid: a new grid drops the operators (their arrays are made again by the next solve of each). */
     private void on(Grid3D g) {
-        if (g.equals(grid)) {
-            return;
+        if (!g.equals(grid)) {
+            grid = g;
+            electric = null;
+            thermal = null;
         }
-        grid = g;
-        int n = g.size();
-        electric = null;
-        thermal = null;
-        electricB = new double[n];
-        potential = new double[n];
-        thermalB = new double[n];
-        source = new double[n];
-        temperature = new double[n];
     }
 
     /**
@@ -72,11 +65,13 @@ public final class PulseSolves {
             throw new InvalidInputException("read voltage must be finite and non-zero, got " + voltage);
         }
         on(film.grid());
-        if (initialGuess != null && initialGuess.length != potential.length) {
+        if (initialGuess != null && initialGuess.length != grid.size()) {
             throw new IllegalArgumentException("initial potential has " + initialGuess.length + " values, film has "
-                    + potential.length);
+                    + grid.size());
         }
         if (electric == null) {
+            electricB = new double[grid.size()];
+            potential = new double[grid.size()];
             electric = film.operator(voltage);
             electricM = conduction.preconditioner().of(electric.matrix());
             electricCg = new ConjugateGradient(electric.matrix(), electricM, conduction.tolerance(),
@@ -110,13 +105,16 @@ public final class PulseSolves {
             throw new InvalidInputException("electrode temperature must be positive (K), got " + ambient);
         }
         on(film.grid());
-        if (initialGuess != null && initialGuess.length != temperature.length) {
+        if (initialGuess != null && initialGuess.length != grid.size()) {
             throw new IllegalArgumentException("initial temperature has " + initialGuess.length + " values, film has "
-                    + temperature.length);
+                    + grid.size());
         }
         BoundaryConditions3D bc = new BoundaryConditions3D(AxisBoundary.zeroFlux(), AxisBoundary.zeroFlux(),
                 AxisBoundary.of(BoundaryCondition.dirichlet(ambient)));
         if (thermal == null) {
+            thermalB = new double[grid.size()];
+            source = new double[grid.size()];
+            temperature = new double[grid.size()];
             thermal = new FiniteVolumeDiffusion(film.grid(), bc, thermalConductivity);
             thermalM = heating.preconditioner().of(thermal.matrix());
             thermalCg = new ConjugateGradient(thermal.matrix(), thermalM, heating.tolerance(), heating.maxIterations());
