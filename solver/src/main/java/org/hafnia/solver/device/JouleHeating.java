@@ -11,8 +11,8 @@ import org.hafnia.solver.linear.StencilPreconditioner;
  * electrodes held at the ambient temperature T0 (good heat sinks, §6) and adiabatic side walls.
  * The source of each cell is the discrete dissipation of the conduction solution
  * ({@link FiniteVolumeDiffusion#dissipation}), so Σ sources = I·V exactly and, at convergence,
- * the heat leaving through the electrodes equals the electrical power. Solved by CG with IC(0)
- * (or multigrid), from the ambient temperature or a warm start. Each call solves on its own arrays;
+ * the heat leaving through the electrodes equals the electrical power. Solved by CG with multigrid
+ * ({@link #DEFAULT}) or IC(0), from the ambient temperature or a warm start. Each call solves on its own arrays;
  * repeated solves of one device allocate nothing on a {@link PulseSolves}, which these calls run on.
  *
  * @param tolerance      relative residual of the CG solve
@@ -21,7 +21,12 @@ import org.hafnia.solver.linear.StencilPreconditioner;
  */
 public record JouleHeating(double tolerance, int maxIterations, StencilPreconditioner preconditioner) {
 
-    public static final JouleHeating DEFAULT = new JouleHeating(1e-10, 10_000);
+    /**
+     * Residual 1e-10, multigrid: on the run deck's films (32² and 48² plan view of one layer, 40² × 10)
+     * the multigrid heat solve took 0.81–0.95 of IC(0)'s CPU time, on 64² × 8 0.97–0.99, on 32² × 8
+     * 1.10–1.14 (two runs, one thread, loaded machine; docs/kernels.md).
+     */
+    public static final JouleHeating DEFAULT = new JouleHeating(1e-10, 10_000, StencilPreconditioner.MULTIGRID);
 
     public JouleHeating {
         if (!(tolerance > 0 && tolerance < 1) || maxIterations < 1) {
