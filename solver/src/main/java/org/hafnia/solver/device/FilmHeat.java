@@ -124,7 +124,7 @@ public final class FilmHeat {
     private boolean stale;
     /** Distinct step sizes whose per-mode exponentials are kept (16 KiB each on 32², both layers). */
     static final int CACHED_STEPS = 64;
-    /** Raw bits of the cached Δt, and per mode exp(λ₊Δt), exp(λ₋Δt) (electrodes) or exp(rate Δt). */
+    /** Raw bits of the cached Δt, and per mode the ch, sh of exp(MΔt) (electrodes) or exp(rate Δt). */
     private final long[] cachedDt = new long[CACHED_STEPS];
     private final double[][] cachedExp = new double[CACHED_STEPS][];
     private int cachedCount;
@@ -331,10 +331,8 @@ public final class FilmHeat {
             for (int k = 0; k < mu.length; k++) {
                 double sf = steadyFilm[k];
                 double se = steadyElectrode[k];
-                double ep = x[2 * k];
-                double em = x[2 * k + 1];
-                double ch = (ep + em) / 2;
-                double sh = (ep - em) / twoDisc[k];
+                double ch = x[2 * k];
+                double sh = x[2 * k + 1];
                 double xf = af[k] - sf;
                 double xe = ae[k] - se;
                 af[k] = sf + ch * xf + sh * (aHalf[k] * xf + bf[k] * xe);
@@ -362,8 +360,11 @@ public final class FilmHeat {
         cachedDt[slot] = bits;
         for (int k = 0; k < mu.length; k++) {
             if (p.electrodes()) {
-                x[2 * k] = Math.exp(lambdaPlus[k] * dt);
-                x[2 * k + 1] = Math.exp(lambdaMinus[k] * dt);
+                // exp(MΔt) = ch I + sh (M − half I), ch = (e₊ + e₋)/2, sh = (e₊ − e₋)/(2 disc).
+                double ep = Math.exp(lambdaPlus[k] * dt);
+                double em = Math.exp(lambdaMinus[k] * dt);
+                x[2 * k] = (ep + em) / 2;
+                x[2 * k + 1] = (ep - em) / twoDisc[k];
             } else {
                 x[k] = Math.exp(rate[k] * dt);
             }
