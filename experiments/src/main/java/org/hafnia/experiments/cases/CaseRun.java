@@ -29,6 +29,7 @@ import org.hafnia.postprocess.plots.LineFigure;
 import org.hafnia.solver.checkpoint.Checkpoint;
 import org.hafnia.solver.device.DeviceConductance;
 import org.hafnia.solver.device.JouleHeating;
+import org.hafnia.solver.device.PulseSolves;
 import org.hafnia.solver.integrators.AllenCahnModel3D;
 import org.hafnia.solver.integrators.ForwardEulerAllenCahn3D;
 import org.hafnia.solver.api.PhaseFieldStepper;
@@ -77,6 +78,9 @@ public final class CaseRun {
     private final int threads;
 
     private final List<Checkpoint.Read> reads = new ArrayList<>();
+    /** The reads' conduction and heat solves, kept across reads (no arrays allocated per read); made at the first read. */
+    private PulseSolves solves;
+    private double[] thermalConductivity;
     private final List<Checkpoint.EnergySample> energies = new ArrayList<>();
     private final List<Checkpoint.SnapshotEntry> snapshots = new ArrayList<>();
 
@@ -218,12 +222,20 @@ public final class CaseRun {
     private double[] measure(double[] phi, double volts) {
         RunCase.Conductance g = c.physics().conductance();
         ConductingFilm film = film(c, phi);
-        DeviceConductance.Read r = new DeviceConductance(g.tolerance(), DeviceConductance.DEFAULT.maxIterations())
-                .read(film, volts);
+        if (solves == null) {
+            solves = new PulseSolves(new DeviceConductance(g.tolerance(), DeviceConductance.DEFAULT.maxIterations()),
+                    JouleHeating.DEFAULT);
+        }
+        // Every read from zero, as a fresh solve: the reads of a resumed run equal the uninterrupted run's.
+        DeviceConductance.Read r = solves.read(film, volts, null);
         double tMax = Double.NaN;
         double power = Double.NaN;
         if (g.heat() != null) {
-            JouleHeating.Temperature t = JouleHeating.DEFAULT.solve(film, r, g.heat().thermalConductivity(), g.heat().ambient());
+            if (thermalConductivity == null) {
+                thermalConductivity = new double[film.grid().size()];
+                java.util.Arrays.fill(thermalConductivity, g.heat().thermalConductivity());
+            }
+            JouleHeating.Temperature t = solves.heat(film, r, thermalConductivity, g.heat().ambient(), null);
             tMax = t.max();
             power = t.power();
         }

@@ -7,6 +7,8 @@ import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.electrostatics.ConductingFilm;
 import org.hafnia.physics.kinetics.FieldDrivenBias;
 import org.hafnia.solver.device.DeviceConductance;
+import org.hafnia.solver.device.JouleHeating;
+import org.hafnia.solver.device.PulseSolves;
 import org.hafnia.solver.protocol.ScheduleRunner;
 
 /**
@@ -24,6 +26,8 @@ final class DeviceCouplings {
     private final RunCase c;
     /** Bias profile read by the stepper (updated in place), or null for a uniform bias. */
     private final double[] profile;
+    /** The 3D conduction solve, kept across updates (no arrays allocated per update); each from zero, as a fresh solve. */
+    private PulseSolves solves;
 
     DeviceCouplings(RunCase c) {
         this.c = c;
@@ -81,9 +85,16 @@ final class DeviceCouplings {
         FieldDrivenBias.Driver driver = byField ? FieldDrivenBias.Driver.FIELD : FieldDrivenBias.Driver.CURRENT_DENSITY;
         double reference = byField ? field : g.sigma().onConductivity() * field;
         ConductingFilm film = CaseRun.film(c, phi);
-        DeviceConductance.Read r = new DeviceConductance(g.tolerance(), DeviceConductance.DEFAULT.maxIterations())
-                .read(film, 1.0);
+        DeviceConductance.Read r = read(film, 1.0);
         double[] s = FieldDrivenBias.profile(r.operator(), r.potential(), film.conductivity(), driver, reference);
         System.arraycopy(s, 0, profile, 0, profile.length);
+    }
+
+    private DeviceConductance.Read read(ConductingFilm film, double volts) {
+        if (solves == null) {
+            solves = new PulseSolves(new DeviceConductance(c.physics().conductance().tolerance(),
+                    DeviceConductance.DEFAULT.maxIterations()), JouleHeating.DEFAULT);
+        }
+        return solves.read(film, volts, null);
     }
 }

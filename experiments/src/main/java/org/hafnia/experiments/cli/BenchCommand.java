@@ -178,7 +178,25 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("make_us", round1(r.makeMicros()));
         m.put("projected_hours_65536x200", Math.round(r.projectedHours() * 1000) / 1000.0);
         m.put("checksum", r.checksum());
+        m.put("cpu_us_per_device_pulse", round1(r.cpuMicros()));
+        m.put("projected_cpu_hours_65536x200", Math.round(r.projectedCpuHours() * 1000) / 1000.0);
+        m.put("heat_us", round1(r.stages().heatMicros()));
+        m.put("kinetics_us", round1(r.stages().kineticsMicros()));
+        m.put("conductance_us", round1(r.stages().conductanceMicros()));
+        m.put("traps_us", round1(r.stages().trapMicros()));
+        m.put("other_us", round1(r.stages().otherMicros()));
+        phase(m, "pulse", r.pulse());
+        phase(m, "settle", r.settle());
+        phase(m, "read", r.read());
         return json(m);
+    }
+
+    /** Steps, trial steps, halvings and heat advances of one phase per device-pulse, as {@code <phase>_steps} etc. */
+    private static void phase(Map<String, Object> m, String name, DevicePulseBenchmark.Phase p) {
+        m.put(name + "_steps", round1(p.steps()));
+        m.put(name + "_trials", round1(p.trials()));
+        m.put(name + "_halvings", round1(p.halvings()));
+        m.put(name + "_heat_advances", round1(p.heatAdvances()));
     }
 
     private static double round1(double v) {
@@ -241,9 +259,18 @@ public final class BenchCommand implements Callable<Integer> {
         }
         DevicePulseBenchmark.Result d = DevicePulseBenchmark.run(64, 4, processors);
         out.printf(Locale.ROOT, "%-16s %s, %d devices × %d pulses, %d threads: %.1f µs per device-pulse "
-                        + "(pulse %.1f, settle %.1f, read %.1f, make %.1f µs thread time); 65536 × 200: %.2f h%n",
+                        + "(pulse %.1f, settle %.1f, read %.1f, make %.1f µs thread time; %.1f µs CPU); "
+                        + "65536 × 200: %.2f h (%.2f h from CPU time)%n",
                 DevicePulseBenchmark.LABEL, d.device(), d.devices(), d.pulses(), d.threads(), d.wallMicros(),
-                d.pulseMicros(), d.settleMicros(), d.readMicros(), d.makeMicros(), d.projectedHours());
+                d.pulseMicros(), d.settleMicros(), d.readMicros(), d.makeMicros(), d.cpuMicros(), d.projectedHours(),
+                d.projectedCpuHours());
+        DevicePulseBenchmark.Stages st = d.stages();
+        out.printf(Locale.ROOT, "%-16s stages (µs thread time per device-pulse): heat %.1f, kinetics %.1f, conductance %.1f, "
+                        + "traps %.1f, other %.1f; steps (trials, halvings) per pulse %.1f (%.1f, %.1f), settle %.1f (%.1f, %.1f), "
+                        + "read %.1f (%.1f, %.1f)%n", "", st.heatMicros(), st.kineticsMicros(), st.conductanceMicros(),
+                st.trapMicros(), st.otherMicros(), d.pulse().steps(), d.pulse().trials(), d.pulse().halvings(),
+                d.settle().steps(), d.settle().trials(), d.settle().halvings(), d.read().steps(), d.read().trials(),
+                d.read().halvings());
         out.flush();
     }
 }

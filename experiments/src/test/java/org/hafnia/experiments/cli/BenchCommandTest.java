@@ -110,8 +110,22 @@ class BenchCommandTest {
         JsonNode one = bench("--case", "device-pulse", "--devices", "3", "--steps", "2", "--threads", "1");
         JsonNode two = bench("--case", "device-pulse", "--devices", "3", "--steps", "2", "--threads", "2");
         assertThat(keys(one)).containsExactly("case", "device", "devices", "pulses", "threads", "us_per_device_pulse",
-                "pulse_us", "settle_us", "read_us", "make_us", "projected_hours_65536x200", "checksum");
+                "pulse_us", "settle_us", "read_us", "make_us", "projected_hours_65536x200", "checksum",
+                "cpu_us_per_device_pulse", "projected_cpu_hours_65536x200", "heat_us", "kinetics_us", "conductance_us", "traps_us", "other_us",
+                "pulse_steps", "pulse_trials", "pulse_halvings", "pulse_heat_advances",
+                "settle_steps", "settle_trials", "settle_halvings", "settle_heat_advances",
+                "read_steps", "read_trials", "read_halvings", "read_heat_advances");
         assertThat(one.get("us_per_device_pulse").asDouble()).isPositive();
+        // The work of the integration is the same for any thread count: it depends on the device and seeds only.
+        for (String k : List.of("pulse_steps", "pulse_trials", "pulse_halvings", "settle_steps", "read_trials")) {
+            assertThat(one.get(k).asDouble()).as(k).isEqualTo(two.get(k).asDouble());
+        }
+        // A pulse resolves its heating transient: more than one step, each at least one trial.
+        assertThat(one.get("pulse_steps").asDouble()).isGreaterThan(1);
+        assertThat(one.get("pulse_trials").asDouble()).isGreaterThanOrEqualTo(one.get("pulse_steps").asDouble());
+        assertThat(one.get("heat_us").asDouble()).isPositive();
+        assertThat(one.get("cpu_us_per_device_pulse").asDouble()).isPositive();
+        assertThat(one.get("kinetics_us").asDouble()).isPositive();
         assertThat(one.get("pulse_us").asDouble()).isPositive();
         assertThat(one.get("read_us").asDouble()).isPositive();
         assertThat(one.get("checksum").asDouble()).isPositive().isEqualTo(two.get("checksum").asDouble());

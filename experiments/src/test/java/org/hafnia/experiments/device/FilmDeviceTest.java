@@ -57,6 +57,28 @@ class FilmDeviceTest {
         assertThat(dg[1]).isLessThan(dg[2] / 3);
     }
 
+    /**
+     * The work counters count what the integration did: a pulse takes several accepted steps, each
+     * after at least one trial, in one segment; untimed, no stage time is recorded; timed,
+     * the heat and kinetics stages of a pulse are.
+     */
+    @Test
+    void workCountersFollowTheSegmentsStepsAndTrials() {
+        FilmDevice d = CASE.device(1);
+        d.pulse(CASE.protocol().vSet(), CASE.protocol().pulseWidth());
+        var w = d.work();
+        assertThat(w.segments()).isEqualTo(1);
+        assertThat(w.steps()).isEqualTo(d.steps()).isGreaterThan(1);
+        assertThat(w.trials()).isGreaterThanOrEqualTo(w.steps() + w.halvings());
+        assertThat(w.heatAdvances()).isPositive();
+        assertThat(w.heatNanos() + w.kineticsNanos() + w.conductanceNanos() + w.trapNanos()).isZero();
+        w.timeStages(true);
+        d.pulse(CASE.protocol().vSet(), CASE.protocol().pulseWidth());
+        assertThat(w.segments()).isEqualTo(2);
+        assertThat(w.heatNanos()).isPositive();
+        assertThat(w.kineticsNanos()).isPositive();
+    }
+
     @Test
     void withoutVoltageTheStateAt300KIsStable() {
         FilmDevice d = CASE.device(1);

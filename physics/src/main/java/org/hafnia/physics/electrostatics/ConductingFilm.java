@@ -95,9 +95,13 @@ public final class ConductingFilm {
 
     /** The discrete operator with the bottom electrode at 0 V and the top one at {@code voltage}. */
     public FiniteVolumeDiffusion operator(double voltage) {
-        BoundaryConditions3D bc = new BoundaryConditions3D(AxisBoundary.zeroFlux(), AxisBoundary.zeroFlux(),
+        return new FiniteVolumeDiffusion(grid, electrodes(voltage), sigma);
+    }
+
+    /** The faces of the conduction problem: bottom electrode 0 V, top {@code voltage}, insulating sides. */
+    public static BoundaryConditions3D electrodes(double voltage) {
+        return new BoundaryConditions3D(AxisBoundary.zeroFlux(), AxisBoundary.zeroFlux(),
                 new AxisBoundary(BoundaryCondition.dirichlet(0), BoundaryCondition.dirichlet(voltage)));
-        return new FiniteVolumeDiffusion(grid, bc, sigma);
     }
 
     /**

@@ -25,7 +25,7 @@ import org.hafnia.meshes.LengthUnit;
 public final class FiniteVolumeDiffusion {
 
     private final Grid3D grid;
-    private final BoundaryConditions3D bc;
+    private BoundaryConditions3D bc;
     private final StencilMatrix matrix;
     private final double[] rhs;
     // Conductance of the Dirichlet face of each boundary cell, per face (0 where not Dirichlet).
@@ -38,24 +38,56 @@ public final class FiniteVolumeDiffusion {
      * @param coefficient c per cell (> 0), e.g. σ in S/m or k_th in W/(m K); not retained
      */
     public FiniteVolumeDiffusion(Grid3D grid, BoundaryConditions3D bc, double[] coefficient) {
-        if (coefficient.length != grid.size()) {
-            throw new IllegalArgumentException("coefficient has " + coefficient.length + " values, grid has " + grid.size());
-        }
         for (AxisBoundary a : new AxisBoundary[] {bc.x(), bc.y(), bc.z()}) {
             if (a.isPeriodic()) {
                 throw new InvalidInputException("finite-volume diffusion needs Dirichlet or zero-flux faces, not periodic ones");
             }
+        }
+        this.grid = grid;
+        check(coefficient);
+        this.bc = bc;
+        this.matrix = StencilMatrix.zeros(grid);
+        this.rhs = new double[grid.size()];
+        assemble(coefficient);
+    }
+
+    /**
+     * Assembles the operator again, in place, for new coefficients and face values (each face of the
+     * same kind, Dirichlet or zero flux, as before): the matrix and right-hand side are then bit for
+     * bit those of a new instance (the same operations from zero), and nothing is allocated — for
+     * repeated solves on one grid (the pulses of a device).
+     *
+     * @param bc          boundary conditions with the construction's face kinds
+     * @param coefficient c per cell (> 0); not retained
+     */
+    public void reassemble(BoundaryConditions3D bc, double[] coefficient) {
+        check(coefficient);
+        AxisBoundary[] now = {this.bc.x(), this.bc.y(), this.bc.z()};
+        AxisBoundary[] next = {bc.x(), bc.y(), bc.z()};
+        for (int a = 0; a < 3; a++) {
+            if (next[a].isPeriodic() || kind(now[a].low()) != kind(next[a].low()) || kind(now[a].high()) != kind(next[a].high())) {
+                throw new IllegalArgumentException("re-assembly needs the same face kinds: " + this.bc + " → " + bc);
+            }
+        }
+        this.bc = bc;
+        java.util.Arrays.fill(matrix.diagonal(), 0);
+        java.util.Arrays.fill(rhs, 0);
+        assemble(coefficient);
+    }
+
+    private static boolean kind(BoundaryCondition c) {
+        return c instanceof BoundaryCondition.Dirichlet;
+    }
+
+    private void check(double[] coefficient) {
+        if (coefficient.length != grid.size()) {
+            throw new IllegalArgumentException("coefficient has " + coefficient.length + " values, grid has " + grid.size());
         }
         for (double c : coefficient) {
             if (!(c > 0) || !Double.isFinite(c)) {
                 throw new InvalidInputException("diffusion coefficient must be positive and finite, got " + c);
             }
         }
-        this.grid = grid;
-        this.bc = bc;
-        this.matrix = StencilMatrix.zeros(grid);
-        this.rhs = new double[grid.size()];
-        assemble(coefficient);
     }
 
     private static double metres(Grid3D g) {
@@ -120,8 +152,13 @@ public final class FiniteVolumeDiffusion {
         if (!(condition instanceof BoundaryCondition.Dirichlet dir)) {
             return;
         }
-        double[] g = new double[grid.size()];
-        faceConductance[face] = g;
+        double[] g = faceConductance[face];
+        if (g == null) {
+            g = new double[grid.size()];
+            faceConductance[face] = g;
+        } else {
+            java.util.Arrays.fill(g, 0);
+        }
         faceValue[face] = dir.value();
         double[] d = matrix.diagonal();
         for (int p = 0; p < g.length; p++) {
@@ -145,6 +182,11 @@ public final class FiniteVolumeDiffusion {
     /** The boundary part of b: Σ_b g_b u_b per cell (a copy, to which sources may be added). */
     public double[] boundaryRightHandSide() {
         return rhs.clone();
+    }
+
+    /** The boundary part of b copied into {@code into} (length = cells), to which sources may be added. */
+    public void boundaryRightHandSide(double[] into) {
+        System.arraycopy(rhs, 0, into, 0, rhs.length);
     }
 
     /** The faces in the order of {@link #faceFlux}: x low/high, y low/high, z low/high. */

@@ -4,7 +4,6 @@ import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.PhysicalConstants;
 import org.hafnia.physics.electrostatics.ConductingFilm;
 import org.hafnia.physics.operators.FiniteVolumeDiffusion;
-import org.hafnia.solver.linear.ConjugateGradient;
 import org.hafnia.solver.linear.SolveReport;
 import org.hafnia.solver.linear.StencilPreconditioner;
 
@@ -12,7 +11,8 @@ import org.hafnia.solver.linear.StencilPreconditioner;
  * Device current and conductance at a read voltage: solves ∇·(σ∇V) = 0 in a
  * {@link ConductingFilm} (bottom electrode 0 V, top electrode V_read, insulating sides) by
  * conjugate gradients with IC(0) or multigrid preconditioning (warm-started from a given potential), then I = current through the electrodes and
- * G = I / V_read (physics.md §1.3). It lives in the solver module because it needs the linear
+ * G = I / V_read (physics.md §1.3). Each call solves on its own arrays; repeated reads of one device
+ * allocate nothing on a {@link PulseSolves}, which these calls run on. It lives in the solver module because it needs the linear
  * solver; the operator comes from physics.
  *
  * @param tolerance      relative residual of the CG solve; the discrete current is then exact to
@@ -70,17 +70,6 @@ public record DeviceConductance(double tolerance, int maxIterations, StencilPrec
      * read's potential; not modified) or from zero when null.
      */
     public Read read(ConductingFilm film, double voltage, double[] initialGuess) {
-        if (voltage == 0 || !Double.isFinite(voltage)) {
-            throw new InvalidInputException("read voltage must be finite and non-zero, got " + voltage);
-        }
-        FiniteVolumeDiffusion op = film.operator(voltage);
-        double[] b = op.boundaryRightHandSide();
-        double[] v = initialGuess == null ? new double[b.length] : initialGuess.clone();
-        SolveReport report = new ConjugateGradient(op.matrix(), preconditioner.of(op.matrix()), tolerance,
-                maxIterations).solve(b, v);
-        double in = -op.faceFlux(v, FiniteVolumeDiffusion.Face.Z_HIGH);
-        double out = op.faceFlux(v, FiniteVolumeDiffusion.Face.Z_LOW);
-        double current = 0.5 * (in + out);
-        return new Read(voltage, current, current / voltage, Math.abs(in - out) / Math.abs(current), v, op, report);
+        return new PulseSolves(this, JouleHeating.DEFAULT).read(film, voltage, initialGuess);
     }
 }

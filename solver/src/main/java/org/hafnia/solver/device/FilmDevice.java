@@ -120,18 +120,30 @@ public final class FilmDevice implements StructuralDevice {
     private final double[] phi;
     private final double[] next;
     private final double[] sigma;
+    /** φ (raw bits) at which each node's σ was evaluated: σ is re-evaluated only where φ changed. */
+    private final long[] sigmaAt;
     private final double[] source;
     private final double[] saved;
     private final double[] start;
     private final double[] hot;
+    /** Per node the temperature (raw bits) of its last Arrhenius mobility, and that mobility L/v. */
+    private final long[] mobilityAt;
+    private final double[] mobility;
+    /** Per node the field and temperature (raw bits) of its last drive v·b, and that drive. */
+    private final long[] biasField;
+    private final long[] biasAt;
+    private final double[] bias;
     private final FilmHeat heat;
     private final TelegraphNoiseSource traps;
     private final SplittableRandom random;
+    private final FilmDeviceWork work = new FilmDeviceWork();
     private final double columnArea;
     private final double firstStep;
     private double filmConductance;
     private double clock;
     private long steps;
+    /** The row of the last node that failed a trial (where {@link #step} starts). */
+    private int failedRow;
 
     /**
      * @param model   the physics
@@ -149,10 +161,21 @@ public final class FilmDevice implements StructuralDevice {
         int n = g.size();
         this.next = new double[n];
         this.sigma = new double[n];
+        this.sigmaAt = new long[n];
         this.source = new double[n];
         this.saved = new double[2 * n];
         this.start = new double[n];
         this.hot = new double[n];
+        this.mobilityAt = new long[n];
+        this.mobility = new double[n];
+        java.util.Arrays.fill(mobilityAt, Double.doubleToRawLongBits(model.heat().ambient()));
+        java.util.Arrays.fill(mobility, model.siteMobility(model.heat().ambient()));
+        this.biasField = new long[n];
+        this.biasAt = new long[n];
+        this.bias = new double[n];
+        java.util.Arrays.fill(biasField, Double.doubleToRawLongBits(0.0));
+        java.util.Arrays.fill(biasAt, Double.doubleToRawLongBits(model.heat().ambient()));
+        java.util.Arrays.fill(bias, model.siteBias(0.0, model.heat().ambient()));
         this.heat = new FilmHeat(g, model.heat());
         this.traps = traps;
         this.random = new SplittableRandom(seed);
@@ -160,6 +183,10 @@ public final class FilmDevice implements StructuralDevice {
         double column = model.heat().filmHeatCapacity() * model.thickness() * model.thickness()
                 / (12 * model.heat().filmConductivity());
         this.firstStep = column / 4;
+        m.sigma().conductivity(phi, sigma);
+        for (int k = 0; k < n; k++) {
+            sigmaAt[k] = Double.doubleToRawLongBits(phi[k]);
+        }
         conduct();
         if (traps != null) {
             traps.update(g, phi);
@@ -170,9 +197,20 @@ public final class FilmDevice implements StructuralDevice {
         return m;
     }
 
-    /** σ per node and the film conductance G_f = Σ σ a²/t (S). */
+    /**
+     * σ per node and the film conductance G_f = Σ σ a²/t (S). σ(φ) is a function of the node's φ
+     * alone ({@link ConductivityModel}), so a node whose φ kept its bits keeps its σ (the clipped
+     * background and the settled channel: most nodes of most steps).
+     */
     private void conduct() {
-        m.sigma().conductivity(phi, sigma);
+        ConductivityModel law = m.sigma();
+        for (int k = 0; k < sigma.length; k++) {
+            long bits = Double.doubleToRawLongBits(phi[k]);
+            if (bits != sigmaAt[k]) {
+                sigma[k] = law.conductivity(phi[k]);
+                sigmaAt[k] = bits;
+            }
+        }
         double s = 0;
         for (double v : sigma) {
             s += v;
@@ -200,6 +238,11 @@ public final class FilmDevice implements StructuralDevice {
         return steps;
     }
 
+    /** What the integration did so far, and where its time went when timed. */
+    public FilmDeviceWork work() {
+        return work;
+    }
+
     /**
      * Holds {@code volts} on the terminals for {@code duration} seconds: the state, the temperature
      * and the traps evolve by the model's laws.
@@ -223,41 +266,72 @@ public final class FilmDevice implements StructuralDevice {
             double dt;
             if (cold) {
                 dt = rest;
-                while (step(e, dt, heat.temperature()) > MAX_CHANGE) {
+                while (trial(e, dt, heat.temperature(), MAX_CHANGE) > MAX_CHANGE) {
                     dt /= 2;
+                    work.halvings++;
                 }
             } else {
+                long c = work.clock();
                 heat.save(saved);
                 System.arraycopy(heat.temperature(), 0, start, 0, start.length);
                 dt = rest;
-                heat.advance(heated ? source : null, dt);
+                heat.source(heated ? source : null);
+                heat.advance(dt);
+                work.heatAdvances++;
+                work.heatNanos += work.since(c);
                 // The whole rest in one step when even the hotter of the start and end temperatures
                 // (a bound over a monotone transient) moves φ by no more than QUIET: a quiet read or rest.
-                if (step(e, dt, hotter(start, heat.temperature())) > QUIET) {
+                if (trial(e, dt, hotter(start, heat.temperature()), QUIET) > QUIET) {
                     // Resolve the heating or cooling transient: steps no longer than the time since the voltage changed.
                     dt = Math.min(rest, Math.max(firstStep, t));
+                    // A step of the whole rest finds the heat already advanced by it (the same source and Δt).
+                    boolean advanced = dt == rest;
                     while (true) {
-                        heat.restore(saved);
-                        heat.advance(heated ? source : null, dt);
-                        if (step(e, dt, heat.temperature()) <= MAX_CHANGE) {
+                        if (!advanced) {
+                            c = work.clock();
+                            heat.restore(saved);
+                            heat.advance(dt);
+                            work.heatAdvances++;
+                            work.heatNanos += work.since(c);
+                        }
+                        advanced = false;
+                        if (trial(e, dt, heat.temperature(), MAX_CHANGE) <= MAX_CHANGE) {
                             break;
                         }
                         dt /= 2;
+                        work.halvings++;
                     }
                 }
             }
             System.arraycopy(next, 0, phi, 0, phi.length);
+            long c = work.clock();
             conduct();
+            work.conductanceNanos += work.since(c);
             if (traps != null) {
+                c = work.clock();
                 traps.advance(dt, volts);
+                work.trapNanos += work.since(c);
             }
             t += dt;
             steps++;
+            work.steps++;
         }
         clock += duration;
+        work.segments++;
         if (traps != null) {
+            long c = work.clock();
             traps.update(m.grid(), phi);
+            work.trapNanos += work.since(c);
         }
+    }
+
+    /** {@link #step}, counted and timed as a trial of the kinetics. */
+    private double trial(double e, double dt, double[] temp, double stop) {
+        long c = work.clock();
+        double change = step(e, dt, temp, stop);
+        work.trials++;
+        work.kineticsNanos += work.since(c);
+        return change;
     }
 
     /**
@@ -269,8 +343,14 @@ public final class FilmDevice implements StructuralDevice {
      * below 2 where the well is concave (f'' &lt; 0, where the equation itself is unstable), so the
      * hot channel's mobility sets no step limit; the step is bounded by accuracy instead
      * (max |Δφ| ≤ {@value #MAX_CHANGE}). Its fixed points are those of the Allen–Cahn equation.
+     *
+     * <p>A trial that a node has already failed ({@code |Δφ| > stop}) returns that |Δφ| at once,
+     * leaving {@code next} incomplete: the caller rejects the trial on the same comparison, so the
+     * decisions and every accepted step are those of the full sweep. The sweep starts at the row of
+     * the last such node (the rows are independent; max |Δφ| does not depend on their order), where
+     * the next failing node most likely is.
      */
-    private double step(double e, double dt, double[] temp) {
+    private double step(double e, double dt, double[] temp, double stop) {
         Grid2D g = m.grid();
         int nx = g.nx();
         int ny = g.ny();
@@ -279,7 +359,9 @@ public final class FilmDevice implements StructuralDevice {
         double stab = m.energy().maxCurvature();
         FreeEnergyDensity f = m.energy();
         double change = 0;
-        for (int j = 0; j < ny; j++) {
+        int first = failedRow;
+        for (int row = 0; row < ny; row++) {
+            int j = row + first < ny ? row + first : row + first - ny;
             for (int i = 0; i < nx; i++) {
                 int k = j * nx + i;
                 double c = phi[k];
@@ -302,14 +384,47 @@ public final class FilmDevice implements StructuralDevice {
                     diag += cy;
                 }
                 double tk = temp[k];
-                double rate = dt * m.siteMobility(tk);
-                double v = (c + rate * (-f.derivative(c) + stab * c + off - m.siteBias(e, tk))) / (1 + rate * (diag + stab));
+                double rate = dt * mobility(k, tk);
+                double v = (c + rate * (-f.derivative(c) + stab * c + off - bias(k, e, tk))) / (1 + rate * (diag + stab));
                 v = Math.max(0, Math.min(1, v));
                 next[k] = v;
                 change = Math.max(change, Math.abs(v - c));
+                if (change > stop) {
+                    failedRow = j;
+                    return change;
+                }
             }
         }
         return change;
+    }
+
+    /**
+     * {@link Model#siteMobility} at node k and temperature t, kept per node while t keeps its bits:
+     * the trials of a cold segment and the cooling probes (at the start temperatures, those of the
+     * last accepted step) find it there instead of evaluating exp again.
+     */
+    private double mobility(int k, double t) {
+        long bits = Double.doubleToRawLongBits(t);
+        if (bits != mobilityAt[k]) {
+            mobility[k] = m.siteMobility(t);
+            mobilityAt[k] = bits;
+        }
+        return mobility[k];
+    }
+
+    /**
+     * {@link Model#siteBias} at node k for the field e and temperature t, kept per node while both
+     * keep their bits (valid while the drive is a function of E and T alone, as the model's is).
+     */
+    private double bias(int k, double e, double t) {
+        long eb = Double.doubleToRawLongBits(e);
+        long tb = Double.doubleToRawLongBits(t);
+        if (eb != biasField[k] || tb != biasAt[k]) {
+            bias[k] = m.siteBias(e, t);
+            biasField[k] = eb;
+            biasAt[k] = tb;
+        }
+        return bias[k];
     }
 
     /** max(a, b) per node, into a work array. */

@@ -2,6 +2,7 @@ package org.hafnia.solver.device;
 
 import org.hafnia.meshes.Grid2D;
 import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.solver.kernels.MatrixProduct;
 
 /**
  * Transient Joule heating of a plan-view film between two electrodes (physics.md §1.3, §6),
@@ -25,7 +26,20 @@ import org.hafnia.meshes.InvalidInputException;
  * the discrete operator's), so for a source held constant over a step each mode's 2 × 2 linear
  * system is advanced exactly, T(t+Δt) = T_ss + exp(−C⁻¹KΔt)(T(t) − T_ss): no stability limit and
  * no time-discretisation error beyond holding q constant over the step. Cost per step: two
- * transforms of O(N_x N_y (N_x + N_y)). Not thread-safe.
+ * transforms of O(N_x N_y (N_x + N_y)) and two exponentials per mode.
+ *
+ * <p>Work saved without changing a bit of the result: everything of a mode's 2 × 2 system but the
+ * exponentials of Δt is computed once, at construction; the source's transform is kept
+ * ({@link #source}), with each mode's steady state, for the trial steps of one source;
+ * {@link #restore} copies the modes and leaves the node temperatures to the next
+ * {@link #temperature()} or {@link #advance}; the transforms are four small matrix products of
+ * {@link MatrixProduct} (SIMD where the Vector API is available, each entry the same products
+ * summed in the same order as the textbook loops); the exponentials of the last
+ * {@value #CACHED_STEPS} distinct Δt are kept (a device's pulses repeat their step sequence: the
+ * steps of a segment are fixed multiples of its first step unless a step was halved), so a
+ * repeated Δt reuses the very values Math.exp returned for it. After the cache is full, nothing
+ * is allocated.
+ * Not thread-safe.
  */
 public final class FilmHeat {
 
@@ -72,19 +86,49 @@ public final class FilmHeat {
     private final int nx;
     private final int ny;
     private final double[] cx;
+    /** C_x transposed: column i of the basis at i·nx, for the forward transform's unit-stride rows. */
+    private final double[] cxt;
     private final double[] cy;
+    /** C_y transposed, for the inverse transform. */
+    private final double[] cyt;
     /** Lateral eigenvalue μ of each mode (1/m²), mode (m, n) at n·nx + m. */
     private final double[] mu;
     private final double g1;
     private final double g2;
     private final double cf;
     private final double ce;
+    /** Per mode, the constants of its exact step (see {@link #advance(double)}); electrodes only but {@link #rate}. */
+    private final double[] k22;
+    private final double[] det;
+    private final double[] half;
+    private final double[] twoDisc;
+    private final double[] lambdaPlus;
+    private final double[] lambdaMinus;
+    private final double[] aHalf;
+    private final double[] bf;
+    private final double[] ce2;
+    private final double[] dHalf;
+    /** Ideal electrodes: per mode the film's conductance kk (W/(m² K)) and its decay rate −kk/cf (1/s). */
+    private final double[] kk;
+    private final double[] rate;
+    private final double k12;
     /** Film and electrode temperature rises T − T0 in the mode basis. */
     private final double[] af;
     private final double[] ae;
     private final double[] work;
-    private final double[] modes;
+    /** The steady film and electrode rises of the held source per mode (K), set by {@link #source}. */
+    private final double[] steadyFilm;
+    private final double[] steadyElectrode;
     private final double[] temperature;
+    /** Whether {@link #temperature} lags the modes (after a restore). */
+    private boolean stale;
+    /** Distinct step sizes whose per-mode exponentials are kept (16 KiB each on 32², both layers). */
+    static final int CACHED_STEPS = 64;
+    /** Raw bits of the cached Δt, and per mode the ch, sh of exp(MΔt) (electrodes) or exp(rate Δt). */
+    private final long[] cachedDt = new long[CACHED_STEPS];
+    private final double[][] cachedExp = new double[CACHED_STEPS][];
+    private int cachedCount;
+    private int nextSlot;
 
     /** @param grid the plan-view grid (spacings in its physical unit) */
     public FilmHeat(Grid2D grid, Parameters p) {
@@ -93,7 +137,19 @@ public final class FilmHeat {
         this.ny = grid.ny();
         double h = grid.unit().metres();
         this.cx = cosineBasis(nx);
+        this.cxt = new double[nx * nx];
+        for (int m = 0; m < nx; m++) {
+            for (int i = 0; i < nx; i++) {
+                cxt[i * nx + m] = cx[m * nx + i];
+            }
+        }
         this.cy = cosineBasis(ny);
+        this.cyt = new double[ny * ny];
+        for (int n = 0; n < ny; n++) {
+            for (int j = 0; j < ny; j++) {
+                cyt[j * ny + n] = cy[n * ny + j];
+            }
+        }
         this.mu = new double[nx * ny];
         double dx = grid.dx() * h;
         double dy = grid.dy() * h;
@@ -117,10 +173,49 @@ public final class FilmHeat {
             this.ce = 0;
         }
         int size = nx * ny;
+        this.k12 = -2 * g1;
+        this.k22 = new double[size];
+        this.det = new double[size];
+        this.half = new double[size];
+        this.twoDisc = new double[size];
+        this.lambdaPlus = new double[size];
+        this.lambdaMinus = new double[size];
+        this.aHalf = new double[size];
+        this.bf = new double[size];
+        this.ce2 = new double[size];
+        this.dHalf = new double[size];
+        this.kk = new double[size];
+        this.rate = new double[size];
+        for (int k = 0; k < size; k++) {
+            if (!p.electrodes()) {
+                kk[k] = p.filmConductivity() * t * mu[k] + 2 * g1;
+                rate[k] = -kk[k] / cf;
+                continue;
+            }
+            // K = [[kf t μ + 2g1, −2g1], [−2g1, 2(ke d μ + g1 + g2)]], C = diag(cf, ce)
+            double k11 = p.filmConductivity() * t * mu[k] + 2 * g1;
+            k22[k] = 2 * (p.electrodeConductivity() * p.electrodeThickness() * mu[k] + g1 + g2);
+            det[k] = k11 * k22[k] - k12 * k12;
+            // M = −C⁻¹K, exp(MΔt) by its two real eigenvalues (C^½ M C^-½ is symmetric).
+            double a = -k11 / cf;
+            double b = -k12 / cf;
+            double c = -k12 / ce;
+            double d = -k22[k] / ce;
+            half[k] = (a + d) / 2;
+            double disc = Math.sqrt((a - d) * (a - d) / 4 + b * c);
+            twoDisc[k] = 2 * disc;
+            lambdaPlus[k] = half[k] + disc;
+            lambdaMinus[k] = half[k] - disc;
+            aHalf[k] = a - half[k];
+            bf[k] = b;
+            ce2[k] = c;
+            dHalf[k] = d - half[k];
+        }
         this.af = new double[size];
         this.ae = new double[size];
         this.work = new double[size];
-        this.modes = new double[size];
+        this.steadyFilm = new double[size];
+        this.steadyElectrode = new double[size];
         this.temperature = new double[size];
         java.util.Arrays.fill(temperature, p.ambient());
     }
@@ -129,15 +224,21 @@ public final class FilmHeat {
         return p;
     }
 
-    /** Column-mean film temperature per node (K); the array is owned by this object and updated by {@link #advance}. */
+    /**
+     * Column-mean film temperature per node (K); the array is owned by this object and updated by
+     * {@link #advance} and by this call after a {@link #restore} (call it again after a restore).
+     */
     public double[] temperature() {
+        if (stale) {
+            nodes();
+        }
         return temperature;
     }
 
     /** Largest column-mean film temperature (K). */
     public double maxTemperature() {
         double m = Double.NEGATIVE_INFINITY;
-        for (double v : temperature) {
+        for (double v : temperature()) {
             m = Math.max(m, v);
         }
         return m;
@@ -171,64 +272,114 @@ public final class FilmHeat {
         System.arraycopy(ae, 0, into, af.length, ae.length);
     }
 
-    /** Restores a state saved by {@link #save} (and the node temperatures with it). */
+    /**
+     * Restores a state saved by {@link #save}; the node temperatures follow at the next
+     * {@link #temperature()} (or are overwritten by the next {@link #advance}). The held source is kept.
+     */
     public void restore(double[] from) {
         System.arraycopy(from, 0, af, 0, af.length);
         System.arraycopy(from, af.length, ae, 0, ae.length);
-        inverse(af, temperature);
-        for (int k = 0; k < temperature.length; k++) {
-            temperature[k] += p.ambient();
-        }
+        stale = true;
     }
 
     /**
      * Advances the temperatures by {@code dt} (s) under the Joule source {@code q} (W/m³ per node,
      * held constant over the step); {@code q == null} means no source (cooling). Exact for a
-     * constant source.
+     * constant source. The same as {@link #source source(q)} then {@link #advance(double) advance(dt)}.
      */
     public void advance(double[] q, double dt) {
-        if (q != null) {
-            forward(q, modes);
-        } else {
-            java.util.Arrays.fill(modes, 0);
+        source(q);
+        advance(dt);
+    }
+
+    /**
+     * Holds the Joule source {@code q} (W/m³ per node; null: none) for the following
+     * {@link #advance(double)} calls: its transform is computed here, once. The array is read now only.
+     */
+    public void source(double[] q) {
+        if (q == null) {
+            java.util.Arrays.fill(steadyFilm, 0);
+            java.util.Arrays.fill(steadyElectrode, 0);
+            return;
         }
+        forward(q, steadyFilm);
         double t = p.thickness();
-        for (int k = 0; k < mu.length; k++) {
-            double s = modes[k] * t;
+        for (int k = 0; k < steadyFilm.length; k++) {
+            double s = steadyFilm[k] * t;
             if (!p.electrodes()) {
-                double kk = p.filmConductivity() * t * mu[k] + 2 * g1;
-                double ss = s / kk;
-                af[k] = ss + Math.exp(-kk / cf * dt) * (af[k] - ss);
-                continue;
+                steadyFilm[k] = s / kk[k];
+            } else {
+                // T_ss = K⁻¹ (s, 0): film s k22/det, electrode −s k12/det.
+                steadyFilm[k] = s * k22[k] / det[k];
+                steadyElectrode[k] = -s * k12 / det[k];
             }
-            // K = [[kf t μ + 2g1, −2g1], [−2g1, 2(ke d μ + g1 + g2)]], C = diag(cf, ce)
-            double k11 = p.filmConductivity() * t * mu[k] + 2 * g1;
-            double k12 = -2 * g1;
-            double k22 = 2 * (p.electrodeConductivity() * p.electrodeThickness() * mu[k] + g1 + g2);
-            double det = k11 * k22 - k12 * k12;
-            double sf = s * k22 / det;
-            double se = -s * k12 / det;
-            // M = −C⁻¹K, exp(MΔt) by its two real eigenvalues (C^½ M C^-½ is symmetric).
-            double a = -k11 / cf;
-            double b = -k12 / cf;
-            double c = -k12 / ce;
-            double d = -k22 / ce;
-            double half = (a + d) / 2;
-            double disc = Math.sqrt((a - d) * (a - d) / 4 + b * c);
-            double ep = Math.exp((half + disc) * dt);
-            double em = Math.exp((half - disc) * dt);
-            double ch = (ep + em) / 2;
-            double sh = (ep - em) / (2 * disc);
-            double xf = af[k] - sf;
-            double xe = ae[k] - se;
-            af[k] = sf + ch * xf + sh * ((a - half) * xf + b * xe);
-            ae[k] = se + ch * xe + sh * (c * xf + (d - half) * xe);
         }
+    }
+
+    /**
+     * Advances the temperatures by {@code dt} (s) under the held {@link #source} (none before the
+     * first), each mode exactly: T(t+Δt) = T_ss + exp(−C⁻¹KΔt)(T(t) − T_ss).
+     */
+    public void advance(double dt) {
+        double[] x = exponentials(dt);
+        if (!p.electrodes()) {
+            for (int k = 0; k < mu.length; k++) {
+                double ss = steadyFilm[k];
+                af[k] = ss + x[k] * (af[k] - ss);
+            }
+        } else {
+            for (int k = 0; k < mu.length; k++) {
+                double sf = steadyFilm[k];
+                double se = steadyElectrode[k];
+                double ch = x[2 * k];
+                double sh = x[2 * k + 1];
+                double xf = af[k] - sf;
+                double xe = ae[k] - se;
+                af[k] = sf + ch * xf + sh * (aHalf[k] * xf + bf[k] * xe);
+                ae[k] = se + ch * xe + sh * (ce2[k] * xf + dHalf[k] * xe);
+            }
+        }
+        nodes();
+    }
+
+    /** The per-mode exponentials of a step {@code dt}: from the cache, or computed into its next slot. */
+    private double[] exponentials(double dt) {
+        long bits = Double.doubleToRawLongBits(dt);
+        for (int s = 0; s < cachedCount; s++) {
+            if (cachedDt[s] == bits) {
+                return cachedExp[s];
+            }
+        }
+        int slot = nextSlot;
+        nextSlot = (nextSlot + 1) % CACHED_STEPS;
+        cachedCount = Math.max(cachedCount, slot + 1);
+        if (cachedExp[slot] == null) {
+            cachedExp[slot] = new double[p.electrodes() ? 2 * mu.length : mu.length];
+        }
+        double[] x = cachedExp[slot];
+        cachedDt[slot] = bits;
+        for (int k = 0; k < mu.length; k++) {
+            if (p.electrodes()) {
+                // exp(MΔt) = ch I + sh (M − half I), ch = (e₊ + e₋)/2, sh = (e₊ − e₋)/(2 disc).
+                double ep = Math.exp(lambdaPlus[k] * dt);
+                double em = Math.exp(lambdaMinus[k] * dt);
+                x[2 * k] = (ep + em) / 2;
+                x[2 * k + 1] = (ep - em) / twoDisc[k];
+            } else {
+                x[k] = Math.exp(rate[k] * dt);
+            }
+        }
+        return x;
+    }
+
+    /** The node temperatures from the film modes. */
+    private void nodes() {
         inverse(af, temperature);
         double t0 = p.ambient();
         for (int k = 0; k < temperature.length; k++) {
             temperature[k] += t0;
         }
+        stale = false;
     }
 
     /** Orthonormal DCT-II matrix of size n: row m, column i = w_m cos(π m (i + ½)/n). */
@@ -243,56 +394,16 @@ public final class FilmHeat {
         return c;
     }
 
-    /** Nodes → modes: X̂ = C_y X C_xᵀ. */
+    /** Nodes → modes: X̂ = C_y X C_xᵀ, as (C_y (X C_xᵀ)). */
     private void forward(double[] x, double[] out) {
-        for (int j = 0; j < ny; j++) {
-            for (int m = 0; m < nx; m++) {
-                double s = 0;
-                int row = j * nx;
-                int basis = m * nx;
-                for (int i = 0; i < nx; i++) {
-                    s += x[row + i] * cx[basis + i];
-                }
-                work[row + m] = s;
-            }
-        }
-        java.util.Arrays.fill(out, 0);
-        for (int n = 0; n < ny; n++) {
-            for (int j = 0; j < ny; j++) {
-                double c = cy[n * ny + j];
-                int src = j * nx;
-                int dst = n * nx;
-                for (int m = 0; m < nx; m++) {
-                    out[dst + m] += c * work[src + m];
-                }
-            }
-        }
+        MatrixProduct.multiply(x, cxt, work, ny, nx, nx, true);
+        MatrixProduct.multiply(cy, work, out, ny, ny, nx, true);
     }
 
-    /** Modes → nodes: X = C_yᵀ X̂ C_x. */
+    /** Modes → nodes: X = C_yᵀ X̂ C_x, as ((C_yᵀ X̂) C_x). */
     private void inverse(double[] a, double[] out) {
-        java.util.Arrays.fill(work, 0);
-        for (int n = 0; n < ny; n++) {
-            for (int j = 0; j < ny; j++) {
-                double c = cy[n * ny + j];
-                int src = n * nx;
-                int dst = j * nx;
-                for (int m = 0; m < nx; m++) {
-                    work[dst + m] += c * a[src + m];
-                }
-            }
-        }
-        java.util.Arrays.fill(out, 0);
-        for (int j = 0; j < ny; j++) {
-            int row = j * nx;
-            for (int m = 0; m < nx; m++) {
-                double v = work[row + m];
-                int basis = m * nx;
-                for (int i = 0; i < nx; i++) {
-                    out[row + i] += v * cx[basis + i];
-                }
-            }
-        }
+        MatrixProduct.multiply(cyt, a, work, ny, ny, nx, true);
+        MatrixProduct.multiply(work, cx, out, ny, nx, nx, true);
     }
 
     private static void positive(String what, double v) {

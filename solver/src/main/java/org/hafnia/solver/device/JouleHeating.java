@@ -1,12 +1,8 @@
 package org.hafnia.solver.device;
 
-import org.hafnia.meshes.AxisBoundary;
-import org.hafnia.meshes.BoundaryCondition;
-import org.hafnia.meshes.BoundaryConditions3D;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.electrostatics.ConductingFilm;
 import org.hafnia.physics.operators.FiniteVolumeDiffusion;
-import org.hafnia.solver.linear.ConjugateGradient;
 import org.hafnia.solver.linear.SolveReport;
 import org.hafnia.solver.linear.StencilPreconditioner;
 
@@ -15,8 +11,9 @@ import org.hafnia.solver.linear.StencilPreconditioner;
  * electrodes held at the ambient temperature T0 (good heat sinks, §6) and adiabatic side walls.
  * The source of each cell is the discrete dissipation of the conduction solution
  * ({@link FiniteVolumeDiffusion#dissipation}), so Σ sources = I·V exactly and, at convergence,
- * the heat leaving through the electrodes equals the electrical power. Solved by CG with IC(0)
- * (or multigrid), from the ambient temperature or a warm start.
+ * the heat leaving through the electrodes equals the electrical power. Solved by CG with multigrid
+ * ({@link #DEFAULT}) or IC(0), from the ambient temperature or a warm start. Each call solves on its own arrays;
+ * repeated solves of one device allocate nothing on a {@link PulseSolves}, which these calls run on.
  *
  * @param tolerance      relative residual of the CG solve
  * @param maxIterations  CG iteration cap
@@ -24,7 +21,12 @@ import org.hafnia.solver.linear.StencilPreconditioner;
  */
 public record JouleHeating(double tolerance, int maxIterations, StencilPreconditioner preconditioner) {
 
-    public static final JouleHeating DEFAULT = new JouleHeating(1e-10, 10_000);
+    /**
+     * Residual 1e-10, multigrid: on the run deck's films (32² and 48² plan view of one layer, 40² × 10)
+     * the multigrid heat solve took 0.81–0.95 of IC(0)'s CPU time, on 64² × 8 0.97–0.99, on 32² × 8
+     * 1.10–1.14 (two runs, one thread, loaded machine; docs/kernels.md).
+     */
+    public static final JouleHeating DEFAULT = new JouleHeating(1e-10, 10_000, StencilPreconditioner.MULTIGRID);
 
     public JouleHeating {
         if (!(tolerance > 0 && tolerance < 1) || maxIterations < 1) {
@@ -78,35 +80,8 @@ public record JouleHeating(double tolerance, int maxIterations, StencilPrecondit
      */
     public Temperature solve(ConductingFilm film, DeviceConductance.Read read, double[] thermalConductivity,
                              double ambient, double[] initialGuess) {
-        if (initialGuess != null && initialGuess.length != film.grid().size()) {
-            throw new IllegalArgumentException("initial temperature has " + initialGuess.length + " values, film has "
-                    + film.grid().size());
-        }
-        if (!(ambient > 0) || !Double.isFinite(ambient)) {
-            throw new InvalidInputException("electrode temperature must be positive (K), got " + ambient);
-        }
-        BoundaryConditions3D bc = new BoundaryConditions3D(AxisBoundary.zeroFlux(), AxisBoundary.zeroFlux(),
-                AxisBoundary.of(BoundaryCondition.dirichlet(ambient)));
-        FiniteVolumeDiffusion heat = new FiniteVolumeDiffusion(film.grid(), bc, thermalConductivity);
-        double[] source = new double[film.grid().size()];
-        read.operator().dissipation(read.potential(), source);
-        double[] b = heat.boundaryRightHandSide();
-        double power = 0;
-        for (int p = 0; p < b.length; p++) {
-            b[p] += source[p];
-            power += source[p];
-        }
-        double[] t;
-        if (initialGuess == null) {
-            t = new double[b.length];
-            java.util.Arrays.fill(t, ambient);
-        } else {
-            t = initialGuess.clone();
-        }
-        SolveReport report = new ConjugateGradient(heat.matrix(), preconditioner.of(heat.matrix()), tolerance,
-                maxIterations).solve(b, t);
-        double out = heat.faceFlux(t, FiniteVolumeDiffusion.Face.Z_LOW) + heat.faceFlux(t, FiniteVolumeDiffusion.Face.Z_HIGH);
-        return new Temperature(t, power, out, report);
+        return new PulseSolves(DeviceConductance.DEFAULT, this).heat(film, read, thermalConductivity, ambient,
+                initialGuess);
     }
 
     /** As {@link #solve(ConductingFilm, DeviceConductance.Read, double[], double)} with a uniform k_th. */

@@ -92,6 +92,7 @@ public final class AggregationMultigrid implements Preconditioner {
     }
 
     /** Rebuilds the coarse matrices and the coarsest factor from the fine matrix's current entries. */
+    @Override
     public void refactor() {
         for (int l = 0; l + 1 < levels.length; l++) {
             galerkin(levels[l], levels[l + 1]);

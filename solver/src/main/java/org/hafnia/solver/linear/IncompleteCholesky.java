@@ -29,6 +29,7 @@ public final class IncompleteCholesky implements Preconditioner {
      * Recomputes the factor from the matrix's current entries (the arrays of a {@link StencilMatrix}
      * may be updated in place, e.g. new coefficients for the next pulse): no allocation.
      */
+    @Override
     public void refactor() {
         Grid3D g = a.grid();
         int nx = g.nx();

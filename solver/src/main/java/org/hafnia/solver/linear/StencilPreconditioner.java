@@ -6,9 +6,11 @@ import org.hafnia.physics.operators.StencilMatrix;
 
 /**
  * The preconditioners of a {@link StencilMatrix}, by name, for solvers that build one per matrix.
- * Measured on device films (docs/kernels.md): IC(0) is the faster on thin films (≤ 8 layers), where
- * it needs ≈ 20 iterations; the multigrid halves the iterations and wins on thicker and larger
- * grids, whose IC(0) iteration count grows with the grid.
+ * Measured in CPU time per solve from zero (docs/kernels.md): the multigrid halves the iterations
+ * but a V-cycle costs about two IC(0) sweeps, so the two are within ±25 % of each other on device
+ * and run-deck films. IC(0) is the faster for conduction on layered films (32²–64² × 8, 40² × 10:
+ * 0.79–0.95 of the multigrid's time) and stays {@code DeviceConductance}'s default; the multigrid is
+ * the faster for the heat solve on the run deck's films and is {@code JouleHeating}'s default.
  */
 public enum StencilPreconditioner {
     /** Zero fill-in incomplete Cholesky, {@link IncompleteCholesky}. */

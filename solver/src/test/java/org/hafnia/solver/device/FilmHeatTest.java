@@ -97,4 +97,77 @@ class FilmHeatTest {
         assertThat(real.maxTemperature() - 300).isCloseTo(1e20 * 5e-9 * (0.5 / g1 + 0.5 / g2), within(1e-6));
         assertThat(real.maxTemperature()).isGreaterThan(ideal.maxTemperature());
     }
+
+    /** A Joule source peaked on one node of the grid, W/m³. */
+    private static double[] peakedSource() {
+        double[] q = new double[GRID.size()];
+        for (int j = 0; j < 16; j++) {
+            for (int i = 0; i < 16; i++) {
+                q[GRID.index(i, j)] = 1e20 * Math.exp(-Math.hypot(i - 5, j - 9) / 2);
+            }
+        }
+        return q;
+    }
+
+    private static void assertSameBits(double[] actual, double[] expected) {
+        for (int k = 0; k < expected.length; k++) {
+            assertThat(Double.doubleToRawLongBits(actual[k])).as("node %d", k).isEqualTo(Double.doubleToRawLongBits(expected[k]));
+        }
+    }
+
+    /**
+     * A trial advance undone by restore leaves no trace: restore, then the node temperatures (read
+     * lazily) and the next advance under the held source, equal bit for bit those of a model that
+     * never took the trial (the same operations on the same numbers).
+     */
+    @Test
+    void restoredTrialLeavesTheSameBitsAsNoTrial() {
+        for (FilmHeat.Parameters p : new FilmHeat.Parameters[] {IDEAL, new FilmHeat.Parameters(5e-9, 0.7, 2.8e6, 10e-9, 20, 3e6, 300)}) {
+            double[] q = peakedSource();
+            FilmHeat tried = new FilmHeat(GRID, p);
+            FilmHeat straight = new FilmHeat(GRID, p);
+            tried.advance(q, 3e-12);
+            straight.advance(q, 3e-12);
+            double[] saved = new double[2 * GRID.size()];
+            tried.save(saved);
+            double[] before = tried.temperature().clone();
+            tried.advance(1e-9);
+            tried.restore(saved);
+            assertSameBits(tried.temperature(), before);
+            tried.restore(saved);
+            tried.advance(5e-12);
+            straight.advance(q, 5e-12);
+            assertSameBits(tried.temperature(), straight.temperature());
+        }
+    }
+
+    /**
+     * The exponentials kept per step size are those a fresh model computes: through more distinct
+     * Δt than the cache holds (so entries are replaced) and repeated ones, every advance equals, bit
+     * for bit, that of a new model restored to the same state (whose cache is empty).
+     */
+    @Test
+    void repeatedStepSizesGiveTheBitsOfAFreshComputation() {
+        for (FilmHeat.Parameters p : new FilmHeat.Parameters[] {IDEAL, new FilmHeat.Parameters(5e-9, 0.7, 2.8e6, 10e-9, 20, 3e6, 300)}) {
+            double[] q = peakedSource();
+            FilmHeat h = new FilmHeat(GRID, p);
+            h.source(q);
+            double[] saved = new double[2 * GRID.size()];
+            int distinct = FilmHeat.CACHED_STEPS + 9;
+            for (int n = 0; n < 3 * distinct; n++) {
+                double dt = 1e-13 * (1 + (n * 7) % distinct);
+                h.save(saved);
+                FilmHeat fresh = new FilmHeat(GRID, p);
+                fresh.restore(saved);
+                fresh.advance(q, dt);
+                h.advance(dt);
+                assertSameBits(h.temperature(), fresh.temperature());
+                if (n % 5 == 4) {
+                    h.advance(null, dt);
+                    q[(n * 13) % q.length] *= 1.5;
+                    h.source(q);
+                }
+            }
+        }
+    }
 }
