@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 /** The three seed schemes as published, on devices whose response is known. */
 class FaithfulSchemesTest {
 
+    /** An ECRAM gate stack (10 µm, 1 cm²/(V s), 0.5 pF); the energy does not enter these tests. */
+    static final EcramParameters.Gate GATE = new EcramParameters.Gate(10e-6, 1e-4, 0.5e-12);
+
     /** Synthetic compact device: SET/RESET pulses to cross the range, nonlinearity A, spreads. */
     static CompactDeviceParameters device(double pulsesLtd, double aLtp, double c2c, double d2d, double bounds,
                                           double readNoise) {
@@ -179,8 +182,8 @@ class FaithfulSchemesTest {
         double sc = 0.1;
         double sd = 0.03;
         double sr = 0.002;
-        EcramParameters e = new EcramParameters(60e-6, 100e-6, sb, 100, sc, sd, sr, 5, 1, 0.1, 0.1, 1e-3);
-        DevicePopulation pop = DevicePopulation.ecram("ecram", e, new double[] {3, 5});
+        EcramParameters e = new EcramParameters(60e-6, 100e-6, sb, 100, sc, sd, sr, 5, 1, 0.1, 0.1, 1e-3, GATE);
+        DevicePopulation pop = DevicePopulation.ecram("ecram", e, new double[] {3, 5}, new double[] {0.1});
         int levels = 5;
         int perLevel = 2000;
         double[] t = targets(pop.model(), levels, levels * perLevel);
@@ -207,7 +210,7 @@ class FaithfulSchemesTest {
 
     @Test
     void ecramResponseIsLinearAndSymmetric() {
-        EcramParameters e = new EcramParameters(60e-6, 100e-6, 0, 100, 0, 0, 0, 5, 1, 0.1, 0.1, 1e-3);
+        EcramParameters e = new EcramParameters(60e-6, 100e-6, 0, 100, 0, 0, 0, 5, 1, 0.1, 0.1, 1e-3, GATE);
         EcramDevice d = new EcramDevice(e, 1);
         for (int k = 0; k < 30; k++) {
             d.pulse(5, 0.1);
