@@ -71,11 +71,12 @@ class FaithfulSchemesTest {
         assertThat(m.rmsePercent()).isLessThan(100.0 / 28 * Math.sqrt(0.9 + 0.1 * 16));
     }
 
-    /** Records the noise-free conductance after each pulse and the amplitudes. */
+    /** Records the noise-free conductance after each pulse, the amplitudes and the widths. */
     static final class Recording implements ResistiveDevice {
         final CompactDevice d;
         final List<Double> g = new ArrayList<>();
         final List<Double> v = new ArrayList<>();
+        final List<Double> w = new ArrayList<>();
 
         Recording(CompactDevice d) {
             this.d = d;
@@ -86,6 +87,7 @@ class FaithfulSchemesTest {
             d.pulse(amplitude, width);
             g.add(d.conductance());
             v.add(amplitude);
+            w.add(width);
         }
 
         @Override
@@ -106,7 +108,12 @@ class FaithfulSchemesTest {
 
     /** Feedforward steps of one device to {@code target}: the conductance after the full RESET, then after each step. */
     static Recording feedforward(CompactDeviceParameters p, double target, double spacing) {
-        DevicePopulation pop = DevicePopulation.compact("d", p, new double[] {0.5, 1.0});
+        return feedforward(DevicePopulation.compact("d", p, new double[] {0.5, 1.0}), target, spacing);
+    }
+
+    /** Likewise on a population with its own characterised pulses. */
+    static Recording feedforward(DevicePopulation pop, double target, double spacing) {
+        CompactDeviceParameters p = pop.model();
         ProgrammingScheme.Settings s = ProgrammingScheme.FEEDFORWARD.settings(pop, spacing, -1);
         Recording r = new Recording(new CompactDevice(p, 77));
         ProgrammingScheme.FEEDFORWARD.program(r, target, s);
@@ -152,6 +159,46 @@ class FaithfulSchemesTest {
         double before = c.conductance();
         plain.pulse(p.vSet(), p.pulseWidth());
         assertThat(first / (c.conductance() - before)).isGreaterThan(2);
+    }
+
+    /** Largest |step − mean step| over the programmed path, relative to the mean step. */
+    static double worstStepDeviation(Recording r, int reset) {
+        double[] dg = steps(r, reset);
+        double mean = (r.g.get(r.g.size() - 1) - r.g.get(reset - 1)) / dg.length;
+        double worst = 0;
+        for (double s : dg) {
+            worst = Math.max(worst, Math.abs(s - mean) / mean);
+        }
+        return worst;
+    }
+
+    @Test
+    void feedforwardChoosingAmplitudeAndWidthGivesMoreEqualStepsThanAmplitudeOnlyWhereWidthMatters() {
+        // A = 10 pulses of 60: from Gmin to the top of the window a reference pulse's step falls ~10-fold. The
+        // amplitudes were characterised over 0.7–1.0 V only (overdrive 0.4–1.0 of the reference, threshold 0.5 V): at
+        // one width they span a step ratio of 2.5, too little for equal steps. Characterised at 0.25–4 × the reference
+        // width in factors of 2 (< 2.5: no gaps) as well, the pulse strength (overdrive × τ/τref) spans 0.1–4, a ratio
+        // of 40 > 10: equal steps exist.
+        CompactDeviceParameters p = device(60, 10, 0.02, 0, 0, 0.001);
+        double[] w = CrossbarProgramming.window(p);
+        double spacing = (w[1] - w[0]) / 7;
+        double tau = p.pulseWidth();
+        double[] amplitudes = {0.7, 1.0};
+        double[] widths = {0.25 * tau, 0.5 * tau, tau, 2 * tau, 4 * tau};
+        Recording both = feedforward(DevicePopulation.compact("d", p, amplitudes, widths), w[1], spacing);
+        Recording amplitudeOnly = feedforward(DevicePopulation.compact("d", p, amplitudes), w[1], spacing);
+        int reset = (int) Math.ceil(1.5 * p.pulsesLtd());
+        // Same bound as the amplitude-range test above: 3σ of the 2 % c2c plus 10 % for the map.
+        assertThat(worstStepDeviation(both, reset)).isLessThan(0.16);
+        // Control: amplitude alone cannot make the small steps at low G (its weakest pulse steps several times further).
+        assertThat(worstStepDeviation(amplitudeOnly, reset)).isGreaterThan(1);
+        // Every pulse inside the characterised amplitudes and widths, and the width is used.
+        List<Double> v = both.v.subList(reset, both.v.size());
+        List<Double> tw = both.w.subList(reset, both.w.size());
+        assertThat(v).allSatisfy(a -> assertThat(a).isBetween(0.7, 1.0));
+        assertThat(tw).allSatisfy(x -> assertThat(x).isBetween(0.25 * tau, 4 * tau));
+        assertThat(tw.stream().distinct().count()).isGreaterThan(1);
+        assertThat(amplitudeOnly.w.subList(reset, amplitudeOnly.w.size())).containsOnly(tau);
     }
 
     @Test
