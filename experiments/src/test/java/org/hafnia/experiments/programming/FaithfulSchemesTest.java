@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The three seed schemes as published, on devices whose response is known. */
 class FaithfulSchemesTest {
 
-    /** An ECRAM gate stack (10 µm, 1 cm²/(V s), 0.5 pF); the energy does not enter these tests. */
+    /** An ECRAM gate stack: 10 µm, 1 cm²/(V s), 0.5 pF; Q/ΔG = L²/μ = 1e-6 V s. */
     static final EcramParameters.Gate GATE = new EcramParameters.Gate(10e-6, 1e-4, 0.5e-12);
 
     /** Synthetic compact device: SET/RESET pulses to cross the range, nonlinearity A, spreads. */
@@ -253,6 +253,62 @@ class FaithfulSchemesTest {
         }
         // No reads while programming: only the pulses of the RESET and the count.
         assertThat(o.pulses()[levels - 1]).isEqualTo((int) Math.ceil(1.5 * 100) + 90);
+    }
+
+    @Test
+    void openLoopEnergyOnAnEcramIsTheGateEnergyOfItsPulses() {
+        // No spread: the full RESET (150 pulses of −5 V) starts at Gmin and moves no ion, C V² = 1.25e-11 J each; each
+        // of the n SET pulses moves ΔG₀ = 0.4 µS, 5 V (0.4e-6 S · 1e-6 V s + 0.5e-12 F · 5 V) = 1.45e-11 J. No reads.
+        EcramParameters e = new EcramParameters(60e-6, 100e-6, 0, 100, 0, 0, 0, 5, 1, 0.1, 0.1, 1e-3, GATE);
+        DevicePopulation pop = DevicePopulation.ecram("ecram", e, new double[] {3, 5}, new double[] {0.1});
+        double[] t = targets(pop.model(), 5, 5);
+        CrossbarProgramming.Outcome o = CrossbarProgramming.program(ProgrammingScheme.OPEN_LOOP, pop, t, t[1] - t[0], 1, 1);
+        for (int i = 0; i < t.length; i++) {
+            int n = o.pulses()[i] - 150;
+            double expected = 150 * 1.25e-11 + n * 1.45e-11;
+            // Sums of a few hundred products of doubles: exact to ~10⁻¹³ relative.
+            assertThat(o.energy()[i]).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9 * expected));
+        }
+    }
+
+    @Test
+    void errorBudgetSplitsReadNoiseFromTheProgrammedState() {
+        // Open loop on a linear ECRAM with targets at whole pulse counts. Without write variation the programmed state
+        // is exact and the budget is read noise alone: √E[σr² G²] with G the target. With a device-to-device step spread
+        // σd the state error is n Δ σd (the open-loop derivation above), read noise unchanged.
+        double sr = 0.002;
+        int levels = 5;
+        int perLevel = 400;
+        for (double sd : new double[] {0, 0.03}) {
+            EcramParameters e = new EcramParameters(60e-6, 100e-6, 0, 100, 0, sd, sr, 5, 1, 0.1, 0.1, 1e-3, GATE);
+            DevicePopulation pop = DevicePopulation.ecram("ecram", e, new double[] {3, 5}, new double[] {0.1});
+            double[] levelG = CrossbarProgramming.levels(pop.model(), levels);
+            double[] t = targets(pop.model(), levels, levels * perLevel);
+            double[] w = CrossbarProgramming.window(pop.model());
+            CrossbarProgramming.Outcome o = CrossbarProgramming.program(ProgrammingScheme.OPEN_LOOP, pop, t,
+                    t[1] - t[0], 4, 2);
+            CrossbarProgramming.Merit m = CrossbarProgramming.merit(o, levelG, w);
+            double readSq = 0;
+            double stateSq = 0;
+            for (double g : levelG) {
+                double n = Math.rint((g - e.gMin()) / e.step());
+                readSq += Math.pow(sr * g, 2) / levels;
+                stateSq += Math.pow(n * e.step() * sd, 2) / levels;
+            }
+            double scale = 100 / (w[1] - w[0]);
+            // Read variance from 2000 devices × 16 reads: relative SE of the mean variance √(2/(15·2000)) < 1 %, of its
+            // root < 0.5 %; allow 3 %. The state: 2000 devices, SE of a mean square ≈ √(2/2000) = 3 %, allow 10 %, and
+            // with σd = 0 only the σr²/K residual's sampling error remains (≤ 0.01 of the read term).
+            assertThat(m.rmseReadPercent()).isCloseTo(scale * Math.sqrt(readSq),
+                    org.assertj.core.data.Offset.offset(0.03 * scale * Math.sqrt(readSq)));
+            if (sd == 0) {
+                assertThat(m.rmseStatePercent()).isLessThan(0.1 * m.rmseReadPercent());
+            } else {
+                assertThat(m.rmseStatePercent()).isCloseTo(scale * Math.sqrt(stateSq),
+                        org.assertj.core.data.Offset.offset(0.1 * scale * Math.sqrt(stateSq)));
+            }
+            assertThat(m.rmseUnconvergedPercent()).isZero();
+        }
     }
 
     @Test
