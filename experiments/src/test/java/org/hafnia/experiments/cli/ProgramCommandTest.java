@@ -44,6 +44,16 @@ class ProgramCommandTest {
         assertThat(p.get("unreachable").isArray()).isTrue();
         assertThat(p.get("unreachable").size()).isGreaterThanOrEqualTo(3);
         assertThat(p.get("device").asText()).isEqualTo("chen2023-ecram");
+        // Chen's published widths (100 and 150 ms); reset-voltage-control pulses at the reference width only.
+        assertThat(p.get("characterised_widths_s").get(0).asDouble()).isEqualTo(0.1);
+        assertThat(p.get("characterised_widths_s").get(1).asDouble()).isEqualTo(0.15);
+        assertThat(p.get("width_range_s").get(0).asDouble()).isEqualTo(0.1);
+        assertThat(p.get("width_range_s").get(1).asDouble()).isEqualTo(0.1);
+        // The error budget: read noise and programmed state, each at most the RMSE they make up (RMSE² = read² + state²
+        // up to the sampling of 16 reads, hence the 5 % margin).
+        double rmse = p.get("rmse_percent").asDouble();
+        assertThat(p.get("rmse_read_percent").asDouble()).isPositive().isLessThan(1.05 * rmse);
+        assertThat(p.get("rmse_state_percent").asDouble()).isLessThan(1.05 * rmse);
     }
 
     @Test
@@ -57,7 +67,8 @@ class ProgramCommandTest {
         assertThat(c.get("schemes").size()).isEqualTo(5);
         assertThat(c.get("accuracy_vs_levels").get("series").size()).isEqualTo(5);
         assertThat(c.get("accuracy_vs_levels").get("series").get(0).get("accuracy").size()).isEqualTo(2);
-        assertThat(Files.readString(out.resolve("compare.md"))).contains("open-loop").contains("chen2023-ecram");
+        assertThat(Files.readString(out.resolve("compare.md"))).contains("open-loop").contains("chen2023-ecram")
+                .contains("Chen et al., Nat. Commun. 2023").contains("Limited by");
         assertThat(out.resolve("accuracy-vs-levels.png")).isRegularFile();
     }
 
