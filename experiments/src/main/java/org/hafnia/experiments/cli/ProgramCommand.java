@@ -369,7 +369,11 @@ public final class ProgramCommand implements Callable<Integer> {
                 + " s after programming; dashed: targets)", "G (µS)", "devices per bin of " + micro(bin) + " µS");
         LineFigure error = new LineFigure("Read error against target", "target G (µS)", "read − target (µS)").scatter();
         java.util.SortedSet<Double> targets = new java.util.TreeSet<>();
-        boolean perLevel = outcomes.size() == 1;
+        // One histogram per level only where its colours can tell the levels apart: hundreds of per-level series of
+        // thousands of bins each are neither legible nor quick to draw.
+        boolean perLevel = outcomes.size() == 1
+                && java.util.Arrays.stream(outcomes.values().iterator().next().targets()).distinct().count()
+                <= LineFigure.PALETTE.length;
         for (Map.Entry<ProgrammingScheme, CrossbarProgramming.Outcome> e : outcomes.entrySet()) {
             CrossbarProgramming.Outcome o = e.getValue();
             double[] t = new double[o.targets().length];
@@ -381,7 +385,10 @@ public final class ProgramCommand implements Callable<Integer> {
             }
             error.series(e.getKey().label(), t, err);
             // One scheme: a histogram per level, so that overlapping levels stay apart; several: one per scheme.
+            // A level's label carries its index: three digits of µS need not tell close levels apart.
+            int index = 0;
             for (double level : perLevel ? targets : java.util.Set.of(Double.NaN)) {
+                index++;
                 int[] count = new int[bins];
                 for (int d = 0; d < t.length; d++) {
                     int b = (int) Math.floor((o.reads()[d] - lo) / bin);
@@ -390,7 +397,8 @@ public final class ProgramCommand implements Callable<Integer> {
                     }
                 }
                 double[][] xy = steps(lo, bin, count);
-                hist.series(Double.isNaN(level) ? e.getKey().label() : "target " + micro(level) + " µS", xy[0], xy[1]);
+                hist.series(Double.isNaN(level) ? e.getKey().label() : "target " + index + ": " + micro(level) + " µS",
+                        xy[0], xy[1]);
             }
         }
         hist.legend(outcomes.size() > 1 || targets.size() <= LineFigure.PALETTE.length).integerY();

@@ -57,6 +57,17 @@ class ProgramCommandTest {
     }
 
     @Test
+    void levelsCloserThanTheLabelDigitsStillWriteTheHistogram() throws Exception {
+        // 512 levels over the ECRAM's 32 µS window are 0.06 µS apart (64 devices hold the lowest 64): three digits of µS give equal labels (regression:
+        // the figure refused the second series of the same name; now more levels than colours share one histogram).
+        Path out = tmp.resolve("many");
+        CommandRun r = CommandRun.of("program", "--scheme", "open-loop", "--levels", "512", "--rows", "2", "--cols",
+                "32", "--case", ecramCase().toString(), "--out", out.toString(), "--threads", "2");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(out.resolve("levels.png")).isRegularFile();
+    }
+
+    @Test
     void compareWritesTheTableAndTheAccuracyAgainstLevels() throws Exception {
         Path out = tmp.resolve("c");
         CommandRun r = CommandRun.of("program", "--compare", "--levels", "4", "--rows", "4", "--cols", "8",
