@@ -239,6 +239,7 @@ public final class ProgramCommand implements Callable<Integer> {
         r.put("rmse_read_percent", m.rmseReadPercent());
         r.put("rmse_state_percent", m.rmseStatePercent());
         r.put("rmse_unconverged_percent", m.rmseUnconvergedPercent());
+        r.put("rmse_drift_percent", driftPercent(pop.model(), n, window));
         r.put("amplitude_range_V", o.amplitudes());
         r.put("characterised_range_V", pop.characterisedRange());
         r.put("width_range_s", o.widths());
@@ -275,6 +276,21 @@ public final class ProgramCommand implements Callable<Integer> {
         return b.toString();
     }
 
+    /**
+     * The drift part of the programmed-state error as the mean model predicts it, in % of the window:
+     * a level written to G_t reads G_t (Δ/t0)^−ν after the delay Δ, so the RMS over the N levels of
+     * G_t (1 − (Δ/t0)^−ν) (no drift before t0). A prediction from the tester's model, not measured.
+     */
+    static double driftPercent(CompactDeviceParameters p, int n, double[] window) {
+        double delay = CrossbarProgramming.DELAY;
+        double loss = delay > p.driftT0() ? 1 - Math.pow(delay / p.driftT0(), -p.driftNu()) : 0;
+        double sq = 0;
+        for (double g : CrossbarProgramming.levels(p, n)) {
+            sq += g * loss * g * loss / n;
+        }
+        return 100 * Math.sqrt(sq) / (window[1] - window[0]);
+    }
+
     /** Each seed paper's device, scheme and headline (anchors.md). */
     private static final List<String[]> PAPERS = List.of(
             new String[] {"kim2021-tiox-alox", "reset-voltage-control", "Kim et al., Nanotechnology 2021",
@@ -299,16 +315,19 @@ public final class ProgramCommand implements Callable<Integer> {
                 double read = (Double) r.get("rmse_read_percent");
                 double state = (Double) r.get("rmse_state_percent");
                 double unconverged = (Double) r.get("rmse_unconverged_percent");
+                double drift = (Double) r.get("rmse_drift_percent");
                 String limit = read >= state ? "read noise (no scheme can program below it)"
-                        : (unconverged * unconverged > 0.5 * state * state
+                        : unconverged * unconverged > 0.5 * state * state
                             ? "the programmed state, mostly of the devices the scheme could not bring into the window"
-                            : "the programmed state (the scheme's resolution, write variation, drift over the delay)");
+                        : drift * drift > 0.5 * state * state ? "the programmed state, mostly the drift over the delay"
+                        : "the programmed state (the scheme's resolution and the write variation)";
                 b.append(String.format(Locale.ROOT, "- **%s** (%s) on %s (on/off %.2f), %s, %d levels: %d distinguishable, "
                                 + "RMSE %.2f %% = read noise %.2f %% ⊕ programmed state %.2f %% (of which devices not "
-                                + "converged %.2f %%); %d failures, %d unreachable targets. Limited by %s.%n",
+                                + "converged %.2f %%; drift over the delay by the mean model %.2f %%); %d failures, "
+                                + "%d unreachable targets. Limited by %s.%n",
                         paper[2], paper[3], paper[0], (Double) r.get("device_on_off"), paper[1], (Integer) r.get("levels"),
                         (Integer) r.get("levels_distinguishable"), (Double) r.get("rmse_percent"), read, state,
-                        unconverged, (Integer) r.get("failures"), ((double[]) r.get("unreachable")).length, limit));
+                        unconverged, drift, (Integer) r.get("failures"), ((double[]) r.get("unreachable")).length, limit));
             }
         }
         return b.toString();

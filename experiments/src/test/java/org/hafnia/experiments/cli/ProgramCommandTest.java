@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.hafnia.physics.compact.CompactDeviceParameters;
 import org.hafnia.postprocess.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,20 @@ class ProgramCommandTest {
         double rmse = p.get("rmse_percent").asDouble();
         assertThat(p.get("rmse_read_percent").asDouble()).isPositive().isLessThan(1.05 * rmse);
         assertThat(p.get("rmse_state_percent").asDouble()).isLessThan(1.05 * rmse);
+        assertThat(p.get("rmse_drift_percent").asDouble()).isZero();
+    }
+
+    @Test
+    void driftPartOfTheBudgetIsTheMeanModelsLossOverTheDelay() {
+        // 20–150 µS, ν = 0.01 from t0 = 1 s: after 10 s a level keeps 10^−0.01 = 0.97724 of its G. Window 33–137 µS
+        // (104 µS); two levels at its ends lose 0.75 and 3.12 µS: RMS 2.27 µS = 2.181 % of the window.
+        CompactDeviceParameters p = new CompactDeviceParameters(20e-6, 150e-6, 0, 60, 60, 25, 15, 0, 0, 0, 0, 0,
+                8e-3, 4e-3, 1, 5, 0, 0.01, 0, 1.0, 1.0, -1.0, 0.5, 1e-6, 0.15, 1e-6);
+        double loss = 1 - Math.pow(10, -0.01);
+        double expected = 100 * Math.sqrt((Math.pow(33e-6 * loss, 2) + Math.pow(137e-6 * loss, 2)) / 2) / 104e-6;
+        assertThat(expected).isCloseTo(2.181, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(ProgramCommand.driftPercent(p, 2, new double[] {33e-6, 137e-6}))
+                .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
