@@ -239,6 +239,7 @@ public final class ProgramCommand implements Callable<Integer> {
         r.put("rmse_read_percent", m.rmseReadPercent());
         r.put("rmse_state_percent", m.rmseStatePercent());
         r.put("rmse_unconverged_percent", m.rmseUnconvergedPercent());
+        r.put("state_bias_percent", m.stateBiasPercent());
         r.put("rmse_drift_percent", driftPercent(pop.model(), n, window));
         r.put("amplitude_range_V", o.amplitudes());
         r.put("characterised_range_V", pop.characterisedRange());
@@ -279,7 +280,8 @@ public final class ProgramCommand implements Callable<Integer> {
     /**
      * The drift part of the programmed-state error as the mean model predicts it, in % of the window:
      * a level written to G_t reads G_t (Δ/t0)^−ν after the delay Δ, so the RMS over the N levels of
-     * G_t (1 − (Δ/t0)^−ν) (no drift before t0). A prediction from the tester's model, not measured.
+     * G_t (1 − (Δ/t0)^−ν) (no drift before t0). A prediction from the tester's model, not measured,
+     * and not a share of the measured state error: a scheme's own offset may add to it or cancel it.
      */
     static double driftPercent(CompactDeviceParameters p, int n, double[] window) {
         double delay = CrossbarProgramming.DELAY;
@@ -316,17 +318,18 @@ public final class ProgramCommand implements Callable<Integer> {
                 double state = (Double) r.get("rmse_state_percent");
                 double unconverged = (Double) r.get("rmse_unconverged_percent");
                 double drift = (Double) r.get("rmse_drift_percent");
+                double bias = (Double) r.get("state_bias_percent");
                 String limit = read >= state ? "read noise (no scheme can program below it)"
                         : unconverged * unconverged > 0.5 * state * state
                             ? "the programmed state, mostly of the devices the scheme could not bring into the window"
-                        : drift * drift > 0.5 * state * state ? "the programmed state, mostly the drift over the delay"
-                        : "the programmed state (the scheme's resolution and the write variation)";
+                        : bias * bias > 0.5 * state * state ? "a systematic offset of the programmed state"
+                        : "the spread of the programmed state (write variation and the scheme's resolution)";
                 b.append(String.format(Locale.ROOT, "- **%s** (%s) on %s (on/off %.2f), %s, %d levels: %d distinguishable, "
-                                + "RMSE %.2f %% = read noise %.2f %% ⊕ programmed state %.2f %% (of which devices not "
-                                + "converged %.2f %%; drift over the delay by the mean model %.2f %%); %d failures, "
-                                + "%d unreachable targets. Limited by %s.%n",
+                                + "RMSE %.2f %% = read noise %.2f %% ⊕ programmed state %.2f %% (mean offset %+.2f %%; "
+                                + "devices not converged %.2f %%; the mean model's drift over the delay alone would be "
+                                + "%.2f %%); %d failures, %d unreachable targets. Limited by %s.%n",
                         paper[2], paper[3], paper[0], (Double) r.get("device_on_off"), paper[1], (Integer) r.get("levels"),
-                        (Integer) r.get("levels_distinguishable"), (Double) r.get("rmse_percent"), read, state,
+                        (Integer) r.get("levels_distinguishable"), (Double) r.get("rmse_percent"), read, state, bias,
                         unconverged, drift, (Integer) r.get("failures"), ((double[]) r.get("unreachable")).length, limit));
             }
         }

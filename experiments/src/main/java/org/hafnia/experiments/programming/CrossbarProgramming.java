@@ -70,11 +70,12 @@ public final class CrossbarProgramming {
      * The error budget (NaN when the outcome has none) is in % of the window like the RMSE:
      * {@code rmseReadPercent} = √E[σ_r²], {@code rmseStatePercent} = √E[(G_state − G_t)²], and
      * {@code rmseUnconvergedPercent} the part of the RMSE from devices whose scheme did not converge
-     * (failed or unreachable): √(Σ_unconverged e² / N).
+     * (failed or unreachable): √(Σ_unconverged e² / N), and {@code stateBiasPercent} the mean signed
+     * state error E[G_state − G_t] (its systematic part: state² = bias² + spread²).
      */
     public record Merit(double rmsePercent, int levelsDistinguishable, double sigmaMean, double pulsesMean,
                         int pulsesMax, double energyMean, double timeMean, int failures, double rmseReadPercent,
-                        double rmseStatePercent, double rmseUnconvergedPercent) {
+                        double rmseStatePercent, double rmseUnconvergedPercent, double stateBiasPercent) {
     }
 
     /** Budget reads per device after the evaluation read. */
@@ -222,6 +223,7 @@ public final class CrossbarProgramming {
         double readVar = 0;
         double stateSq = 0;
         double unconvergedSq = 0;
+        double bias = 0;
         for (int i = 0; o.state() != null && i < n; i++) {
             double e = o.reads()[i] - o.targets()[i];
             double s = o.state()[i] - o.targets()[i];
@@ -229,6 +231,7 @@ public final class CrossbarProgramming {
             // The mean of K reads still carries σ_r²/K of read noise: remove it from the state error.
             stateSq += (s * s - o.readVariance()[i] / BUDGET_READS) / n;
             unconvergedSq += o.converged()[i] ? 0 : e * e / n;
+            bias += s / n;
         }
         double budget = o.state() == null ? Double.NaN : 100 / (window[1] - window[0]);
         double[] sigma = new double[nl];
@@ -243,7 +246,7 @@ public final class CrossbarProgramming {
                 g -> Math.max(floor, interpolate(levelTargets, sigma, g)));
         return new Merit(100 * Math.sqrt(se / n) / (window[1] - window[0]), distinguishable, sigmaMean,
                 (double) pulseSum / n, pulseMax, energy / n, time / n, o.failures(), budget * Math.sqrt(readVar),
-                budget * Math.sqrt(Math.max(0, stateSq)), budget * Math.sqrt(unconvergedSq));
+                budget * Math.sqrt(Math.max(0, stateSq)), budget * Math.sqrt(unconvergedSq), budget * bias);
     }
 
     private static int nearest(double[] levels, double g) {

@@ -312,6 +312,36 @@ class FaithfulSchemesTest {
     }
 
     @Test
+    void errorBudgetMeanOffsetOfAnOpenLoopOnADriftingDeviceIsItsDrift() {
+        // Linear (A = 10⁶ Pmax), no noise or spread, ν = 0.01 from t0 = 1 s: 5 levels 33–137 µS at whole pulse counts
+        // (2.1667 µS per pulse) are written exactly and read 10 s later at 10^−0.01 of G: mean offset
+        // 85 µS · (10^−0.01 − 1) = −1.935 µS = −1.860 % of the 104 µS window, no spread.
+        CompactDeviceParameters p = new CompactDeviceParameters(20e-6, 150e-6, 0, 60, 60, 6e7, 6e7, 0, 0, 0, 0, 0,
+                8e-3, 4e-3, 1, 5, 0, 0.01, 0, 1.0, 1.0, -1.0, 0.5, 1e-6, 0.15, 1e-6);
+        double[] levelG = CrossbarProgramming.levels(p, 5);
+        double[] t = targets(p, 5, 50);
+        CrossbarProgramming.Outcome o = CrossbarProgramming.program(ProgrammingScheme.OPEN_LOOP,
+                DevicePopulation.compact("drifting", p), t, t[1] - t[0], 2, 1);
+        CrossbarProgramming.Merit m = CrossbarProgramming.merit(o, levelG, CrossbarProgramming.window(p));
+        // The budget reads come up to 16 · 5 · 8 ms = 0.64 s after the delay: ν ln(10.64/10) = 0.06 % of G more,
+        // 0.05 % of the window; allow 0.1 %.
+        assertThat(m.stateBiasPercent()).isCloseTo(-1.860, org.assertj.core.data.Offset.offset(0.1));
+        // Every level off by the same factor: the state RMS is the offset scaled by RMS(G)/mean(G) over the levels (to
+        // the curvature Pmax/2A = 5·10⁻⁷ of the range that the written levels carry: ≤ 10⁻⁴ % of the window).
+        double sum = 0;
+        double sumSq = 0;
+        for (double g : levelG) {
+            sum += g / levelG.length;
+            sumSq += g * g / levelG.length;
+        }
+        assertThat(m.rmseStatePercent()).isCloseTo(-m.stateBiasPercent() * Math.sqrt(sumSq) / sum,
+                org.assertj.core.data.Offset.offset(1e-4));
+        // No read noise: only the drift during the budget reads (0.05 % of the window over 0.64 s, a ramp of σ = 1/√12 of
+        // it) shows as read spread.
+        assertThat(m.rmseReadPercent()).isLessThan(0.03);
+    }
+
+    @Test
     void ecramResponseIsLinearAndSymmetric() {
         EcramParameters e = new EcramParameters(60e-6, 100e-6, 0, 100, 0, 0, 0, 5, 1, 0.1, 0.1, 1e-3, GATE);
         EcramDevice d = new EcramDevice(e, 1);
