@@ -134,7 +134,7 @@ public final class ArrayDevice {
         return out;
     }
 
-    /** Counts the scheme's pulses and the Joule energy V²Gτ of its pulses and reads (G at the start of each). */
+    /** Counts the scheme's pulses and the energy of its pulses and reads by the film's own law ({@link FilmDevice#pulseEnergy}). */
     private static final class Metered implements ResistiveDevice {
         private final FilmDevice film;
         private int pulses;
@@ -146,15 +146,14 @@ public final class ArrayDevice {
 
         @Override
         public void pulse(double amplitude, double width) {
-            energy += amplitude * amplitude * film.conductance() * width;
+            energy += film.pulseEnergy(amplitude, width);
             pulses++;
             film.pulse(amplitude, width);
         }
 
         @Override
         public double read() {
-            double v = film.model().readVoltage();
-            energy += v * v * film.conductance() * film.model().readWidth();
+            energy += film.readEnergy();
             return film.read();
         }
 

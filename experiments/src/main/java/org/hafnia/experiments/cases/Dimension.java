@@ -41,7 +41,12 @@ public enum Dimension {
     /** Base unit W/(m K). */
     THERMAL_CONDUCTIVITY("a thermal conductivity", "W/(m K)", "0.7 W/(m K)", Map.of("W/(m K)", 1.0, "W/m/K", 1.0)),
     /** Base unit K. */
-    TEMPERATURE("a temperature", "K", "300 K", Map.of("K", 1.0));
+    TEMPERATURE("a temperature", "K", "300 K", Map.of("K", 1.0)),
+    /** Base unit F. */
+    CAPACITANCE("a capacitance", "F", "0.5 pF", Map.of("F", 1.0, "nF", 1e-9, "pF", 1e-12, "fF", 1e-15)),
+    /** Base unit m²/(V s) (carrier mobility). */
+    MOBILITY("a mobility", "m^2/(V s)", "1 cm^2/(V s)",
+            Map.of("m^2/(V s)", 1.0, "cm^2/(V s)", 1e-4, "m^2/V/s", 1.0, "cm^2/V/s", 1e-4));
 
     private final String description;
     private final String base;

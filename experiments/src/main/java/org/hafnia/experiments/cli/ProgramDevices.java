@@ -72,7 +72,7 @@ final class ProgramDevices {
     private static DevicePopulation of(String text, String source, String stem, int threads, PrintWriter log) {
         if (EcramCaseFile.selects(text, source)) {
             EcramCaseFile c = EcramCaseFile.parse(text, source, stem);
-            return DevicePopulation.ecram(c.name(), c.parameters(), c.characterisedRange());
+            return DevicePopulation.ecram(c.name(), c.parameters(), c.characterisedRange(), c.characterisedWidths());
         }
         DeviceCaseFile c = DeviceCaseFile.parse(text, source, stem);
         return DevicePopulation.compact(c.name(), extracted(c, text, threads, log), characterised(c.protocol()));

@@ -19,17 +19,19 @@ import org.hafnia.physics.compact.EcramParameters;
  * device: model "ecram",
  *         conductance {min, max, bounds_dtod}, pulses_full, step {ctoc, dtod},
  *         pulse {amplitude, threshold, width}, read {voltage, width, noise},
- *         characterised_amplitudes [...]
+ *         gate {channel_length, mobility, capacitance}          (the write energy, EcramDevice)
+ *         characterised_amplitudes [...], characterised_widths [...] (optional, default [pulse.width])
  * </pre>
  *
  * @param name                    case name
  * @param description             free text
  * @param parameters              the ECRAM parameters
  * @param characterisedAmplitudes the |V| at which the device was characterised (V)
+ * @param characterisedWidths     the pulse widths at which it was characterised (s)
  * @param seed                    seed of the array's device variation
  */
 public record EcramCaseFile(String name, String description, EcramParameters parameters,
-                            double[] characterisedAmplitudes, long seed) {
+                            double[] characterisedAmplitudes, double[] characterisedWidths, long seed) {
 
     /** The model name that selects this case format. */
     public static final String MODEL = "ecram";
@@ -89,6 +91,12 @@ public record EcramCaseFile(String name, String description, EcramParameters par
         double rw = read.quantity("width", Dimension.TIME, Double.MIN_VALUE, 1);
         double noise = read.number("noise", 0, 1);
         read.finish();
+        CaseNode gate = d.object("gate");
+        EcramParameters.Gate gateStack = new EcramParameters.Gate(
+                gate.quantity("channel_length", Dimension.LENGTH, Double.MIN_VALUE, 1),
+                gate.quantity("mobility", Dimension.MOBILITY, Double.MIN_VALUE, 1),
+                gate.quantity("capacitance", Dimension.CAPACITANCE, 0, 1));
+        gate.finish();
         List<CaseNode> amps = d.array("characterised_amplitudes");
         if (amps.isEmpty()) {
             throw d.value("characterised_amplitudes").error("needs at least one amplitude");
@@ -97,10 +105,21 @@ public record EcramCaseFile(String name, String description, EcramParameters par
         for (int i = 0; i < characterised.length; i++) {
             characterised[i] = amps.get(i).quantity(Dimension.VOLTAGE, Double.MIN_VALUE, 100);
         }
+        double[] widths = {width};
+        if (d.has("characterised_widths")) {
+            List<CaseNode> w = d.array("characterised_widths");
+            if (w.isEmpty()) {
+                throw d.value("characterised_widths").error("needs at least one width");
+            }
+            widths = new double[w.size()];
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = w.get(i).quantity(Dimension.TIME, Double.MIN_VALUE, 100);
+            }
+        }
         d.finish();
         return new EcramCaseFile(name, description,
-                new EcramParameters(gMin, gMax, bounds, pulses, ctoc, dtod, noise, v, vth, width, rv, rw),
-                characterised, seed);
+                new EcramParameters(gMin, gMax, bounds, pulses, ctoc, dtod, noise, v, vth, width, rv, rw, gateStack),
+                characterised, widths, seed);
     }
 
     /** {smallest, largest} characterised |V| (V). */

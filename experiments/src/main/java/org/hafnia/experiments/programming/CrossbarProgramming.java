@@ -17,6 +17,14 @@ import org.hafnia.postprocess.extraction.DistinguishableLevels;
  * window is [Gmin + 10 %, Gmax − 10 %] of the extracted range (the programmable window, away from
  * the saturated ends); the verify tolerance is a quarter of the level spacing; each device is read
  * once {@value #DELAY} s after it was programmed (read noise, RTN and drift included).
+ *
+ * <p>Error budget (what limits the RMSE, measured): after the evaluation read each device is read
+ * {@value #BUDGET_READS} more times, {@value #BUDGET_SPACING} × the model's longest telegraph lifetime
+ * apart (so that RTN is sampled, not frozen). The spread of those reads is the read noise σ_r of the
+ * device; their mean, less the σ_r²/K it still carries, is the programmed state. The mean squared
+ * error then splits as E[(G_read − G_t)²] = σ_r² + E[(G_state − G_t)²]: read noise against
+ * programming (the scheme's resolution, the device's write variation and the drift over the delay).
+ * Those reads come after the evaluation read and change none of the figures of merit.
  */
 public final class CrossbarProgramming {
 
@@ -40,15 +48,40 @@ public final class CrossbarProgramming {
      * @param amplitudes        {smallest, largest} |V| the scheme applied to the array (V)
      * @param unreachable       the distinct targets the scheme could not reach (S), increasing
      * @param calibrationPulses pulses spent on reference devices to calibrate the scheme
+     * @param widths            {shortest, longest} pulse width the scheme applied (s); {0, 0} when not recorded
+     * @param state             each device's programmed state: the mean of its budget reads (S); null when not measured
+     * @param readVariance      each device's read variance over the budget reads (S²); null when not measured
+     * @param converged         whether each device's scheme ended converged; null when not recorded
      */
     public record Outcome(double[] targets, double[] reads, int[] pulses, double[] energy, double[] time,
-                          int failures, double[] amplitudes, double[] unreachable, int calibrationPulses) {
+                          int failures, double[] amplitudes, double[] unreachable, int calibrationPulses,
+                          double[] widths, double[] state, double[] readVariance, boolean[] converged) {
+
+        /** An outcome without widths or error budget (arrays not programmed by {@link #program}). */
+        public Outcome(double[] targets, double[] reads, int[] pulses, double[] energy, double[] time, int failures,
+                       double[] amplitudes, double[] unreachable, int calibrationPulses) {
+            this(targets, reads, pulses, energy, time, failures, amplitudes, unreachable, calibrationPulses,
+                    new double[2], null, null, null);
+        }
     }
 
-    /** Figures of merit of an {@link Outcome} programmed to {@code levels} evenly spaced levels. */
+    /**
+     * Figures of merit of an {@link Outcome} programmed to {@code levels} evenly spaced levels.
+     * The error budget (NaN when the outcome has none) is in % of the window like the RMSE:
+     * {@code rmseReadPercent} = √E[σ_r²], {@code rmseStatePercent} = √E[(G_state − G_t)²], and
+     * {@code rmseUnconvergedPercent} the part of the RMSE from devices whose scheme did not converge
+     * (failed or unreachable): √(Σ_unconverged e² / N), and {@code stateBiasPercent} the mean signed
+     * state error E[G_state − G_t] (its systematic part: state² = bias² + spread²).
+     */
     public record Merit(double rmsePercent, int levelsDistinguishable, double sigmaMean, double pulsesMean,
-                        int pulsesMax, double energyMean, double timeMean, int failures) {
+                        int pulsesMax, double energyMean, double timeMean, int failures, double rmseReadPercent,
+                        double rmseStatePercent, double rmseUnconvergedPercent, double stateBiasPercent) {
     }
+
+    /** Budget reads per device after the evaluation read. */
+    public static final int BUDGET_READS = 16;
+    /** Spacing of the budget reads in units of the longest telegraph lifetime. */
+    public static final double BUDGET_SPACING = 5;
 
     /** The programmable window {G_low, G_high} (S). */
     public static double[] window(CompactDeviceParameters p) {
@@ -83,6 +116,11 @@ public final class CrossbarProgramming {
         int n = targets.length;
         double[] smallest = new double[n];
         double[] largest = new double[n];
+        double[] shortest = new double[n];
+        double[] longest = new double[n];
+        double[] state = new double[n];
+        double[] readVariance = new double[n];
+        double interval = BUDGET_SPACING * Math.max(pop.model().tau0(), pop.model().tau1());
         ProgrammingScheme.Status[] status = new ProgrammingScheme.Status[n];
         double[] reads = new double[n];
         int[] pulses = new int[n];
@@ -104,8 +142,21 @@ public final class CrossbarProgramming {
                         time[i] = d.time();
                         smallest[i] = d.smallestAmplitude();
                         largest[i] = d.largestAmplitude();
+                        shortest[i] = d.shortestWidth();
+                        longest[i] = d.longestWidth();
                         d.idle(DELAY);
                         reads[i] = d.evaluationRead();
+                        double sum = 0;
+                        double sumSq = 0;
+                        for (int k = 0; k < BUDGET_READS; k++) {
+                            d.idle(interval);
+                            double r = d.evaluationRead();
+                            sum += r;
+                            sumSq += r * r;
+                        }
+                        double mean = sum / BUDGET_READS;
+                        readVariance[i] = Math.max(0, (sumSq - BUDGET_READS * mean * mean) / (BUDGET_READS - 1));
+                        state[i] = mean;
                     }
                 }));
             }
@@ -123,20 +174,26 @@ public final class CrossbarProgramming {
         int failures = 0;
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
+        double wLo = Double.POSITIVE_INFINITY;
+        double wHi = 0;
+        boolean[] converged = new boolean[n];
         TreeSet<Double> unreachable = new TreeSet<>();
         for (int i = 0; i < n; i++) {
             failures += status[i] == ProgrammingScheme.Status.FAILED ? 1 : 0;
             if (status[i] == ProgrammingScheme.Status.UNREACHABLE) {
                 unreachable.add(targets[i]);
             }
+            converged[i] = status[i] == ProgrammingScheme.Status.CONVERGED;
             lo = Math.min(lo, smallest[i]);
             hi = Math.max(hi, largest[i]);
+            wLo = Math.min(wLo, shortest[i]);
+            wHi = Math.max(wHi, longest[i]);
         }
         int calibration = (settings.reset() == null ? 0 : settings.reset().pulses())
                 + (settings.response() == null ? 0 : settings.response().pulses());
         return new Outcome(targets, reads, pulses, energy, time, failures,
                 new double[] {hi == 0 ? 0 : lo, hi}, unreachable.stream().mapToDouble(Double::doubleValue).toArray(),
-                calibration);
+                calibration, new double[] {wHi == 0 ? 0 : wLo, wHi}, state, readVariance, converged);
     }
 
     /** RMSE % of the window, distinguishable levels from the per-level read spread, and cost. */
@@ -163,6 +220,20 @@ public final class CrossbarProgramming {
             time += o.time()[i];
         }
         int n = o.targets().length;
+        double readVar = 0;
+        double stateSq = 0;
+        double unconvergedSq = 0;
+        double bias = 0;
+        for (int i = 0; o.state() != null && i < n; i++) {
+            double e = o.reads()[i] - o.targets()[i];
+            double s = o.state()[i] - o.targets()[i];
+            readVar += o.readVariance()[i] / n;
+            // The mean of K reads still carries σ_r²/K of read noise: remove it from the state error.
+            stateSq += (s * s - o.readVariance()[i] / BUDGET_READS) / n;
+            unconvergedSq += o.converged()[i] ? 0 : e * e / n;
+            bias += s / n;
+        }
+        double budget = o.state() == null ? Double.NaN : 100 / (window[1] - window[0]);
         double[] sigma = new double[nl];
         double sigmaMean = 0;
         for (int k = 0; k < nl; k++) {
@@ -174,7 +245,8 @@ public final class CrossbarProgramming {
         int distinguishable = DistinguishableLevels.count(window[0], window[1],
                 g -> Math.max(floor, interpolate(levelTargets, sigma, g)));
         return new Merit(100 * Math.sqrt(se / n) / (window[1] - window[0]), distinguishable, sigmaMean,
-                (double) pulseSum / n, pulseMax, energy / n, time / n, o.failures());
+                (double) pulseSum / n, pulseMax, energy / n, time / n, o.failures(), budget * Math.sqrt(readVar),
+                budget * Math.sqrt(Math.max(0, stateSq)), budget * Math.sqrt(unconvergedSq), budget * bias);
     }
 
     private static int nearest(double[] levels, double g) {

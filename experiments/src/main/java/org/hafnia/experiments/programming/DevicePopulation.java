@@ -1,5 +1,6 @@
 package org.hafnia.experiments.programming;
 
+import java.util.Arrays;
 import java.util.function.LongFunction;
 
 import org.hafnia.physics.compact.CompactDevice;
@@ -9,16 +10,17 @@ import org.hafnia.physics.compact.EcramParameters;
 
 /**
  * The devices an array is built of and what a tester knows of them: the mean model (extracted,
- * or the datasheet of a compact model) and the amplitudes at which the devices were
- * characterised. A scheme may apply other amplitudes, but a calibrated scheme uses only these.
+ * or the datasheet of a compact model) and the amplitudes and pulse widths at which the devices
+ * were characterised. A scheme may apply other pulses, but a calibrated scheme uses only these.
  *
- * @param name               a label
- * @param model              the mean device a tester knows
- * @param characterisedRange {smallest, largest} |V| characterised (V)
- * @param devices            device of a seed, metered
+ * @param name                a label
+ * @param model               the mean device a tester knows
+ * @param characterisedRange  {smallest, largest} |V| characterised (V)
+ * @param characterisedWidths the pulse widths characterised (s), increasing, distinct
+ * @param devices             device of a seed, metered
  */
 public record DevicePopulation(String name, CompactDeviceParameters model, double[] characterisedRange,
-                               LongFunction<MeteredDevice> devices) {
+                               double[] characterisedWidths, LongFunction<MeteredDevice> devices) {
 
     public DevicePopulation {
         if (!(characterisedRange.length == 2 && characterisedRange[0] > 0
@@ -26,14 +28,20 @@ public record DevicePopulation(String name, CompactDeviceParameters model, doubl
             throw new IllegalArgumentException("characterised range must be 0 < min ≤ max");
         }
         characterisedRange = characterisedRange.clone();
+        characterisedWidths = Arrays.stream(characterisedWidths).distinct().sorted().toArray();
+        if (characterisedWidths.length == 0 || !(characterisedWidths[0] > 0)) {
+            throw new IllegalArgumentException("characterised widths must be positive, at least one");
+        }
     }
 
-    /** Stochastic compact devices of {@code p} (an extraction), characterised over {@code range}. */
+    /** Stochastic compact devices of {@code p} (an extraction), characterised over {@code range} at the reference width. */
     public static DevicePopulation compact(String name, CompactDeviceParameters p, double[] range) {
-        return new DevicePopulation(name, p, range, seed -> {
-            CompactDevice d = new CompactDevice(p, seed);
-            return new MeteredDevice(d, d::conductance, p.readVoltage(), p.readWidth());
-        });
+        return compact(name, p, range, new double[] {p.pulseWidth()});
+    }
+
+    /** Stochastic compact devices of {@code p}, characterised over {@code range} at each of {@code widths} (s). */
+    public static DevicePopulation compact(String name, CompactDeviceParameters p, double[] range, double[] widths) {
+        return new DevicePopulation(name, p, range, widths, seed -> new MeteredDevice(new CompactDevice(p, seed)));
     }
 
     /**
@@ -44,18 +52,21 @@ public record DevicePopulation(String name, CompactDeviceParameters model, doubl
         return compact(name, p, new double[] {Math.max(p.vThreshold(), 0.01), Math.max(p.vSet(), -p.vReset())});
     }
 
-    /** ECRAM cells of {@code e}, known by their nominal linear model, characterised over {@code range}. */
-    public static DevicePopulation ecram(String name, EcramParameters e, double[] range) {
-        return new DevicePopulation(name, e.nominal(), range, seed -> {
-            EcramDevice d = new EcramDevice(e, seed);
-            return new MeteredDevice(d, d::conductance, e.readVoltage(), e.readWidth());
-        });
+    /** ECRAM cells of {@code e}, known by their nominal linear model, characterised over {@code range} at {@code widths} (s). */
+    public static DevicePopulation ecram(String name, EcramParameters e, double[] range, double[] widths) {
+        return new DevicePopulation(name, e.nominal(), range, widths, seed -> new MeteredDevice(new EcramDevice(e, seed)));
     }
 
     /** {smallest, largest} characterised |V| (V), a copy. */
     @Override
     public double[] characterisedRange() {
         return characterisedRange.clone();
+    }
+
+    /** The characterised pulse widths (s), increasing, a copy. */
+    @Override
+    public double[] characterisedWidths() {
+        return characterisedWidths.clone();
     }
 
     /** Clamps |V| into the characterised range, keeping the sign. */

@@ -1,50 +1,41 @@
 package org.hafnia.experiments.programming;
 
-import java.util.function.DoubleSupplier;
-
 import org.hafnia.physics.compact.ResistiveDevice;
 
 /**
- * A device that counts the pulses a scheme spends, the smallest and largest |V| it applied, and
- * the Joule energy V² G τ of each pulse and read (G the device's noise-free conductance when the
- * pulse or read starts; a first-order model: the I–V is taken as ohmic at the pulse amplitude).
+ * A device that counts the pulses a scheme spends, the smallest and largest |V| and width it
+ * applied, and the energy of each pulse and read by the device's own law
+ * ({@link ResistiveDevice#pulseEnergy}, {@link ResistiveDevice#readEnergy}).
  */
 public final class MeteredDevice implements ResistiveDevice {
 
     private final ResistiveDevice device;
-    private final DoubleSupplier conductance;
-    private final double readVoltage;
-    private final double readWidth;
     private int pulses;
     private double energy;
     private double smallest = Double.POSITIVE_INFINITY;
     private double largest;
+    private double shortest = Double.POSITIVE_INFINITY;
+    private double longest;
 
-    /**
-     * @param device      the device
-     * @param conductance its noise-free conductance (S), for the energy
-     * @param readVoltage its read voltage (V)
-     * @param readWidth   its read width (s)
-     */
-    public MeteredDevice(ResistiveDevice device, DoubleSupplier conductance, double readVoltage, double readWidth) {
+    /** Meters {@code device}. */
+    public MeteredDevice(ResistiveDevice device) {
         this.device = device;
-        this.conductance = conductance;
-        this.readVoltage = readVoltage;
-        this.readWidth = readWidth;
     }
 
     @Override
     public void pulse(double amplitude, double width) {
-        energy += amplitude * amplitude * conductance.getAsDouble() * width;
+        energy += device.pulseEnergy(amplitude, width);
         pulses++;
         smallest = Math.min(smallest, Math.abs(amplitude));
         largest = Math.max(largest, Math.abs(amplitude));
+        shortest = Math.min(shortest, width);
+        longest = Math.max(longest, width);
         device.pulse(amplitude, width);
     }
 
     @Override
     public double read() {
-        energy += readVoltage * readVoltage * conductance.getAsDouble() * readWidth;
+        energy += device.readEnergy();
         return device.read();
     }
 
@@ -79,5 +70,15 @@ public final class MeteredDevice implements ResistiveDevice {
     /** Largest |V| applied (V), 0 if no pulse. */
     double largestAmplitude() {
         return largest;
+    }
+
+    /** Shortest pulse width applied (s), +∞ if no pulse. */
+    double shortestWidth() {
+        return shortest;
+    }
+
+    /** Longest pulse width applied (s), 0 if no pulse. */
+    double longestWidth() {
+        return longest;
     }
 }

@@ -81,13 +81,16 @@ public enum ProgrammingScheme {
 
     /**
      * Diao et al., Nanoscale Horizons 2025. From a full RESET, one read of the start G₀; then n
-     * SET pulses, each chosen from the {@link ResponseMap} ΔG(G, V) measured on reference devices
+     * SET pulses, each chosen from the {@link ResponseMap} ΔG(G, V, τ) measured on reference devices
      * so that its predicted step is (G_target − G₀)/n (equal steps: linearised potentiation); no
-     * further reads. n is the smallest count with steps of at most half a level spacing that every
-     * point of the path can make within the characterised amplitudes, raised when the largest
-     * characterised step is smaller and lowered (not below that) while the weakest amplitude steps further. A target
-     * below G₀ is unreachable by potentiation. Published: the measured response inverted to equal
-     * steps. Our standard choices: the step size, the single start read, no final correction.
+     * further reads. Each pulse has the reference width where the characterised amplitudes make its
+     * step, else the nearest characterised width that does ({@link ResponseMap#width}). n is the
+     * smallest count with steps of at most half a level spacing that every point of the path can make
+     * within the characterised pulses, raised when the largest characterised step is smaller and
+     * lowered (not below that) while the weakest pulse steps further. A target below G₀ is
+     * unreachable by potentiation. Published: the measured response inverted to equal steps, over
+     * amplitude and width. Our standard choices: the step size, the single start read, no final
+     * correction, the reference width first.
      */
     FEEDFORWARD("feedforward") {
         @Override
@@ -101,9 +104,11 @@ public enum ProgrammingScheme {
             }
             int n = steps(map, g0, distance, s.spacing());
             double step = distance / n;
+            int ref = map.nearestWidth(s.model().pulseWidth());
             for (int k = 0; k < n; k++) {
                 double g = g0 + k * step;
-                d.pulse(map.amplitude(g, step), s.model().pulseWidth());
+                int w = map.width(g, step, ref);
+                d.pulse(map.amplitude(w, g, step), map.widths()[w]);
             }
             return Status.CONVERGED;
         }

@@ -4,25 +4,35 @@ import org.hafnia.physics.compact.CompactDeviceParameters;
 import org.hafnia.physics.compact.ResistiveDevice;
 
 /**
- * The characterised potentiation response ΔG(G, V) of {@code feedforward} (Diao et al., Nanoscale
+ * The characterised potentiation response ΔG(G, V, τ) of {@code feedforward} (Diao et al., Nanoscale
  * Horizons 2025), measured on {@value #REFERENCES} reference devices of the array: from a full
  * RESET, trains of SET pulses at each of {@value #AMPLITUDES} amplitudes evenly spaced over the
- * switching part of the characterised range (from the extracted threshold where it lies inside),
- * a read after every pulse; each step ΔG = G_after − G_before is filed under
- * G_before in one of {@value #BINS} bins over the extracted [Gmin, Gmax] and averaged (read noise
- * averages out over the ≥ 10² steps of a bin). Width is held at the reference width: in the
- * compact model it enters only as the product with the overdrive. ΔG is made non-decreasing in
- * V (running maximum) and an empty bin takes its nearest filled neighbour. Diao published the
- * scheme (the measured nonlinear response inverted so that successive steps are equal); the grid,
- * the reference devices and the interpolation are our (standard) choice.
+ * switching part of the characterised range (from the extracted threshold where it lies inside)
+ * and at each characterised pulse width, a read after every pulse; each step ΔG = G_after − G_before
+ * is filed under G_before in one of {@value #BINS} bins over the extracted [Gmin, Gmax] and averaged
+ * (read noise averages out over the ≥ 10² steps of a bin). ΔG is made non-decreasing in V at each
+ * width (running maximum) and an empty bin takes its nearest filled neighbour.
  *
+ * <p>Width: the map is measured over width only where the devices were characterised at more than
+ * one width ({@link DevicePopulation#characterisedWidths}); the shipped film cases were
+ * characterised at one width (the extraction's trains), so there the map and the scheme are
+ * amplitude-only. The inversion ({@link #width}, {@link #amplitude}) keeps the reference width
+ * (the characterised width nearest to the model's, on a log scale) wherever its amplitudes can make
+ * the step, and otherwise takes the nearest width that can (a shorter one for a step smaller than the
+ * weakest amplitude gives, a longer one for a step larger than the strongest gives); only where no
+ * width can, the extreme one, clamped. Diao published the scheme (the measured nonlinear response
+ * inverted so that successive steps are equal); the grid, the reference devices, the interpolation
+ * and the width preference are our (standard) choice.
+ *
+ * @param widths     pulse widths (s), increasing
  * @param amplitudes SET |V| (V), increasing
  * @param gLow       lower edge of the G bins (S)
  * @param gHigh      upper edge (S)
- * @param dg         mean step [amplitude][bin] (S)
+ * @param dg         mean step [width][amplitude][bin] (S)
  * @param pulses     pulses the characterisation spent on all reference devices
  */
-public record ResponseMap(double[] amplitudes, double gLow, double gHigh, double[][] dg, int pulses) {
+public record ResponseMap(double[] widths, double[] amplitudes, double gLow, double gHigh, double[][][] dg,
+                          int pulses) {
 
     static final int REFERENCES = 8;
     static final int AMPLITUDES = 7;
@@ -32,46 +42,52 @@ public record ResponseMap(double[] amplitudes, double gLow, double gHigh, double
 
     static ResponseMap measure(DevicePopulation pop, long firstSeed) {
         double[] range = pop.characterisedRange();
+        double[] widths = pop.characterisedWidths();
         CompactDeviceParameters p = pop.model();
         double lo = switching(pop);
         double gLo = p.gMin();
         double hi = p.gMax();
         double stop = hi - 0.02 * (hi - gLo);
+        int nw = widths.length;
         double[] a = new double[AMPLITUDES];
-        double[][] sum = new double[AMPLITUDES][BINS];
-        int[][] count = new int[AMPLITUDES][BINS];
+        double[][][] sum = new double[nw][AMPLITUDES][BINS];
+        int[][][] count = new int[nw][AMPLITUDES][BINS];
         int spent = 0;
         for (int j = 0; j < AMPLITUDES; j++) {
             a[j] = lo + (range[1] - lo) * j / (AMPLITUDES - 1);
         }
         for (int r = 0; r < REFERENCES; r++) {
             MeteredDevice d = pop.devices().apply(firstSeed - r);
-            for (int j = 0; j < AMPLITUDES; j++) {
-                resetFully(d, pop);
-                double g = d.read();
-                for (int k = 0; k < MAX_TRAIN && g < stop; k++) {
-                    d.pulse(a[j], p.pulseWidth());
-                    double next = d.read();
-                    int b = bin(g, gLo, hi);
-                    if (b >= 0 && next < stop) {
-                        sum[j][b] += next - g;
-                        count[j][b]++;
+            for (int w = 0; w < nw; w++) {
+                for (int j = 0; j < AMPLITUDES; j++) {
+                    resetFully(d, pop);
+                    double g = d.read();
+                    for (int k = 0; k < MAX_TRAIN && g < stop; k++) {
+                        d.pulse(a[j], widths[w]);
+                        double next = d.read();
+                        int b = bin(g, gLo, hi);
+                        if (b >= 0 && next < stop) {
+                            sum[w][j][b] += next - g;
+                            count[w][j][b]++;
+                        }
+                        g = next;
                     }
-                    g = next;
                 }
             }
             spent += d.pulses();
         }
-        double[][] dg = new double[AMPLITUDES][BINS];
-        for (int j = 0; j < AMPLITUDES; j++) {
-            for (int b = 0; b < BINS; b++) {
-                dg[j][b] = nearestFilled(sum[j], count[j], b);
-                if (j > 0) {
-                    dg[j][b] = Math.max(dg[j][b], dg[j - 1][b]);
+        double[][][] dg = new double[nw][AMPLITUDES][BINS];
+        for (int w = 0; w < nw; w++) {
+            for (int j = 0; j < AMPLITUDES; j++) {
+                for (int b = 0; b < BINS; b++) {
+                    dg[w][j][b] = nearestFilled(sum[w][j], count[w][j], b);
+                    if (j > 0) {
+                        dg[w][j][b] = Math.max(dg[w][j][b], dg[w][j - 1][b]);
+                    }
                 }
             }
         }
-        return new ResponseMap(a, gLo, hi, dg, spent);
+        return new ResponseMap(widths, a, gLo, hi, dg, spent);
     }
 
     /**
@@ -110,41 +126,85 @@ public record ResponseMap(double[] amplitudes, double gLow, double gHigh, double
         return 0;
     }
 
-    /** Mean step (S) of a pulse of amplitude index {@code j} at G, linear between bin centres. */
-    double step(int j, double g) {
+    /** Mean step (S) of a pulse of width index {@code w} and amplitude index {@code j} at G, linear between bin centres. */
+    double step(int w, int j, double g) {
         double x = (g - gLow) / (gHigh - gLow) * BINS - 0.5;
         int b = (int) Math.floor(x);
         if (b < 0) {
-            return dg[j][0];
+            return dg[w][j][0];
         }
         if (b >= BINS - 1) {
-            return dg[j][BINS - 1];
+            return dg[w][j][BINS - 1];
         }
         double f = x - b;
-        return dg[j][b] * (1 - f) + dg[j][b + 1] * f;
+        return dg[w][j][b] * (1 - f) + dg[w][j][b + 1] * f;
     }
 
-    /** Largest step the characterised range gives at G (S). */
+    /** Largest step any characterised pulse gives at G (S). */
     double largestStep(double g) {
-        return step(amplitudes.length - 1, g);
+        double best = 0;
+        for (int w = 0; w < widths.length; w++) {
+            best = Math.max(best, step(w, amplitudes.length - 1, g));
+        }
+        return best;
     }
 
     /**
-     * Smallest step the characterised range gives at G (S): that of the weakest amplitude; zero when
-     * it does not switch (then any smaller step is interpolated towards it).
+     * Smallest step any characterised pulse gives at G (S): that of the weakest amplitude at the width
+     * where it is smallest; zero when it does not switch (then any smaller step is interpolated towards it).
      */
     double smallestStep(double g) {
-        return step(0, g);
+        double best = Double.POSITIVE_INFINITY;
+        for (int w = 0; w < widths.length; w++) {
+            best = Math.min(best, step(w, 0, g));
+        }
+        return best;
     }
 
-    /** The SET |V| whose mean step at G is {@code dg} (V), clamped to the characterised amplitudes. */
-    double amplitude(double g, double dgWanted) {
-        double prev = step(0, g);
+    /**
+     * The width index for a step {@code dgWanted} at G: the reference width {@code ref} where its
+     * amplitudes make the step, else the nearest width (in index, widths increasing) that does,
+     * shorter for a smaller step and longer for a larger; where none does, the shortest or longest.
+     */
+    int width(double g, double dgWanted, int ref) {
+        if (dgWanted < step(ref, 0, g)) {
+            for (int w = ref - 1; w >= 0; w--) {
+                if (dgWanted >= step(w, 0, g)) {
+                    return w;
+                }
+            }
+            return 0;
+        }
+        if (dgWanted > step(ref, amplitudes.length - 1, g)) {
+            for (int w = ref + 1; w < widths.length; w++) {
+                if (dgWanted <= step(w, amplitudes.length - 1, g)) {
+                    return w;
+                }
+            }
+            return widths.length - 1;
+        }
+        return ref;
+    }
+
+    /** Index of the characterised width nearest to {@code width} (s) on a log scale: the reference width. */
+    int nearestWidth(double width) {
+        int best = 0;
+        for (int w = 1; w < widths.length; w++) {
+            if (Math.abs(Math.log(widths[w] / width)) < Math.abs(Math.log(widths[best] / width))) {
+                best = w;
+            }
+        }
+        return best;
+    }
+
+    /** The SET |V| at width index {@code w} whose mean step at G is {@code dg} (V), clamped to the characterised amplitudes. */
+    double amplitude(int w, double g, double dgWanted) {
+        double prev = step(w, 0, g);
         if (dgWanted <= prev) {
             return amplitudes[0];
         }
         for (int j = 1; j < amplitudes.length; j++) {
-            double s = step(j, g);
+            double s = step(w, j, g);
             if (dgWanted <= s) {
                 double f = s > prev ? (dgWanted - prev) / (s - prev) : 1;
                 return amplitudes[j - 1] + f * (amplitudes[j] - amplitudes[j - 1]);

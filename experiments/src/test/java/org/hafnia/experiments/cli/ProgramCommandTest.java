@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.hafnia.physics.compact.CompactDeviceParameters;
 import org.hafnia.postprocess.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,41 @@ class ProgramCommandTest {
         assertThat(p.get("unreachable").isArray()).isTrue();
         assertThat(p.get("unreachable").size()).isGreaterThanOrEqualTo(3);
         assertThat(p.get("device").asText()).isEqualTo("chen2023-ecram");
+        // Chen's published widths (100 and 150 ms); reset-voltage-control pulses at the reference width only.
+        assertThat(p.get("characterised_widths_s").get(0).asDouble()).isEqualTo(0.1);
+        assertThat(p.get("characterised_widths_s").get(1).asDouble()).isEqualTo(0.15);
+        assertThat(p.get("width_range_s").get(0).asDouble()).isEqualTo(0.1);
+        assertThat(p.get("width_range_s").get(1).asDouble()).isEqualTo(0.1);
+        // The error budget: read noise and programmed state, each at most the RMSE they make up (RMSE² = read² + state²
+        // up to the sampling of 16 reads, hence the 5 % margin).
+        double rmse = p.get("rmse_percent").asDouble();
+        assertThat(p.get("rmse_read_percent").asDouble()).isPositive().isLessThan(1.05 * rmse);
+        assertThat(p.get("rmse_state_percent").asDouble()).isLessThan(1.05 * rmse);
+        assertThat(p.get("rmse_drift_percent").asDouble()).isZero();
+    }
+
+    @Test
+    void driftPartOfTheBudgetIsTheMeanModelsLossOverTheDelay() {
+        // 20–150 µS, ν = 0.01 from t0 = 1 s: after 10 s a level keeps 10^−0.01 = 0.97724 of its G. Window 33–137 µS
+        // (104 µS); two levels at its ends lose 0.75 and 3.12 µS: RMS 2.27 µS = 2.181 % of the window.
+        CompactDeviceParameters p = new CompactDeviceParameters(20e-6, 150e-6, 0, 60, 60, 25, 15, 0, 0, 0, 0, 0,
+                8e-3, 4e-3, 1, 5, 0, 0.01, 0, 1.0, 1.0, -1.0, 0.5, 1e-6, 0.15, 1e-6);
+        double loss = 1 - Math.pow(10, -0.01);
+        double expected = 100 * Math.sqrt((Math.pow(33e-6 * loss, 2) + Math.pow(137e-6 * loss, 2)) / 2) / 104e-6;
+        assertThat(expected).isCloseTo(2.181, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(ProgramCommand.driftPercent(p, 2, new double[] {33e-6, 137e-6}))
+                .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void levelsCloserThanTheLabelDigitsStillWriteTheHistogram() throws Exception {
+        // 512 levels over the ECRAM's 32 µS window are 0.06 µS apart (64 devices hold the lowest 64): three digits of µS give equal labels (regression:
+        // the figure refused the second series of the same name; now more levels than colours share one histogram).
+        Path out = tmp.resolve("many");
+        CommandRun r = CommandRun.of("program", "--scheme", "open-loop", "--levels", "512", "--rows", "2", "--cols",
+                "32", "--case", ecramCase().toString(), "--out", out.toString(), "--threads", "2");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(out.resolve("levels.png")).isRegularFile();
     }
 
     @Test
@@ -57,7 +93,8 @@ class ProgramCommandTest {
         assertThat(c.get("schemes").size()).isEqualTo(5);
         assertThat(c.get("accuracy_vs_levels").get("series").size()).isEqualTo(5);
         assertThat(c.get("accuracy_vs_levels").get("series").get(0).get("accuracy").size()).isEqualTo(2);
-        assertThat(Files.readString(out.resolve("compare.md"))).contains("open-loop").contains("chen2023-ecram");
+        assertThat(Files.readString(out.resolve("compare.md"))).contains("open-loop").contains("chen2023-ecram")
+                .contains("Chen et al., Nat. Commun. 2023").contains("Limited by");
         assertThat(out.resolve("accuracy-vs-levels.png")).isRegularFile();
     }
 

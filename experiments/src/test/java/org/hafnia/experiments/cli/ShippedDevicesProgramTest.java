@@ -26,7 +26,7 @@ class ShippedDevicesProgramTest {
         }
         if (EcramCaseFile.selects(text, name)) {
             EcramCaseFile c = EcramCaseFile.parse(text, name, name);
-            return DevicePopulation.ecram(c.name(), c.parameters(), c.characterisedRange());
+            return DevicePopulation.ecram(c.name(), c.parameters(), c.characterisedRange(), c.characterisedWidths());
         }
         DeviceCaseFile full = DeviceCaseFile.resource(name);
         CharacterisationData.Protocol p = full.protocol();

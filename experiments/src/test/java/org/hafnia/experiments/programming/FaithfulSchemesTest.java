@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 /** The three seed schemes as published, on devices whose response is known. */
 class FaithfulSchemesTest {
 
+    /** An ECRAM gate stack: 10 µm, 1 cm²/(V s), 0.5 pF; Q/ΔG = L²/μ = 1e-6 V s. */
+    static final EcramParameters.Gate GATE = new EcramParameters.Gate(10e-6, 1e-4, 0.5e-12);
+
     /** Synthetic compact device: SET/RESET pulses to cross the range, nonlinearity A, spreads. */
     static CompactDeviceParameters device(double pulsesLtd, double aLtp, double c2c, double d2d, double bounds,
                                           double readNoise) {
@@ -68,11 +71,12 @@ class FaithfulSchemesTest {
         assertThat(m.rmsePercent()).isLessThan(100.0 / 28 * Math.sqrt(0.9 + 0.1 * 16));
     }
 
-    /** Records the noise-free conductance after each pulse and the amplitudes. */
+    /** Records the noise-free conductance after each pulse, the amplitudes and the widths. */
     static final class Recording implements ResistiveDevice {
         final CompactDevice d;
         final List<Double> g = new ArrayList<>();
         final List<Double> v = new ArrayList<>();
+        final List<Double> w = new ArrayList<>();
 
         Recording(CompactDevice d) {
             this.d = d;
@@ -83,6 +87,7 @@ class FaithfulSchemesTest {
             d.pulse(amplitude, width);
             g.add(d.conductance());
             v.add(amplitude);
+            w.add(width);
         }
 
         @Override
@@ -103,7 +108,12 @@ class FaithfulSchemesTest {
 
     /** Feedforward steps of one device to {@code target}: the conductance after the full RESET, then after each step. */
     static Recording feedforward(CompactDeviceParameters p, double target, double spacing) {
-        DevicePopulation pop = DevicePopulation.compact("d", p, new double[] {0.5, 1.0});
+        return feedforward(DevicePopulation.compact("d", p, new double[] {0.5, 1.0}), target, spacing);
+    }
+
+    /** Likewise on a population with its own characterised pulses. */
+    static Recording feedforward(DevicePopulation pop, double target, double spacing) {
+        CompactDeviceParameters p = pop.model();
         ProgrammingScheme.Settings s = ProgrammingScheme.FEEDFORWARD.settings(pop, spacing, -1);
         Recording r = new Recording(new CompactDevice(p, 77));
         ProgrammingScheme.FEEDFORWARD.program(r, target, s);
@@ -151,6 +161,46 @@ class FaithfulSchemesTest {
         assertThat(first / (c.conductance() - before)).isGreaterThan(2);
     }
 
+    /** Largest |step − mean step| over the programmed path, relative to the mean step. */
+    static double worstStepDeviation(Recording r, int reset) {
+        double[] dg = steps(r, reset);
+        double mean = (r.g.get(r.g.size() - 1) - r.g.get(reset - 1)) / dg.length;
+        double worst = 0;
+        for (double s : dg) {
+            worst = Math.max(worst, Math.abs(s - mean) / mean);
+        }
+        return worst;
+    }
+
+    @Test
+    void feedforwardChoosingAmplitudeAndWidthGivesMoreEqualStepsThanAmplitudeOnlyWhereWidthMatters() {
+        // A = 10 pulses of 60: from Gmin to the top of the window a reference pulse's step falls ~10-fold. The
+        // amplitudes were characterised over 0.7–1.0 V only (overdrive 0.4–1.0 of the reference, threshold 0.5 V): at
+        // one width they span a step ratio of 2.5, too little for equal steps. Characterised at 0.25–4 × the reference
+        // width in factors of 2 (< 2.5: no gaps) as well, the pulse strength (overdrive × τ/τref) spans 0.1–4, a ratio
+        // of 40 > 10: equal steps exist.
+        CompactDeviceParameters p = device(60, 10, 0.02, 0, 0, 0.001);
+        double[] w = CrossbarProgramming.window(p);
+        double spacing = (w[1] - w[0]) / 7;
+        double tau = p.pulseWidth();
+        double[] amplitudes = {0.7, 1.0};
+        double[] widths = {0.25 * tau, 0.5 * tau, tau, 2 * tau, 4 * tau};
+        Recording both = feedforward(DevicePopulation.compact("d", p, amplitudes, widths), w[1], spacing);
+        Recording amplitudeOnly = feedforward(DevicePopulation.compact("d", p, amplitudes), w[1], spacing);
+        int reset = (int) Math.ceil(1.5 * p.pulsesLtd());
+        // Same bound as the amplitude-range test above: 3σ of the 2 % c2c plus 10 % for the map.
+        assertThat(worstStepDeviation(both, reset)).isLessThan(0.16);
+        // Control: amplitude alone cannot make the small steps at low G (its weakest pulse steps several times further).
+        assertThat(worstStepDeviation(amplitudeOnly, reset)).isGreaterThan(1);
+        // Every pulse inside the characterised amplitudes and widths, and the width is used.
+        List<Double> v = both.v.subList(reset, both.v.size());
+        List<Double> tw = both.w.subList(reset, both.w.size());
+        assertThat(v).allSatisfy(a -> assertThat(a).isBetween(0.7, 1.0));
+        assertThat(tw).allSatisfy(x -> assertThat(x).isBetween(0.25 * tau, 4 * tau));
+        assertThat(tw.stream().distinct().count()).isGreaterThan(1);
+        assertThat(amplitudeOnly.w.subList(reset, amplitudeOnly.w.size())).containsOnly(tau);
+    }
+
     @Test
     void feedforwardOnALinearDeviceReducesToUniformPulses() {
         // A = 10⁶ Pmax, no noise: ΔG(G, V) depends on G only by the curvature Pmax/2A = 5·10⁻⁷ of the range, so every
@@ -179,8 +229,8 @@ class FaithfulSchemesTest {
         double sc = 0.1;
         double sd = 0.03;
         double sr = 0.002;
-        EcramParameters e = new EcramParameters(60e-6, 100e-6, sb, 100, sc, sd, sr, 5, 1, 0.1, 0.1, 1e-3);
-        DevicePopulation pop = DevicePopulation.ecram("ecram", e, new double[] {3, 5});
+        EcramParameters e = new EcramParameters(60e-6, 100e-6, sb, 100, sc, sd, sr, 5, 1, 0.1, 0.1, 1e-3, GATE);
+        DevicePopulation pop = DevicePopulation.ecram("ecram", e, new double[] {3, 5}, new double[] {0.1});
         int levels = 5;
         int perLevel = 2000;
         double[] t = targets(pop.model(), levels, levels * perLevel);
@@ -206,8 +256,94 @@ class FaithfulSchemesTest {
     }
 
     @Test
+    void openLoopEnergyOnAnEcramIsTheGateEnergyOfItsPulses() {
+        // No spread: the full RESET (150 pulses of −5 V) starts at Gmin and moves no ion, C V² = 1.25e-11 J each; each
+        // of the n SET pulses moves ΔG₀ = 0.4 µS, 5 V (0.4e-6 S · 1e-6 V s + 0.5e-12 F · 5 V) = 1.45e-11 J. No reads.
+        EcramParameters e = new EcramParameters(60e-6, 100e-6, 0, 100, 0, 0, 0, 5, 1, 0.1, 0.1, 1e-3, GATE);
+        DevicePopulation pop = DevicePopulation.ecram("ecram", e, new double[] {3, 5}, new double[] {0.1});
+        double[] t = targets(pop.model(), 5, 5);
+        CrossbarProgramming.Outcome o = CrossbarProgramming.program(ProgrammingScheme.OPEN_LOOP, pop, t, t[1] - t[0], 1, 1);
+        for (int i = 0; i < t.length; i++) {
+            int n = o.pulses()[i] - 150;
+            double expected = 150 * 1.25e-11 + n * 1.45e-11;
+            // Sums of a few hundred products of doubles: exact to ~10⁻¹³ relative.
+            assertThat(o.energy()[i]).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9 * expected));
+        }
+    }
+
+    @Test
+    void errorBudgetSplitsReadNoiseFromTheProgrammedState() {
+        // Open loop on a linear ECRAM with targets at whole pulse counts. Without write variation the programmed state
+        // is exact and the budget is read noise alone: √E[σr² G²] with G the target. With a device-to-device step spread
+        // σd the state error is n Δ σd (the open-loop derivation above), read noise unchanged.
+        double sr = 0.002;
+        int levels = 5;
+        int perLevel = 400;
+        for (double sd : new double[] {0, 0.03}) {
+            EcramParameters e = new EcramParameters(60e-6, 100e-6, 0, 100, 0, sd, sr, 5, 1, 0.1, 0.1, 1e-3, GATE);
+            DevicePopulation pop = DevicePopulation.ecram("ecram", e, new double[] {3, 5}, new double[] {0.1});
+            double[] levelG = CrossbarProgramming.levels(pop.model(), levels);
+            double[] t = targets(pop.model(), levels, levels * perLevel);
+            double[] w = CrossbarProgramming.window(pop.model());
+            CrossbarProgramming.Outcome o = CrossbarProgramming.program(ProgrammingScheme.OPEN_LOOP, pop, t,
+                    t[1] - t[0], 4, 2);
+            CrossbarProgramming.Merit m = CrossbarProgramming.merit(o, levelG, w);
+            double readSq = 0;
+            double stateSq = 0;
+            for (double g : levelG) {
+                double n = Math.rint((g - e.gMin()) / e.step());
+                readSq += Math.pow(sr * g, 2) / levels;
+                stateSq += Math.pow(n * e.step() * sd, 2) / levels;
+            }
+            double scale = 100 / (w[1] - w[0]);
+            // Read variance from 2000 devices × 16 reads: relative SE of the mean variance √(2/(15·2000)) < 1 %, of its
+            // root < 0.5 %; allow 3 %. The state: 2000 devices, SE of a mean square ≈ √(2/2000) = 3 %, allow 10 %, and
+            // with σd = 0 only the σr²/K residual's sampling error remains (≤ 0.01 of the read term).
+            assertThat(m.rmseReadPercent()).isCloseTo(scale * Math.sqrt(readSq),
+                    org.assertj.core.data.Offset.offset(0.03 * scale * Math.sqrt(readSq)));
+            if (sd == 0) {
+                assertThat(m.rmseStatePercent()).isLessThan(0.1 * m.rmseReadPercent());
+            } else {
+                assertThat(m.rmseStatePercent()).isCloseTo(scale * Math.sqrt(stateSq),
+                        org.assertj.core.data.Offset.offset(0.1 * scale * Math.sqrt(stateSq)));
+            }
+            assertThat(m.rmseUnconvergedPercent()).isZero();
+        }
+    }
+
+    @Test
+    void errorBudgetMeanOffsetOfAnOpenLoopOnADriftingDeviceIsItsDrift() {
+        // Linear (A = 10⁶ Pmax), no noise or spread, ν = 0.01 from t0 = 1 s: 5 levels 33–137 µS at whole pulse counts
+        // (2.1667 µS per pulse) are written exactly and read 10 s later at 10^−0.01 of G: mean offset
+        // 85 µS · (10^−0.01 − 1) = −1.935 µS = −1.860 % of the 104 µS window, no spread.
+        CompactDeviceParameters p = new CompactDeviceParameters(20e-6, 150e-6, 0, 60, 60, 6e7, 6e7, 0, 0, 0, 0, 0,
+                8e-3, 4e-3, 1, 5, 0, 0.01, 0, 1.0, 1.0, -1.0, 0.5, 1e-6, 0.15, 1e-6);
+        double[] levelG = CrossbarProgramming.levels(p, 5);
+        double[] t = targets(p, 5, 50);
+        CrossbarProgramming.Outcome o = CrossbarProgramming.program(ProgrammingScheme.OPEN_LOOP,
+                DevicePopulation.compact("drifting", p), t, t[1] - t[0], 2, 1);
+        CrossbarProgramming.Merit m = CrossbarProgramming.merit(o, levelG, CrossbarProgramming.window(p));
+        // The budget reads come up to 16 · 5 · 8 ms = 0.64 s after the delay: ν ln(10.64/10) = 0.06 % of G more,
+        // 0.05 % of the window; allow 0.1 %.
+        assertThat(m.stateBiasPercent()).isCloseTo(-1.860, org.assertj.core.data.Offset.offset(0.1));
+        // Every level off by the same factor: the state RMS is the offset scaled by RMS(G)/mean(G) over the levels (to
+        // the curvature Pmax/2A = 5·10⁻⁷ of the range that the written levels carry: ≤ 10⁻⁴ % of the window).
+        double sum = 0;
+        double sumSq = 0;
+        for (double g : levelG) {
+            sum += g / levelG.length;
+            sumSq += g * g / levelG.length;
+        }
+        assertThat(m.rmseStatePercent()).isCloseTo(-m.stateBiasPercent() * Math.sqrt(sumSq) / sum,
+                org.assertj.core.data.Offset.offset(1e-4));
+        // No read noise: only the drift during the budget reads (0.05 % of the window over 0.64 s, a ramp of σ = 1/√12 of
+        // it) shows as read spread.
+        assertThat(m.rmseReadPercent()).isLessThan(0.03);
+    }
+
+    @Test
     void ecramResponseIsLinearAndSymmetric() {
-        EcramParameters e = new EcramParameters(60e-6, 100e-6, 0, 100, 0, 0, 0, 5, 1, 0.1, 0.1, 1e-3);
+        EcramParameters e = new EcramParameters(60e-6, 100e-6, 0, 100, 0, 0, 0, 5, 1, 0.1, 0.1, 1e-3, GATE);
         EcramDevice d = new EcramDevice(e, 1);
         for (int k = 0; k < 30; k++) {
             d.pulse(5, 0.1);

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * One stochastic compact device drawn from {@link CompactDeviceParameters} with a seed.
  *
  * <p>Device-to-device: at construction the device draws its own bounds
- * Gmin·(1 + σ_b ξ), Gmax·(1 + σ_b ξ), step scale 1 + σ_d ξ and drift exponent ν + σ_ν ξ
+ * Gmin·(1 + σ_b ξ), Gmax·(1 + σ_b ξ), step scale 1 + σ_d ξ ({@link DeviceSpread}) and drift exponent ν + σ_ν ξ
  * (ξ standard normal). Pulse update (NeuroSim form): a SET pulse of strength s moves the pulse
  * coordinate of the potentiation curve by Δp = s · scale · (1 + σ_c2c ξ), a RESET pulse likewise
  * along the mirrored depression curve ({@link SaturatingExponential}); the write noise σ_w ξ is
@@ -37,17 +37,13 @@ public final class CompactDevice implements ResistiveDevice {
     public CompactDevice(CompactDeviceParameters p, long seed) {
         this.p = p;
         this.random = new SplittableRandom(seed);
-        double lo = p.gMin() * Math.max(0.05, 1 + p.boundsDtoD() * gaussian());
-        double hi = p.gMax() * Math.max(0.05, 1 + p.boundsDtoD() * gaussian());
-        if (hi <= lo) {
-            hi = lo + (p.gMax() - p.gMin()) * 0.05;
-        }
-        this.ltp = new SaturatingExponential(lo, hi, p.pulsesLtp(), p.aLtp());
-        this.ltd = new SaturatingExponential(lo, hi, p.pulsesLtd(), p.aLtd());
-        this.stepScale = Math.max(0.05, 1 + p.stepDtoD() * gaussian());
+        DeviceSpread own = DeviceSpread.draw(p.gMin(), p.gMax(), p.boundsDtoD(), p.stepDtoD(), random);
+        this.ltp = new SaturatingExponential(own.lo(), own.hi(), p.pulsesLtp(), p.aLtp());
+        this.ltd = new SaturatingExponential(own.lo(), own.hi(), p.pulsesLtd(), p.aLtd());
+        this.stepScale = own.stepScale();
         this.nu = p.driftNu() + p.driftNuDtoD() * gaussian();
         this.rtn = new TelegraphNoise(p.tau0(), p.tau1(), random);
-        this.g = lo;
+        this.g = own.lo();
     }
 
     /** A standard normal draw from the device's own stream: deterministic per seed. */
@@ -61,14 +57,12 @@ public final class CompactDevice implements ResistiveDevice {
 
     @Override
     public void pulse(double amplitude, double width) {
-        if (!(width > 0)) {
-            throw new IllegalArgumentException("pulse width must be positive, got " + width);
-        }
+        DeviceSpread.requireWidth(width);
         clock += width;
         double s = p.pulseStrength(amplitude, width);
         if (s > 0) {
             g = drifted();
-            double dp = s * stepScale * Math.max(0, 1 + p.stepCtoC() * gaussian());
+            double dp = s * stepScale * DeviceSpread.cycle(p.stepCtoC(), random);
             g = amplitude > 0 ? ltp.potentiated(g, dp) : ltd.depressed(g, dp);
             writeOffset = p.writeNoise() * gaussian();
             incomplete += (1 - incomplete) * Math.min(1, s);
@@ -97,7 +91,7 @@ public final class CompactDevice implements ResistiveDevice {
     public double read() {
         clock += p.readWidth();
         double mean = conductance();
-        double white = mean * p.readNoise() * gaussian();
+        double white = DeviceSpread.white(mean, p.readNoise(), random);
         double step = p.rtnAmplitude() * incomplete * mean;
         double pi1 = p.tau1() / (p.tau0() + p.tau1());
         double tele = step * ((rtn.stateAt(clock, random) ? 1 : 0) - pi1);
@@ -106,14 +100,24 @@ public final class CompactDevice implements ResistiveDevice {
 
     @Override
     public void idle(double seconds) {
-        if (seconds < 0) {
-            throw new IllegalArgumentException("idle time must be ≥ 0, got " + seconds);
-        }
+        DeviceSpread.requireIdle(seconds);
         clock += seconds;
     }
 
     @Override
     public double time() {
         return clock;
+    }
+
+    /** A two-terminal cell: the Joule energy V²Gτ in its noise-free conductance ({@link ResistiveDevice#joule}). */
+    @Override
+    public double pulseEnergy(double amplitude, double width) {
+        return ResistiveDevice.joule(amplitude, conductance(), width);
+    }
+
+    /** V_read² G t_read ({@link ResistiveDevice#joule}). */
+    @Override
+    public double readEnergy() {
+        return ResistiveDevice.joule(p.readVoltage(), conductance(), p.readWidth());
     }
 }

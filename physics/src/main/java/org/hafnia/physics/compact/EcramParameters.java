@@ -20,10 +20,37 @@ import java.util.List;
  * @param pulseWidth  reference pulse width (s)
  * @param readVoltage read voltage (V)
  * @param readWidth   read width (s)
+ * @param gate        the gate stack, for the write energy
  */
 public record EcramParameters(double gMin, double gMax, double boundsDtoD, double pulsesFull, double stepCtoC,
                               double stepDtoD, double readNoise, double vPulse, double vThreshold, double pulseWidth,
-                              double readVoltage, double readWidth) {
+                              double readVoltage, double readWidth, Gate gate) {
+
+    /**
+     * What the write energy of an ECRAM depends on ({@link EcramDevice#pulseEnergy}).
+     *
+     * @param channelLength source–drain length L of the channel (m)
+     * @param mobility      electron mobility μ of the channel (m²/(V s))
+     * @param capacitance   gate capacitance C_g, electrolyte between gate and channel (F)
+     */
+    public record Gate(double channelLength, double mobility, double capacitance) {
+
+        public Gate {
+            if (!(channelLength > 0 && mobility > 0 && capacitance >= 0)) {
+                throw new IllegalArgumentException("invalid ECRAM gate: need L > 0, μ > 0, C ≥ 0");
+            }
+        }
+
+        /**
+         * Gate charge per unit channel conductance change, Q/ΔG = L²/μ (C/S = V s): the channel holds
+         * N mobile electrons, G = q μ N / L² (Drude: σ = q n μ, G = σ W t / L, N = n W t L), and every
+         * intercalated ion's charge passes through the gate circuit while an electron enters the channel
+         * to keep it neutral, so Q = q ΔN = ΔG L² / μ.
+         */
+        public double chargePerConductance() {
+            return channelLength * channelLength / mobility;
+        }
+    }
 
     /**
      * Nonlinearity constant of the tester's nominal curve in units of pulsesFull: A = 10⁶ Pmax makes
@@ -49,6 +76,9 @@ public record EcramParameters(double gMin, double gMax, double boundsDtoD, doubl
         }
         if (!(pulseWidth > 0 && readWidth > 0)) {
             bad.add("widths");
+        }
+        if (gate == null) {
+            bad.add("gate");
         }
         if (!bad.isEmpty()) {
             throw new IllegalArgumentException("invalid ECRAM parameters: " + bad);

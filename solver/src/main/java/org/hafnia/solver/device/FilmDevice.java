@@ -8,6 +8,7 @@ import org.hafnia.physics.PhysicalConstants;
 import org.hafnia.physics.api.ConductivityModel;
 import org.hafnia.physics.api.FreeEnergyDensity;
 import org.hafnia.physics.api.TelegraphNoiseSource;
+import org.hafnia.physics.compact.ResistiveDevice;
 import org.hafnia.physics.compact.StructuralDevice;
 
 /**
@@ -468,6 +469,18 @@ public final class FilmDevice implements StructuralDevice {
     @Override
     public double time() {
         return clock;
+    }
+
+    /** A two-terminal cell: V²Gτ in the terminal conductance ({@link ResistiveDevice#joule}). */
+    @Override
+    public double pulseEnergy(double amplitude, double width) {
+        return ResistiveDevice.joule(amplitude, conductance(), width);
+    }
+
+    /** V_read² G t_read ({@link ResistiveDevice#joule}). */
+    @Override
+    public double readEnergy() {
+        return ResistiveDevice.joule(m.readVoltage(), conductance(), m.readWidth());
     }
 
     @Override
