@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 
 import org.hafnia.experiments.device.DeviceCaseFile;
 import org.hafnia.experiments.programming.ProgrammingScheme;
+import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.compact.ResistiveDevice;
 import org.hafnia.physics.traps.TrapPopulation;
 import org.hafnia.solver.device.FilmDevice;
@@ -78,6 +79,12 @@ public final class ArrayDevice {
     public static FilmDevice create(Common c, long seed) {
         FilmDevice.Model m = c.device().model();
         double ea = m.activationEnergy() + c.eaSpread() * new SplittableRandom(mix(seed)).nextGaussian();
+        if (!(ea > 0)) {
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT,
+                    "device of seed %d: activation energy %.4g eV + %.4g eV × z = %.4g eV is not positive; the spread"
+                            + " (--ea-spread or the case's array.activation_energy_sigma) is too large for the case's barrier",
+                    seed, m.activationEnergy(), c.eaSpread(), ea));
+        }
         FilmDevice.Model v = new FilmDevice.Model(m.grid(), m.thickness(), m.energy(), m.siteVolume(), m.kappa(),
                 m.attemptFrequency(), ea, m.driveScale(), m.ionCharge(), m.hopDistance(), m.sigma(), m.heat(),
                 m.seriesResistance(), m.readVoltage(), m.readWidth());

@@ -9,10 +9,10 @@ import org.hafnia.experiments.programming.CrossbarProgramming;
 import org.hafnia.meshes.Grid2D;
 import org.hafnia.meshes.LengthUnit;
 import org.hafnia.meshes.ScalarField2D;
-import org.hafnia.postprocess.io.AtomicFiles;
 import org.hafnia.postprocess.io.Hdf5Writer;
 import org.hafnia.postprocess.io.Json;
 import org.hafnia.postprocess.io.ParquetTable;
+import org.hafnia.postprocess.io.StagedOutput;
 import org.hafnia.postprocess.plots.BandedScale;
 import org.hafnia.postprocess.plots.ColourMap;
 import org.hafnia.postprocess.plots.HeatmapFigure;
@@ -80,9 +80,20 @@ public final class ArrayOutputs {
         return r;
     }
 
-    /** Writes every file of the study into {@code dir} (each atomically). */
+    /**
+     * Writes every file of the study into {@code dir}, as one set: staged and committed together
+     * ({@link StagedOutput}), so a failure leaves the folder as it was.
+     */
     public static void write(Path dir, ArrayDevice.Result[] d, int rows, int cols, double[] levels, double[] window,
                              Map<String, Object> summary) {
+        try (StagedOutput staged = StagedOutput.in(dir)) {
+            write(staged, d, rows, cols, levels, window, summary);
+            staged.commit();
+        }
+    }
+
+    private static void write(StagedOutput dir, ArrayDevice.Result[] d, int rows, int cols, double[] levels, double[] window,
+                              Map<String, Object> summary) {
         int n = d.length;
         int[] row = new int[n];
         int[] col = new int[n];
@@ -107,8 +118,8 @@ public final class ArrayOutputs {
                 .doubles("target_S", c[0]).doubles("final_G_S", c[1]).doubles("read_S", c[2])
                 .doubles("read_mean_S", c[3]).doubles("read_sigma_S", c[4]).doubles("telegraph_amplitude_S", c[5])
                 .ints("pulses", pulses).doubles("programming_time_s", c[6]).doubles("energy_J", c[7])
-                .strings("status", status).write(dir.resolve("devices.parquet"));
-        AtomicFiles.write(dir.resolve("array.json"), Json.content(summary));
+                .strings("status", status).write(dir.file("devices.parquet"));
+        dir.write("array.json", Json.content(summary));
 
         Grid2D g = new Grid2D(cols, rows, 1, 1, LengthUnit.REDUCED);
         double[] target = new double[n];
@@ -125,7 +136,7 @@ public final class ArrayOutputs {
                 .dataset("/target", rows(target, rows, cols), unit)
                 .dataset("/error", rows(error, rows, cols), unit)
                 .dataset("/sigma", rows(sigma, rows, cols), unit)
-                .write(dir.resolve("array.h5"));
+                .write(dir.file("array.h5"));
 
         double emax = 1e-9;
         for (double e : error) {
@@ -133,8 +144,8 @@ public final class ArrayOutputs {
         }
         new HeatmapFigure(new BandedScale(-emax, emax, 16, ColourMap.BLUE_WHITE_RED), "read − target (µS)")
                 .panel("error over the array (column →, row ↑)", new ScalarField2D(g, error))
-                .writePng(dir.resolve("array-map.png"), summary.get("scheme") + ": " + rows + " × " + cols);
-        levelsFigure(dir.resolve("levels.png"), d, levels);
+                .writePng(dir.file("array-map.png"), summary.get("scheme") + ": " + rows + " × " + cols);
+        levelsFigure(dir.file("levels.png"), d, levels);
     }
 
     private static double[][] rows(double[] v, int rows, int cols) {

@@ -60,8 +60,14 @@ public final class ArrayStudy {
         return rows * cols;
     }
 
+    /** ⌈devices / batch⌉, in long arithmetic: a batch of up to 2³¹ − 1 devices must not overflow it. */
     public int batches() {
-        return (devices() + batch - 1) / batch;
+        return (int) ((devices() + (long) batch - 1) / batch);
+    }
+
+    /** One past the last device of batch b. */
+    private int end(int b) {
+        return (int) Math.min(devices(), (b + 1L) * batch);
     }
 
     /** Target of device i. */
@@ -79,7 +85,7 @@ public final class ArrayStudy {
     /** Runs batch b (devices b·B … min(n, (b+1)·B) − 1). */
     public List<ArrayDevice.Result> batch(int b, IntConsumer deviceDone) {
         List<ArrayDevice.Result> out = new ArrayList<>();
-        for (int i = b * batch; i < Math.min(devices(), (b + 1) * batch); i++) {
+        for (int i = b * batch; i < end(b); i++) {
             out.add(device(i));
             deviceDone.accept(i);
         }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
         header = "Run hafnia array over the cartesian product of case variations.",
         description = {"--vary KEY=V1,V2,... sets the case key KEY (a dotted path, e.g. device.read.voltage) to each value",
             "(JSON numbers stay numbers, anything else is a string such as \"0.7 V\"). Each combination is a job:",
-            "DIR/cases/job-NNN.json (the varied case) and DIR/job-NNN (its hafnia array outputs); summary.tsv and summary.parquet list every job."})
+            "DIR/cases/job-NNN.json (the varied case) and DIR/job-NNN (its hafnia array outputs); summary.tsv and summary.parquet list every job.",
+            "The array options (--rows, --levels, --scheme, ...) and --threads given are passed to every job."})
 public final class SweepCommand implements Callable<Integer> {
 
     @Spec
@@ -49,6 +51,13 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--array-option", description = "An option passed to every hafnia array job, e.g. --array-option=--rows=16 (repeatable).")
     List<String> arrayOptions = new ArrayList<>();
+
+    /** The options of the array study, the same declarations as hafnia array's: those given go to every job. */
+    @Mixin(name = "array")
+    ArrayOptions array;
+
+    @Mixin(name = "threads")
+    ThreadsOption threads;
 
     @Option(names = "--resume", description = "Skip finished jobs and resume unfinished ones.")
     boolean resume;
@@ -120,6 +129,8 @@ public final class SweepCommand implements Callable<Integer> {
                 }
                 AtomicFiles.writeString(jobCase, documents.get(j));
                 List<String> args = new ArrayList<>(List.of("array", jobCase.toString(), "--out", dir.toString()));
+                args.addAll(ArrayOptions.given(spec, "array"));
+                args.addAll(ArrayOptions.given(spec, "threads"));
                 args.addAll(arrayOptions);
                 if (resume) {
                     args.add("--resume");
