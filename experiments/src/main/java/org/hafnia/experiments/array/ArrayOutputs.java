@@ -73,6 +73,14 @@ public final class ArrayOutputs {
         r.put("pulses_max", m.pulsesMax());
         r.put("programming_time_s_mean", m.timeMean());
         r.put("energy_J_mean", m.energyMean());
+        double before = 0;
+        double after = 0;
+        for (ArrayDevice.Result x : d) {
+            before += x.telegraphBefore();
+            after += x.telegraph();
+        }
+        r.put("telegraph_amplitude_before_denoising_S_mean", before / d.length);
+        r.put("telegraph_amplitude_S_mean", after / d.length);
         r.put("window_S", window);
         r.put("wall_s", wall);
         r.put("engine", engine);
@@ -100,7 +108,7 @@ public final class ArrayOutputs {
         long[] seed = new long[n];
         int[] pulses = new int[n];
         String[] status = new String[n];
-        double[][] c = new double[8][n];
+        double[][] c = new double[9][n];
         for (int i = 0; i < n; i++) {
             ArrayDevice.Result r = d[i];
             row[i] = r.row();
@@ -109,7 +117,7 @@ public final class ArrayOutputs {
             pulses[i] = r.pulses();
             status[i] = r.converged() ? "converged" : "not-converged";
             double[] v = {r.target(), r.finalG(), r.readFirst(), r.readMean(), r.readSigma(), r.telegraph(), r.time(),
-                r.energy()};
+                r.energy(), r.telegraphBefore()};
             for (int k = 0; k < c.length; k++) {
                 c[k][i] = v[k];
             }
@@ -117,6 +125,7 @@ public final class ArrayOutputs {
         new ParquetTable("device", n).ints("row", row).ints("col", col).longs("seed", seed)
                 .doubles("target_S", c[0]).doubles("final_G_S", c[1]).doubles("read_S", c[2])
                 .doubles("read_mean_S", c[3]).doubles("read_sigma_S", c[4]).doubles("telegraph_amplitude_S", c[5])
+                .doubles("telegraph_amplitude_before_denoising_S", c[8])
                 .ints("pulses", pulses).doubles("programming_time_s", c[6]).doubles("energy_J", c[7])
                 .strings("status", status).write(dir.file("devices.parquet"));
         dir.write("array.json", Json.content(summary));

@@ -30,7 +30,8 @@ import org.hafnia.postprocess.io.AtomicFiles;
 public final class ArrayStudy {
 
     private static final int MAGIC = 0x48414642; // "HAFB"
-    private static final int VERSION = 1;
+    /** 2: with the telegraph amplitude before denoising. */
+    private static final int VERSION = 2;
 
     private final ArrayDevice.Common common;
     private final int rows;
@@ -155,6 +156,7 @@ public final class ArrayStudy {
                 out.writeDouble(r.readMean());
                 out.writeDouble(r.readSigma());
                 out.writeDouble(r.telegraph());
+                out.writeDouble(r.telegraphBefore());
                 out.writeInt(r.pulses());
                 out.writeDouble(r.time());
                 out.writeDouble(r.energy());
@@ -195,8 +197,8 @@ public final class ArrayStudy {
             List<ArrayDevice.Result> out = new ArrayList<>(n);
             for (int k = 0; k < n; k++) {
                 out.add(new ArrayDevice.Result(in.readInt(), in.readInt(), in.readLong(), in.readDouble(), in.readDouble(),
-                        in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readInt(), in.readDouble(),
-                        in.readDouble(), in.readBoolean()));
+                        in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readInt(),
+                        in.readDouble(), in.readDouble(), in.readBoolean()));
             }
             return out;
         } catch (IOException e) {

@@ -70,10 +70,13 @@ final class OptionValidation {
         String unit = r.unit().isEmpty() ? "" : " " + r.unit();
         boolean lo = r.min() != Double.NEGATIVE_INFINITY;
         boolean hi = r.max() != Double.POSITIVE_INFINITY;
+        // min = Double.MIN_VALUE is how a range says "positive": written "> 0", not as 4.9E-324.
+        String low = r.min() == Double.MIN_VALUE ? " > 0" + unit : " ≥ " + plain(r.min()) + unit;
         if (lo && hi) {
-            return " between " + plain(r.min()) + " and " + plain(r.max()) + unit;
+            return r.min() == Double.MIN_VALUE ? low + " and ≤ " + plain(r.max()) + unit
+                    : " between " + plain(r.min()) + " and " + plain(r.max()) + unit;
         }
-        return lo ? " ≥ " + plain(r.min()) + unit : hi ? " ≤ " + plain(r.max()) + unit : "";
+        return lo ? low : hi ? " ≤ " + plain(r.max()) + unit : "";
     }
 
     private static String plain(double x) {

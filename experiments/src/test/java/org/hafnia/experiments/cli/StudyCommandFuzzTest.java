@@ -53,7 +53,8 @@ class StudyCommandFuzzTest {
 
     private static final List<String> SCHEMES = List.of("write-verify", "write-verify-denoise", "reset-voltage-control",
             "feedforward", "open-loop", "magic");
-    private static final List<String> TIMES = List.of("0", "-1", "NaN", "Infinity", "1e300", "1e-300", "x", "");
+    /** Durations (s); the first of this and every list of {@link #maybe} is valid. */
+    private static final List<String> TIMES = List.of("1e-3", "0", "-1", "NaN", "Infinity", "1e300", "1e-300", "x", "");
 
     private static final java.util.regex.Pattern OPTION = java.util.regex.Pattern.compile("--[a-z][a-z-]*");
 
@@ -204,7 +205,7 @@ class StudyCommandFuzzTest {
                 maybe(a, r, "--scheme", SCHEMES);
                 maybe(a, r, "--engine", List.of("local", "spark", "x"));
                 maybe(a, r, "--batch", List.of("1", "2", "0", "-1", "2147483647", "x"));
-                maybe(a, r, "--ea-spread", List.of("0", "0.02", "-1", "NaN", "1e300", "1", "x"));
+                maybe(a, r, "--ea-spread", List.of("0", "0.02", "-1", "NaN", "1e300", "0.25", "1", "x"));
                 maybe(a, r, "--delay", TIMES);
                 maybe(a, r, "--read-interval", TIMES);
                 maybe(a, r, "--sequential", List.of("1", "0", "-1", "2147483647", "x"));
@@ -220,9 +221,12 @@ class StudyCommandFuzzTest {
                 int n = 1 + r.nextInt(2);
                 for (int k = 0; k < n; k++) {
                     a.add("--vary");
-                    a.add(pick(List.of("seed=1,2", "device.read.voltage=-0.15 V,-0.2 V", "grid.nx=8,0", "physics.nothing=1",
-                            "seed=", "=1", "seed", "grid=1", "device.ensemble.devices=1,1e300", "seed=1,x",
-                            "physics.mobility.activation_energy=1.2 eV,-1 eV", "initial.islands=2,1.5"), r));
+                    // The first three are valid variations.
+                    List<String> vary = List.of("seed=1,2", "device.read.voltage=-0.15 V,-0.2 V",
+                            "array.activation_energy_sigma=0 eV,0.05 eV", "grid.nx=8,0", "physics.nothing=1", "seed=", "=1",
+                            "seed", "grid=1", "device.ensemble.devices=1,1e300", "seed=1,x",
+                            "physics.mobility.activation_energy=1.2 eV,-1 eV", "initial.islands=2,1.5");
+                    a.add(pick(rate == 0 ? vary.subList(0, 3) : vary, r));
                 }
                 List<String> inner = new ArrayList<>();
                 arrayOptions(inner, r);
@@ -262,10 +266,11 @@ class StudyCommandFuzzTest {
         a.add(r.nextDouble() < rate ? pick(mutants, r) : valid);
     }
 
-    private static void maybe(List<String> a, SplittableRandom r, String option, List<String> values) {
+    /** The option (one time in three) with its first, valid value, or (when this run mutates) any of them. */
+    private void maybe(List<String> a, SplittableRandom r, String option, List<String> values) {
         if (r.nextInt(3) == 0) {
             a.add(option);
-            a.add(pick(values, r));
+            a.add(rate == 0 ? values.get(0) : pick(values, r));
         }
     }
 

@@ -80,6 +80,34 @@ class DeviceCaseFileTest {
     }
 
     @Test
+    void anEnsembleOfOneDeviceIsRefusedNamingTheKey() throws IOException {
+        // The extraction measures a device-to-device spread: one device gave an internal error (fuzz, issue 13).
+        Path bad = tmp.resolve("one.json");
+        Files.writeString(bad, Files.readString(CASES.resolve(DeviceCaseFile.DEFAULT)).replace("\"devices\": 8", "\"devices\": 1"));
+        assertThatThrownBy(() -> DeviceCaseFile.read(bad)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("one.json").hasMessageContaining("/device/ensemble/devices");
+    }
+
+    @Test
+    void theArrayVariationIsACaseKeyWithItsUnitAndZeroWhenAbsent() throws IOException {
+        String text = Files.readString(CASES.resolve(DeviceCaseFile.DEFAULT));
+        // The shipped value and its stated source (an assumption, docs/array.md).
+        assertThat(DeviceCaseFile.defaultCase().activationEnergySigma()).isEqualTo(0.02);
+        assertThat(text).contains("\"array.activation_energy_sigma\": \"assumption");
+        Path p = tmp.resolve("spread.json");
+        Files.writeString(p, text.replace("\"activation_energy_sigma\": \"0.02 eV\"", "\"activation_energy_sigma\": \"20 meV\""));
+        assertThat(DeviceCaseFile.read(p).activationEnergySigma()).isCloseTo(0.02, within(1e-15));
+        Files.writeString(p, text.replace("\"array\": { \"activation_energy_sigma\": \"0.02 eV\" },", ""));
+        assertThat(DeviceCaseFile.read(p).activationEnergySigma()).isZero();
+        Files.writeString(p, text.replace("\"0.02 eV\"", "\"0.02\""));
+        assertThatThrownBy(() -> DeviceCaseFile.read(p)).hasMessageContaining("/array/activation_energy_sigma")
+                .hasMessageContaining("missing unit");
+        Files.writeString(p, text.replace("\"0.02 eV\"", "\"1 eV\""));
+        assertThatThrownBy(() -> DeviceCaseFile.read(p)).hasMessageContaining("/array/activation_energy_sigma")
+                .hasMessageContaining("0.25");
+    }
+
+    @Test
     void theShippedDefaultIsADeviceCase() throws IOException {
         assertThat(deviceCases()).contains(CASES.resolve(DeviceCaseFile.DEFAULT));
     }
