@@ -95,8 +95,9 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
         long referenceSeed = c.seed() * 1_000_003L - 1;
         double spread = eaSpread != null ? eaSpread : c.activationEnergySigma();
 
+        // write-verify/ first: the main folder's set, whose array.json marks the study finished, comes last.
         List<ProgrammingScheme> schemes = compare && main != ProgrammingScheme.WRITE_VERIFY
-                ? List.of(main, ProgrammingScheme.WRITE_VERIFY) : List.of(main);
+                ? List.of(ProgrammingScheme.WRITE_VERIFY, main) : List.of(main);
         StringBuilder table = new StringBuilder(
                 "| scheme | devices | levels | distinguishable | σ (µS) | RMSE % | yield | pulses mean | pulses max | time/device (s) |\n"
                         + "|---|---|---|---|---|---|---|---|---|---|\n");
