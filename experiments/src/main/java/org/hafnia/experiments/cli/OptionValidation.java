@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * The one validation layer of the command line's numeric options, applied to every command
- * before it runs: each floating-point value (also in lists) must be finite, and each value of
+ * before it runs: each floating-point value (also in lists and arrays) must be finite, and each value of
  * an option annotated {@link Range} must lie in its range. The message names the option, the
  * range and the value given. Also finds the command's file arguments (its inputs) and its
  * output folder, for {@link org.hafnia.postprocess.io.OutputFolder}.
@@ -42,6 +42,15 @@ final class OptionValidation {
                 }
             } else if (value instanceof double[] a) {
                 for (double v : a) {
+                    check(arg, v, range);
+                }
+            } else if (value instanceof int[] a) {
+                // int[] options (denoise --counts) went unchecked: the fuzz found --counts 2,0 past the range.
+                for (int v : a) {
+                    check(arg, v, range);
+                }
+            } else if (value instanceof long[] a) {
+                for (long v : a) {
                     check(arg, v, range);
                 }
             } else {

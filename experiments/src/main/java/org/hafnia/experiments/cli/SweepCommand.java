@@ -2,7 +2,6 @@ package org.hafnia.experiments.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -78,7 +77,8 @@ public final class SweepCommand implements Callable<Integer> {
         }
         String text;
         try {
-            text = Files.readString(casePath, StandardCharsets.UTF_8);
+            // Refused at the first byte that is not UTF-8, with its line (not "Input length = 1").
+            text = org.hafnia.postprocess.io.Json.utf8(Files.readAllBytes(casePath), casePath.toString());
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(casePath + ": file not found");
         } catch (IOException e) {

@@ -83,7 +83,8 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
     public static DeviceCaseFile read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            // Refused at the first byte that is not UTF-8, with its line (not "Input length = 1").
+            text = org.hafnia.postprocess.io.Json.utf8(Files.readAllBytes(file), file.toString());
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": file not found");
         } catch (IOException e) {

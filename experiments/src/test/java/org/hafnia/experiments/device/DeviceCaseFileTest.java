@@ -89,6 +89,16 @@ class DeviceCaseFileTest {
     }
 
     @Test
+    void aCaseThatIsNotUtf8IsRefusedWithTheByteAndLine() throws IOException {
+        // Was "cannot read: Input length = 1" (StudyCommandFuzzTest).
+        Path bad = tmp.resolve("latin1.json");
+        Files.write(bad, Files.readString(CASES.resolve(DeviceCaseFile.DEFAULT)).replace("hfo2-device", "hfo2-d\u00e9vice")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> DeviceCaseFile.read(bad)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("latin1.json: line 2:").hasMessageContaining("is not UTF-8");
+    }
+
+    @Test
     void theArrayVariationIsACaseKeyWithItsUnitAndZeroWhenAbsent() throws IOException {
         String text = Files.readString(CASES.resolve(DeviceCaseFile.DEFAULT));
         // The shipped value and its stated source (an assumption, docs/array.md).
