@@ -46,8 +46,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
  */
 class StudyCommandFuzzTest {
 
-    private static final double DEFAULT_SECONDS = 6;
-    private static final int MIN_RUNS = 8;
+    private static final double DEFAULT_SECONDS = 3;
+    private static final int MIN_RUNS = 6;
     /** Per-run limit: a valid run of the tiny case takes about a second on the loaded 2-core machine. */
     private static final double RUN_SECONDS = 60;
 
