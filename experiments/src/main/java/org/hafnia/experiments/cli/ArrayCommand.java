@@ -80,7 +80,7 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
         if (!engine.equals("local")) {
             throw new InvalidInputException("--engine " + engine + ": this build has only the local engine (docs/array.md)");
         }
-        ProgrammingScheme main = ProgrammingScheme.of(scheme);
+        ProgrammingScheme main = programmingScheme();
         int nThreads = threads.resolve();
         DeviceCaseFile c = casePath == null ? DeviceCaseFile.defaultCase() : DeviceCaseFile.read(casePath);
         CompactDeviceParameters p = device != null ? CompactDeviceFile.readDevice(device)

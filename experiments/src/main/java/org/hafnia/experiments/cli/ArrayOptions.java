@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hafnia.experiments.device.DeviceCaseFile;
+import org.hafnia.experiments.programming.ProgrammingScheme;
+import org.hafnia.meshes.InvalidInputException;
 
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,6 +69,15 @@ public class ArrayOptions {
     @Option(names = "--sequential", defaultValue = "0", description = "Also walk K devices (seeds of row −1, columns 0…K−1) through every level in turn: sequential.parquet (default: ${DEFAULT-VALUE}).")
     @Range(min = 0, max = 1 << 16)
     int sequential;
+
+    /** The scheme of {@code --scheme}; an unknown name is refused naming the option. */
+    ProgrammingScheme programmingScheme() {
+        try {
+            return ProgrammingScheme.of(scheme);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("--scheme " + scheme + ": " + e.getMessage());
+        }
+    }
 
     /**
      * The options of {@code mixin} (a mixin of {@code spec}) that the command line gave, as

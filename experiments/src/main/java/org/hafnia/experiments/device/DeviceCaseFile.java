@@ -196,7 +196,36 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
             eaSigma = arrayNode.quantity("activation_energy_sigma", Dimension.ENERGY, 0, 0, MAX_ACTIVATION_ENERGY_SIGMA);
             arrayNode.finish();
         }
-        return new DeviceCaseFile(name, description, model, initial, traps, protocol, devices, ensembleSeed, eaSigma);
+        DeviceCaseFile c = new DeviceCaseFile(name, description, model, initial, traps, protocol, devices, ensembleSeed, eaSigma);
+        c.requireFiniteConductance(source);
+        return c;
+    }
+
+    /**
+     * Refuses a case the film model cannot simulate: its first device, read, pulsed once at the
+     * protocol's SET and once at its RESET amplitude and read after each, must give finite
+     * conductances. Values inside the reader's ranges can still be outside what the model
+     * resolves (a 10⁻³⁰⁰ nm spacing, a 10⁻³⁰⁰ heat capacity: found by StudyCommandFuzzTest) and
+     * turned into NaN deep inside extract, denoise and array.
+     */
+    private void requireFiniteConductance(String source) {
+        double[] g = new double[3];
+        try {
+            FilmDevice d = device(seed);
+            g[0] = d.read();
+            d.pulse(protocol.vSet(), protocol.pulseWidth());
+            g[1] = d.read();
+            d.pulse(protocol.vReset(), protocol.pulseWidth());
+            g[2] = d.read();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            g[0] = Double.NaN;
+        }
+        if (!(Double.isFinite(g[0]) && Double.isFinite(g[1]) && Double.isFinite(g[2]))) {
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT, "%s: the film model gives a non-finite conductance"
+                    + " for this case (read %s, after a SET pulse %s, after a RESET pulse %s S): a physical value lies outside"
+                    + " what it resolves, e.g. a grid spacing or a heat capacity orders of magnitude below a material's",
+                    source, g[0], g[1], g[2]));
+        }
     }
 
     private static FilmDevice.Model physics(CaseNode p, Grid2D grid, double readVoltage, double readWidth) {

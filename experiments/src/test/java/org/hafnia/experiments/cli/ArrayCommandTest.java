@@ -329,7 +329,7 @@ class ArrayCommandTest {
         Path out = shared.resolve("bad");
         CommandRun s = run(out, "--scheme", "magic");
         assertThat(s.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
-        assertThat(s.err()).contains("unknown scheme");
+        assertThat(s.err()).contains("--scheme magic: unknown scheme");
         CommandRun e = run(out, "--engine", "spark");
         assertThat(e.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
         assertThat(e.err()).contains("--engine spark");

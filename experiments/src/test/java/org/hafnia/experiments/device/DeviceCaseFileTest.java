@@ -99,6 +99,20 @@ class DeviceCaseFileTest {
     }
 
     @Test
+    void aCaseTheFilmModelCannotSimulateIsRefusedNamingTheFile() throws IOException {
+        // Inside the reader's ranges, yet NaN conductances: extract, denoise and array ended in an
+        // internal error (StudyCommandFuzzTest). A physical heat capacity is ~10⁶ J/(m³ K).
+        Path bad = tmp.resolve("nan.json");
+        Files.writeString(bad, Files.readString(CASES.resolve(DeviceCaseFile.DEFAULT)).replace("\"3 MJ/(m^3 K)\"",
+                "\"1e-300 MJ/(m^3 K)\""));
+        assertThatThrownBy(() -> DeviceCaseFile.read(bad)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("nan.json: the film model gives a non-finite conductance");
+        Files.writeString(bad, Files.readString(CASES.resolve(DeviceCaseFile.DEFAULT)).replace("\"0.5 nm\" }", "\"1e-300 nm\" }"));
+        assertThatThrownBy(() -> DeviceCaseFile.read(bad)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("non-finite conductance");
+    }
+
+    @Test
     void theArrayVariationIsACaseKeyWithItsUnitAndZeroWhenAbsent() throws IOException {
         String text = Files.readString(CASES.resolve(DeviceCaseFile.DEFAULT));
         // The shipped value and its stated source (an assumption, docs/array.md).
