@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 
 import org.hafnia.experiments.device.DeviceCaseFile;
 import org.hafnia.experiments.programming.ProgrammingScheme;
+import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.compact.ResistiveDevice;
 import org.hafnia.physics.traps.TrapPopulation;
 import org.hafnia.solver.device.FilmDevice;
@@ -18,6 +19,14 @@ import org.hafnia.solver.device.FilmDevice;
  * the Arrhenius mobility L ∝ exp(−E_a/k_BT) (physics.md §1.3). The scheme programs the device by
  * pulses and verify reads on the phase field; then the device idles {@code delay} and is read
  * {@code traceReads} times, {@code traceInterval} apart.
+ *
+ * <p>The telegraph amplitude before denoising is measured the same way on the device as it was
+ * just before its first denoising pulse — the first sub-threshold RESET-polarity pulse
+ * (|V| &lt; V_th of what the scheme knows; every write pulse is above threshold,
+ * {@link org.hafnia.physics.compact.CompactDeviceParameters#amplitudeFor}): a twin of the same seed
+ * is driven through the same pulses, reads and waits up to that pulse (the device is deterministic
+ * in its seed and its drive), then idled and read as after programming. A scheme that applies no
+ * such pulse has not denoised: before and after are the one trace.
  */
 public final class ArrayDevice {
 
@@ -33,14 +42,15 @@ public final class ArrayDevice {
      * @param readMean  mean of the read trace after the delay (S)
      * @param readSigma standard deviation of that trace (S)
      * @param telegraph half the peak-to-peak of that trace (S)
+     * @param telegraphBefore the same, measured on the device just before its denoising train (S)
      * @param pulses    pulses the scheme spent
      * @param time      programming time: pulses, reads and waits (s)
      * @param energy    programming energy, Σ V²Gτ over pulses and reads (J)
      * @param converged whether the scheme's closed loop ended inside its window
      */
     public record Result(int row, int col, long seed, double target, double finalG, double readFirst, double readMean,
-                         double readSigma, double telegraph, int pulses, double time, double energy,
-                         boolean converged) {
+                         double readSigma, double telegraph, double telegraphBefore, int pulses, double time,
+                         double energy, boolean converged) {
     }
 
     /**
@@ -78,6 +88,12 @@ public final class ArrayDevice {
     public static FilmDevice create(Common c, long seed) {
         FilmDevice.Model m = c.device().model();
         double ea = m.activationEnergy() + c.eaSpread() * new SplittableRandom(mix(seed)).nextGaussian();
+        if (!(ea > 0)) {
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT,
+                    "device of seed %d: activation energy %.4g eV + %.4g eV × z = %.4g eV is not positive; the spread"
+                            + " (--ea-spread or the case's array.activation_energy_sigma) is too large for the case's barrier",
+                    seed, m.activationEnergy(), c.eaSpread(), ea));
+        }
         FilmDevice.Model v = new FilmDevice.Model(m.grid(), m.thickness(), m.energy(), m.siteVolume(), m.kappa(),
                 m.attemptFrequency(), ea, m.driveScale(), m.ionCharge(), m.hopDistance(), m.sigma(), m.heat(),
                 m.seriesResistance(), m.readVoltage(), m.readWidth());
@@ -88,12 +104,28 @@ public final class ArrayDevice {
     /** Programs and reads device (row, col) of seed {@code seed} to {@code target}. */
     public static Result run(Common c, int row, int col, long seed, double target) {
         FilmDevice film = create(c, seed);
-        Metered d = new Metered(film);
+        Metered d = new Metered(film, c.settings().model().vThreshold());
         boolean ok = c.scheme().programDevice(d, target, c.settings());
         double finalG = film.conductance();
         int pulses = d.pulses;
         double time = film.time();
         double energy = d.energy;
+        double[] after = trace(film, c);
+        double before = after[3];
+        if (d.denoisedAt >= 0) {
+            FilmDevice twin = create(c, seed);
+            d.replay(twin);
+            before = trace(twin, c)[3];
+        }
+        return new Result(row, col, seed, target, finalG, after[0], after[1], after[2], after[3], before, pulses, time, energy,
+                ok);
+    }
+
+    /**
+     * Idles the device {@code delay}, then reads it {@code traceReads} times {@code traceInterval}
+     * apart: {first read, mean, standard deviation, half the peak-to-peak} (S).
+     */
+    private static double[] trace(FilmDevice film, Common c) {
         film.idle(c.delay());
         double first = 0;
         double sum = 0;
@@ -114,7 +146,7 @@ public final class ArrayDevice {
         int n = c.traceReads();
         double mean = sum / n;
         double sigma = n > 1 ? Math.sqrt(Math.max(0, (sumSq - n * mean * mean) / (n - 1))) : 0;
-        return new Result(row, col, seed, target, finalG, first, mean, sigma, 0.5 * (hi - lo), pulses, time, energy, ok);
+        return new double[] {first, mean, sigma, 0.5 * (hi - lo)};
     }
 
     /**
@@ -123,7 +155,7 @@ public final class ArrayDevice {
      */
     public static double[][] walk(Common c, long seed, double[] targets) {
         FilmDevice film = create(c, seed);
-        Metered d = new Metered(film);
+        Metered d = new Metered(film, c.settings().model().vThreshold());
         double[][] out = new double[targets.length][];
         for (int k = 0; k < targets.length; k++) {
             int before = d.pulses;
@@ -134,18 +166,64 @@ public final class ArrayDevice {
         return out;
     }
 
-    /** Counts the scheme's pulses and the energy of its pulses and reads by the film's own law ({@link FilmDevice#pulseEnergy}). */
+    /**
+     * Counts the scheme's pulses and the energy of its pulses and reads by the film's own law
+     * ({@link FilmDevice#pulseEnergy}), and records the drive up to the first sub-threshold RESET
+     * pulse (the start of denoising) for {@link #replay}.
+     */
     private static final class Metered implements ResistiveDevice {
+        private static final byte PULSE = 0;
+        private static final byte READ = 1;
+        private static final byte IDLE = 2;
+
         private final FilmDevice film;
+        private final double threshold;
         private int pulses;
         private double energy;
+        /** Operations recorded before the first denoising pulse, or −1 while none has come. */
+        private int denoisedAt = -1;
+        private byte[] kind = new byte[64];
+        private double[] a = new double[64];
+        private double[] b = new double[64];
+        private int n;
 
-        Metered(FilmDevice film) {
+        Metered(FilmDevice film, double threshold) {
             this.film = film;
+            this.threshold = threshold;
+        }
+
+        private void record(byte k, double x, double y) {
+            if (denoisedAt >= 0) {
+                return;
+            }
+            if (n == kind.length) {
+                kind = java.util.Arrays.copyOf(kind, 2 * n);
+                a = java.util.Arrays.copyOf(a, 2 * n);
+                b = java.util.Arrays.copyOf(b, 2 * n);
+            }
+            kind[n] = k;
+            a[n] = x;
+            b[n] = y;
+            n++;
+        }
+
+        /** Drives {@code twin} (a fresh device of the same seed) through what was recorded. */
+        void replay(FilmDevice twin) {
+            for (int k = 0; k < denoisedAt; k++) {
+                switch (kind[k]) {
+                    case PULSE -> twin.pulse(a[k], b[k]);
+                    case READ -> twin.read();
+                    default -> twin.idle(a[k]);
+                }
+            }
         }
 
         @Override
         public void pulse(double amplitude, double width) {
+            if (denoisedAt < 0 && amplitude < 0 && -amplitude < threshold) {
+                denoisedAt = n;
+            }
+            record(PULSE, amplitude, width);
             energy += film.pulseEnergy(amplitude, width);
             pulses++;
             film.pulse(amplitude, width);
@@ -153,12 +231,14 @@ public final class ArrayDevice {
 
         @Override
         public double read() {
+            record(READ, 0, 0);
             energy += film.readEnergy();
             return film.read();
         }
 
         @Override
         public void idle(double seconds) {
+            record(IDLE, seconds, 0);
             film.idle(seconds);
         }
 

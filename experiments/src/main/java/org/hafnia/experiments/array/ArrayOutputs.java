@@ -9,10 +9,10 @@ import org.hafnia.experiments.programming.CrossbarProgramming;
 import org.hafnia.meshes.Grid2D;
 import org.hafnia.meshes.LengthUnit;
 import org.hafnia.meshes.ScalarField2D;
-import org.hafnia.postprocess.io.AtomicFiles;
 import org.hafnia.postprocess.io.Hdf5Writer;
 import org.hafnia.postprocess.io.Json;
 import org.hafnia.postprocess.io.ParquetTable;
+import org.hafnia.postprocess.io.StagedOutput;
 import org.hafnia.postprocess.plots.BandedScale;
 import org.hafnia.postprocess.plots.ColourMap;
 import org.hafnia.postprocess.plots.HeatmapFigure;
@@ -73,6 +73,14 @@ public final class ArrayOutputs {
         r.put("pulses_max", m.pulsesMax());
         r.put("programming_time_s_mean", m.timeMean());
         r.put("energy_J_mean", m.energyMean());
+        double before = 0;
+        double after = 0;
+        for (ArrayDevice.Result x : d) {
+            before += x.telegraphBefore();
+            after += x.telegraph();
+        }
+        r.put("telegraph_amplitude_before_denoising_S_mean", before / d.length);
+        r.put("telegraph_amplitude_S_mean", after / d.length);
         r.put("window_S", window);
         r.put("wall_s", wall);
         r.put("engine", engine);
@@ -80,16 +88,27 @@ public final class ArrayOutputs {
         return r;
     }
 
-    /** Writes every file of the study into {@code dir} (each atomically). */
+    /**
+     * Writes every file of the study into {@code dir}, as one set: staged and committed together
+     * ({@link StagedOutput}), so a failure leaves the folder as it was.
+     */
     public static void write(Path dir, ArrayDevice.Result[] d, int rows, int cols, double[] levels, double[] window,
                              Map<String, Object> summary) {
+        try (StagedOutput staged = StagedOutput.in(dir)) {
+            write(staged, d, rows, cols, levels, window, summary);
+            staged.commit();
+        }
+    }
+
+    private static void write(StagedOutput dir, ArrayDevice.Result[] d, int rows, int cols, double[] levels, double[] window,
+                              Map<String, Object> summary) {
         int n = d.length;
         int[] row = new int[n];
         int[] col = new int[n];
         long[] seed = new long[n];
         int[] pulses = new int[n];
         String[] status = new String[n];
-        double[][] c = new double[8][n];
+        double[][] c = new double[9][n];
         for (int i = 0; i < n; i++) {
             ArrayDevice.Result r = d[i];
             row[i] = r.row();
@@ -98,7 +117,7 @@ public final class ArrayOutputs {
             pulses[i] = r.pulses();
             status[i] = r.converged() ? "converged" : "not-converged";
             double[] v = {r.target(), r.finalG(), r.readFirst(), r.readMean(), r.readSigma(), r.telegraph(), r.time(),
-                r.energy()};
+                r.energy(), r.telegraphBefore()};
             for (int k = 0; k < c.length; k++) {
                 c[k][i] = v[k];
             }
@@ -106,9 +125,10 @@ public final class ArrayOutputs {
         new ParquetTable("device", n).ints("row", row).ints("col", col).longs("seed", seed)
                 .doubles("target_S", c[0]).doubles("final_G_S", c[1]).doubles("read_S", c[2])
                 .doubles("read_mean_S", c[3]).doubles("read_sigma_S", c[4]).doubles("telegraph_amplitude_S", c[5])
+                .doubles("telegraph_amplitude_before_denoising_S", c[8])
                 .ints("pulses", pulses).doubles("programming_time_s", c[6]).doubles("energy_J", c[7])
-                .strings("status", status).write(dir.resolve("devices.parquet"));
-        AtomicFiles.write(dir.resolve("array.json"), Json.content(summary));
+                .strings("status", status).write(dir.file("devices.parquet"));
+        dir.write("array.json", Json.content(summary));
 
         Grid2D g = new Grid2D(cols, rows, 1, 1, LengthUnit.REDUCED);
         double[] target = new double[n];
@@ -125,7 +145,7 @@ public final class ArrayOutputs {
                 .dataset("/target", rows(target, rows, cols), unit)
                 .dataset("/error", rows(error, rows, cols), unit)
                 .dataset("/sigma", rows(sigma, rows, cols), unit)
-                .write(dir.resolve("array.h5"));
+                .write(dir.file("array.h5"));
 
         double emax = 1e-9;
         for (double e : error) {
@@ -133,8 +153,8 @@ public final class ArrayOutputs {
         }
         new HeatmapFigure(new BandedScale(-emax, emax, 16, ColourMap.BLUE_WHITE_RED), "read − target (µS)")
                 .panel("error over the array (column →, row ↑)", new ScalarField2D(g, error))
-                .writePng(dir.resolve("array-map.png"), summary.get("scheme") + ": " + rows + " × " + cols);
-        levelsFigure(dir.resolve("levels.png"), d, levels);
+                .writePng(dir.file("array-map.png"), summary.get("scheme") + ": " + rows + " × " + cols);
+        levelsFigure(dir.file("levels.png"), d, levels);
     }
 
     private static double[][] rows(double[] v, int rows, int cols) {

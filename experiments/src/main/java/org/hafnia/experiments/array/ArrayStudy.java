@@ -31,7 +31,8 @@ import org.hafnia.postprocess.io.AtomicFiles;
 public final class ArrayStudy {
 
     private static final int MAGIC = 0x48414642; // "HAFB"
-    private static final int VERSION = 1;
+    /** 2: with the telegraph amplitude before denoising. */
+    private static final int VERSION = 2;
 
     private final ArrayDevice.Common common;
     private final int rows;
@@ -66,8 +67,14 @@ public final class ArrayStudy {
         return rows * cols;
     }
 
+    /** ⌈devices / batch⌉, in long arithmetic: a batch of up to 2³¹ − 1 devices must not overflow it. */
     public int batches() {
-        return (devices() + batch - 1) / batch;
+        return (int) ((devices() + (long) batch - 1) / batch);
+    }
+
+    /** One past the last device of batch b. */
+    private int end(int b) {
+        return (int) Math.min(devices(), (b + 1L) * batch);
     }
 
     /** Target of device i. */
@@ -84,13 +91,13 @@ public final class ArrayStudy {
 
     /** Number of devices in batch b. */
     public int batchSize(int b) {
-        return Math.min(devices(), (b + 1) * batch) - b * batch;
+        return end(b) - b * batch;
     }
 
     /** Runs batch b (devices b·B … min(n, (b+1)·B) − 1). */
     public List<ArrayDevice.Result> batch(int b, IntConsumer deviceDone) {
         List<ArrayDevice.Result> out = new ArrayList<>();
-        for (int i = b * batch; i < b * batch + batchSize(b); i++) {
+        for (int i = b * batch; i < end(b); i++) {
             out.add(device(i));
             deviceDone.accept(i);
         }
@@ -171,6 +178,7 @@ public final class ArrayStudy {
                 out.writeDouble(r.readMean());
                 out.writeDouble(r.readSigma());
                 out.writeDouble(r.telegraph());
+                out.writeDouble(r.telegraphBefore());
                 out.writeInt(r.pulses());
                 out.writeDouble(r.time());
                 out.writeDouble(r.energy());
@@ -208,8 +216,8 @@ public final class ArrayStudy {
             List<ArrayDevice.Result> out = new ArrayList<>(n);
             for (int k = 0; k < n; k++) {
                 out.add(new ArrayDevice.Result(in.readInt(), in.readInt(), in.readLong(), in.readDouble(), in.readDouble(),
-                        in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readInt(), in.readDouble(),
-                        in.readDouble(), in.readBoolean()));
+                        in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readInt(),
+                        in.readDouble(), in.readDouble(), in.readBoolean()));
             }
             return out;
         } catch (IOException e) {

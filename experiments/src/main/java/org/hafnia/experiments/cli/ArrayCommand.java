@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
             "level i mod N, then idled --delay and read --reads times. Writes devices.parquet, array.json,",
             "array.h5, levels.png, array-map.png; with --compare-write-verify the same study with write-verify",
             "in DIR/write-verify and the table compare.md. Batches are committed as they finish (--resume)."})
-public final class ArrayCommand implements Callable<Integer> {
+public final class ArrayCommand extends ArrayOptions implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -51,47 +51,11 @@ public final class ArrayCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "CASE.json", description = "Device case (default: the shipped hfo2-device).")
     Path casePath;
 
-    @Option(names = "--rows", defaultValue = "256", description = "Array rows (default: ${DEFAULT-VALUE}).")
-    int rows;
-
-    @Option(names = "--cols", defaultValue = "256", description = "Array columns (default: ${DEFAULT-VALUE}).")
-    int cols;
-
-    @Option(names = "--levels", defaultValue = "2048", description = "Target levels N (default: ${DEFAULT-VALUE}).")
-    int levels;
-
-    @Option(names = "--scheme", defaultValue = "write-verify-denoise", description = "Programming scheme (default: ${DEFAULT-VALUE}).")
-    String scheme;
-
     @Option(names = "--engine", defaultValue = "local", description = "local (work-stealing pool) or spark (one Spark task per batch; docs/spark.md) (default: ${DEFAULT-VALUE}).")
     String engine;
 
     @Option(names = "--master", description = "Spark master URL for --engine spark (default: the one spark-submit set, else local[N] with N = --threads).")
     String master;
-
-    @Option(names = "--device", description = "compact.json from hafnia extract: what the scheme knows (default: extracted from the case).")
-    Path device;
-
-    @Option(names = "--batch", defaultValue = "16", description = "Devices per committed batch (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--ea-spread", defaultValue = "0.02", description = "σ of the activation energy over devices, eV (default: ${DEFAULT-VALUE}; an assumption, docs/array.md).")
-    double eaSpread;
-
-    @Option(names = "--delay", defaultValue = "10", description = "Idle time between programming and the reads, s (default: ${DEFAULT-VALUE}).")
-    double delay;
-
-    @Option(names = "--reads", defaultValue = "20", description = "Reads after the delay (default: ${DEFAULT-VALUE}).")
-    int reads;
-
-    @Option(names = "--read-interval", defaultValue = "1e-3", description = "Time between those reads, s (default: ${DEFAULT-VALUE}).")
-    double readInterval;
-
-    @Option(names = "--compare-write-verify", description = "Also run the study with write-verify (DIR/write-verify) and write compare.md.")
-    boolean compare;
-
-    @Option(names = "--sequential", defaultValue = "0", description = "Also walk K devices (seeds of row −1, columns 0…K−1) through every level in turn: sequential.parquet (default: ${DEFAULT-VALUE}).")
-    int sequential;
 
     @Option(names = "--resume", description = "Continue an interrupted run in --out: only unfinished batches are computed.")
     boolean resume;
@@ -105,26 +69,22 @@ public final class ArrayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter log = spec.commandLine().getOut();
-        if (rows < 1 || cols < 1 || levels < 1 || batch < 1 || reads < 1) {
-            throw new InvalidInputException("--rows, --cols, --levels, --batch and --reads must be positive");
-        }
         // Every device's result row is held until the outputs are written: about 16 numbers a device.
         org.hafnia.meshes.MemoryBudget.requireDoubles(rows, cols, 1, 16,
                 "--rows " + rows + " --cols " + cols + " (" + (long) rows * cols + " devices)");
         if ((long) rows * cols > Integer.MAX_VALUE - 8) {
             throw new InvalidInputException("--rows " + rows + " --cols " + cols + ": more devices than an array can index");
         }
-        if (sequential < 0) {
-            throw new InvalidInputException("--sequential must be ≥ 0, got " + sequential);
-        }
-        if (!(eaSpread >= 0) || !(delay >= 0) || !(readInterval > 0)) {
-            throw new InvalidInputException("--ea-spread and --delay must be ≥ 0 and --read-interval > 0");
+        // --sequential K holds K × N steps of 7 columns.
+        org.hafnia.meshes.MemoryBudget.requireDoubles(sequential, levels, 1, 7, "--sequential " + sequential + " × --levels " + levels);
+        if ((long) sequential * levels > Integer.MAX_VALUE - 8) {
+            throw new InvalidInputException("--sequential " + sequential + " × --levels " + levels + ": more steps than a table can index");
         }
         if (master != null && !engine.equals(ArrayEngines.SPARK)) {
             throw new InvalidInputException("--master is an option of --engine spark, not of --engine " + engine);
         }
         ArrayEngine runner = ArrayEngines.named(engine);
-        ProgrammingScheme main = ProgrammingScheme.of(scheme);
+        ProgrammingScheme main = programmingScheme();
         int nThreads = threads.resolve();
         String caseText = casePath == null ? DeviceCaseFile.resourceText(DeviceCaseFile.DEFAULT) : DeviceCaseFile.text(casePath);
         String caseSource = casePath == null ? DeviceCaseFile.DEFAULT : casePath.toString();
@@ -137,19 +97,21 @@ public final class ArrayCommand implements Callable<Integer> {
         double[] window = CrossbarProgramming.window(p);
         double spacing = levels > 1 ? levelG[1] - levelG[0] : window[1] - window[0];
         double[] model = ArrayRecipe.components(p);
+        double spread = eaSpread != null ? eaSpread : c.activationEnergySigma();
 
+        // write-verify/ first: the main folder's set, whose array.json marks the study finished, comes last.
         List<ProgrammingScheme> schemes = compare && main != ProgrammingScheme.WRITE_VERIFY
-                ? List.of(main, ProgrammingScheme.WRITE_VERIFY) : List.of(main);
+                ? List.of(ProgrammingScheme.WRITE_VERIFY, main) : List.of(main);
         StringBuilder table = new StringBuilder(
                 "| scheme | devices | levels | distinguishable | σ (µS) | RMSE % | yield | pulses mean | pulses max | time/device (s) |\n"
                         + "|---|---|---|---|---|---|---|---|---|---|\n");
         for (ProgrammingScheme s : schemes) {
             Path dir = s == main ? out : out.resolve(s.label());
             ArrayRecipe recipe = new ArrayRecipe(caseText, caseSource, caseStem, s.label(), model, spacing / 4, spacing,
-                    CrossbarProgramming.MAX_PULSES, eaSpread, delay, reads, readInterval, rows, cols, levelG, batch);
+                    CrossbarProgramming.MAX_PULSES, spread, delay, reads, readInterval, rows, cols, levelG, batch);
             ArrayStudy study = recipe.study();
             Path store = dir.resolve(".batches");
-            ArrayStudy.prepare(store, runKey(s, p, caseText), resume);
+            ArrayStudy.prepare(store, runKey(s, p, caseText, spread), resume);
             long t0 = System.nanoTime();
             AtomicInteger done = new AtomicInteger();
             try (Progress bar = new Progress("array " + s.label(), study.devices())) {
@@ -166,7 +128,8 @@ public final class ArrayCommand implements Callable<Integer> {
             extra.put("devices_computed", done.get());
             extra.put("case", c.name());
             extra.put("seed", c.seed());
-            extra.put("ea_spread_eV", eaSpread);
+            extra.put("ea_spread_eV", spread);
+            extra.put("ea_spread_from", eaSpread != null ? "--ea-spread" : "case array.activation_energy_sigma");
             extra.put("delay_s", delay);
             extra.put("reads", reads);
             extra.put("read_interval_s", readInterval);
@@ -183,7 +146,7 @@ public final class ArrayCommand implements Callable<Integer> {
         }
         if (sequential > 0) {
             ArrayRecipe recipe = new ArrayRecipe(caseText, caseSource, caseStem, main.label(), model, spacing / 4, spacing,
-                    CrossbarProgramming.MAX_PULSES, eaSpread, delay, reads, readInterval, rows, cols, levelG, batch);
+                    CrossbarProgramming.MAX_PULSES, spread, delay, reads, readInterval, rows, cols, levelG, batch);
             walk(recipe.study().common(), levelG, c.seed(), nThreads);
         }
         if (schemes.size() > 1) {
@@ -231,13 +194,13 @@ public final class ArrayCommand implements Callable<Integer> {
     }
 
     /** Everything the devices' results depend on: the case text, the scheme's knowledge and every option. */
-    private String runKey(ProgrammingScheme s, CompactDeviceParameters p, String caseText) {
+    private String runKey(ProgrammingScheme s, CompactDeviceParameters p, String caseText, double spread) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(caseText.getBytes(StandardCharsets.UTF_8));
             md.update(p.toString().getBytes(StandardCharsets.UTF_8));
             String options = String.format(Locale.ROOT, "scheme=%s rows=%d cols=%d levels=%d batch=%d ea=%s delay=%s reads=%d interval=%s",
-                    s.label(), rows, cols, levels, batch, eaSpread, delay, reads, readInterval);
+                    s.label(), rows, cols, levels, batch, spread, delay, reads, readInterval);
             md.update(options.getBytes(StandardCharsets.UTF_8));
             return options + " sha256=" + HexFormat.of().formatHex(md.digest(), 0, 8) + "\n";
         } catch (NoSuchAlgorithmException e) {

@@ -11,7 +11,6 @@ import org.hafnia.experiments.denoise.DenoiseStudy;
 import org.hafnia.experiments.denoise.DenoiseWindowFigure;
 import org.hafnia.experiments.denoise.PhysicalLevels;
 import org.hafnia.experiments.device.DeviceCaseFile;
-import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.compact.CompactDeviceParameters;
 import org.hafnia.postprocess.extraction.CharacterisationData;
 import org.hafnia.postprocess.io.Json;
@@ -43,53 +42,68 @@ public final class DenoiseCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out/denoise", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    // Ranges (OptionValidation): the case reader's bounds of the same quantities (DeviceCaseFile:
+    // pulse voltages ±100 V, widths ≤ 1 s, counts ≤ 10⁶, trace intervals ≤ 10³ s, delays ≤ 10⁹ s).
     @Option(names = "--amplitudes", split = ",", paramLabel = "V",
             description = "Train amplitudes, V, signed (negative = RESET); 0 V and no-train controls are always added (default: from the case).")
+    @Range(min = -100, max = 100, unit = "V")
     double[] amplitudes;
 
     @Option(names = "--widths", split = ",", paramLabel = "S", description = "Pulse widths, s (default: from the case).")
+    @Range(min = Double.MIN_VALUE, max = 1, unit = "s")
     double[] widths;
 
     @Option(names = "--counts", split = ",", paramLabel = "N", description = "Pulses per train (default: from the case).")
+    @Range(min = 1, max = 1_000_000)
     int[] counts;
 
     @Option(names = "--gap", paramLabel = "S", description = "Time between pulses of a train, s (default: the pulse width).")
+    @Range(min = 0, max = 1e3, unit = "s")
     Double gap;
 
     @Option(names = "--trace-reads", paramLabel = "N", defaultValue = "500", description = "Reads per trace (default: ${DEFAULT-VALUE}).")
+    @Range(min = 2, max = 1_000_000)
     int traceReads;
 
     @Option(names = "--read-interval", paramLabel = "S", defaultValue = "2e-3",
             description = "Read start to read start, s (default: ${DEFAULT-VALUE}: a 1 s trace, as the measured windows of reference/rtn, sampled below the shortest mean dwell).")
+    @Range(min = Double.MIN_VALUE, max = 1e3, unit = "s")
     double readInterval;
 
     @Option(names = "--devices", paramLabel = "N", description = "Ensemble size (default: from the case).")
+    @Range(min = 1, max = 100_000)
     Integer devices;
 
     @Option(names = "--denoise-ratio", defaultValue = "0.5",
             description = "Largest step ratio (after/before, relative to the 0 V control) that counts as denoised (default: ${DEFAULT-VALUE}).")
+    @Range(min = Double.MIN_VALUE, max = 1)
     double denoiseRatio;
 
     @Option(names = "--intact-conductance", defaultValue = "0.9",
             description = "Smallest retained conductance of the complete channel that counts as intact (default: ${DEFAULT-VALUE}).")
+    @Range(min = Double.MIN_VALUE, max = 1)
     double intactConductance;
 
     @Option(names = "--intact-devices", defaultValue = "0.9",
             description = "Smallest fraction of devices intact for an amplitude in the window (default: ${DEFAULT-VALUE}).")
+    @Range(min = Double.MIN_VALUE, max = 1)
     double intactDevices;
 
     @Option(names = "--no-levels", description = "Skip the levels with and without denoising.")
     boolean noLevels;
 
     @Option(names = "--probe-levels", defaultValue = "4", description = "Probe targets over the window for the levels (default: ${DEFAULT-VALUE}).")
+    @Range(min = 2, max = 1 << 16)
     int probeLevels;
 
     @Option(names = "--aim-levels", defaultValue = "2048",
             description = "Levels the verify tolerance is set for (a quarter of their spacing; default: ${DEFAULT-VALUE}, the paper's).")
+    @Range(min = 2, max = 1 << 20)
     int aimLevels;
 
     @Option(names = "--level-delay", defaultValue = "10", paramLabel = "S",
             description = "Delay between programming and the evaluation reads, s (default: ${DEFAULT-VALUE}).")
+    @Range(min = 0, max = 1e9, unit = "s")
     double levelDelay;
 
     @Mixin
@@ -102,9 +116,6 @@ public final class DenoiseCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter log = spec.commandLine().getOut();
         int n = threads.resolve();
-        if (probeLevels < 2 || aimLevels < 2 || !(levelDelay >= 0)) {
-            throw new InvalidInputException("--probe-levels and --aim-levels must be at least 2, --level-delay ≥ 0");
-        }
         DeviceCaseFile c = casePath == null ? DeviceCaseFile.defaultCase() : DeviceCaseFile.read(casePath);
         DenoiseStudy.Sweep sweep = sweep(c);
         long t0 = System.nanoTime();

@@ -80,6 +80,8 @@ public final class Hafnia implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Hafnia());
+        // sweep --array-option=--rows=16: the value names an option the sweep has too (ArrayOptions).
+        cl.getSubcommands().get("sweep").setAllowOptionsAsOptionParameters(true);
         cl.setExecutionStrategy(Hafnia::executeDisciplined);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();

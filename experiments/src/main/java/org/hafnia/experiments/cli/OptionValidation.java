@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * The one validation layer of the command line's numeric options, applied to every command
- * before it runs: each floating-point value (also in lists) must be finite, and each value of
+ * before it runs: each floating-point value (also in lists and arrays) must be finite, and each value of
  * an option annotated {@link Range} must lie in its range. The message names the option, the
  * range and the value given. Also finds the command's file arguments (its inputs) and its
  * output folder, for {@link org.hafnia.postprocess.io.OutputFolder}.
@@ -42,6 +42,15 @@ final class OptionValidation {
                 }
             } else if (value instanceof double[] a) {
                 for (double v : a) {
+                    check(arg, v, range);
+                }
+            } else if (value instanceof int[] a) {
+                // int[] options (denoise --counts) went unchecked: the fuzz found --counts 2,0 past the range.
+                for (int v : a) {
+                    check(arg, v, range);
+                }
+            } else if (value instanceof long[] a) {
+                for (long v : a) {
                     check(arg, v, range);
                 }
             } else {
@@ -76,10 +85,13 @@ final class OptionValidation {
         String unit = r.unit().isEmpty() ? "" : " " + r.unit();
         boolean lo = r.min() != Double.NEGATIVE_INFINITY;
         boolean hi = r.max() != Double.POSITIVE_INFINITY;
+        // min = Double.MIN_VALUE is how a range says "positive": written "> 0", not as 4.9E-324.
+        String low = r.min() == Double.MIN_VALUE ? " > 0" + unit : " ≥ " + plain(r.min()) + unit;
         if (lo && hi) {
-            return " between " + plain(r.min()) + " and " + plain(r.max()) + unit;
+            return r.min() == Double.MIN_VALUE ? low + " and ≤ " + plain(r.max()) + unit
+                    : " between " + plain(r.min()) + " and " + plain(r.max()) + unit;
         }
-        return lo ? " ≥ " + plain(r.min()) + unit : hi ? " ≤ " + plain(r.max()) + unit : "";
+        return lo ? low : hi ? " ≤ " + plain(r.max()) + unit : "";
     }
 
     private static String plain(double x) {

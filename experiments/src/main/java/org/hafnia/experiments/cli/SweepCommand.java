@@ -2,7 +2,6 @@ package org.hafnia.experiments.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         description = {"--vary KEY=V1,V2,... sets the case key KEY (a dotted path, e.g. device.read.voltage) to each value",
             "(JSON numbers stay numbers, anything else is a string such as \"0.7 V\"). Each combination is a job",
             "on --engine (the jobs of a Spark sweep share one Spark session):",
-            "DIR/cases/job-NNN.json (the varied case) and DIR/job-NNN (its hafnia array outputs); summary.tsv and summary.parquet list every job."})
+            "DIR/cases/job-NNN.json (the varied case) and DIR/job-NNN (its hafnia array outputs); summary.tsv and summary.parquet list every job.",
+            "The array options (--rows, --levels, --scheme, ...) and --threads given are passed to every job."})
 public final class SweepCommand implements Callable<Integer> {
 
     @Spec
@@ -58,6 +59,13 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--master", description = "Spark master URL of every job under --engine spark (hafnia array --master).")
     String master;
 
+    /** The options of the array study, the same declarations as hafnia array's: those given go to every job. */
+    @Mixin(name = "array")
+    ArrayOptions array;
+
+    @Mixin(name = "threads")
+    ThreadsOption threads;
+
     @Option(names = "--resume", description = "Skip finished jobs and resume unfinished ones.")
     boolean resume;
 
@@ -79,7 +87,8 @@ public final class SweepCommand implements Callable<Integer> {
         }
         String text;
         try {
-            text = Files.readString(casePath, StandardCharsets.UTF_8);
+            // Refused at the first byte that is not UTF-8, with its line (not "Input length = 1").
+            text = org.hafnia.postprocess.io.Json.utf8(Files.readAllBytes(casePath), casePath.toString());
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(casePath + ": file not found");
         } catch (IOException e) {
@@ -136,6 +145,8 @@ public final class SweepCommand implements Callable<Integer> {
                 if (master != null) {
                     args.addAll(List.of("--master", master));
                 }
+                args.addAll(ArrayOptions.given(spec, "array"));
+                args.addAll(ArrayOptions.given(spec, "threads"));
                 args.addAll(arrayOptions);
                 if (resume) {
                     args.add("--resume");

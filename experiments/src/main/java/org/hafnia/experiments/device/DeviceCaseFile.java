@@ -46,6 +46,8 @@ import org.hafnia.solver.device.FilmHeat;
  *           characterisation {set, reset, pulse_width, train_pulses, cycles, settle, trace_reads,
  *           trace_interval, denoise, denoise_width, denoise_pulses, drift_times [...], drift_reads,
  *           sweep_amplitudes [...], sweep_repeats}
+ * array:    (optional) activation_energy_sigma (eV, default 0: σ of the activation energy over the
+ *           devices of hafnia array, its device-to-device material variation; docs/array.md)
  * </pre>
  * Every error names the file, line and JSON pointer of the key.
  *
@@ -57,9 +59,20 @@ import org.hafnia.solver.device.FilmHeat;
  * @param protocol    the characterisation protocol
  * @param devices     ensemble size
  * @param seed        seed of device 0 (device i uses seed + i)
+ * @param activationEnergySigma σ of the activation energy over the devices of an array (eV); 0 when the
+ *                    case declares none
  */
 public record DeviceCaseFile(String name, String description, FilmDevice.Model model, IslandsGenerator initial,
-                             TrapParameters traps, CharacterisationData.Protocol protocol, int devices, long seed) {
+                             TrapParameters traps, CharacterisationData.Protocol protocol, int devices, long seed,
+                             double activationEnergySigma) {
+
+    /**
+     * Largest accepted σ of the activation energy (eV). At 0.25 eV the 1.2 eV barrier of the shipped
+     * cases is 4.8 σ, about the largest |z| among the 65 536 devices of a full array
+     * (√(2 ln 65 536) ≈ 4.7): a larger σ gives devices a barrier near or below zero, no longer a
+     * small material spread (ArrayDevice refuses E_a ≤ 0 per device).
+     */
+    public static final double MAX_ACTIVATION_ENERGY_SIGMA = 0.25;
 
     /** The shipped default case, a class-path resource of this module. */
     public static final String DEFAULT = "hfo2-device.json";
@@ -74,7 +87,8 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
     /** The text of a device case file (one line naming the file when it cannot be read). */
     public static String text(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            // Refused at the first byte that is not UTF-8, with its line (not "Input length = 1").
+            return org.hafnia.postprocess.io.Json.utf8(Files.readAllBytes(file), file.toString());
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": file not found");
         } catch (IOException e) {
@@ -143,7 +157,7 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
         FilmDevice.Model r = new FilmDevice.Model(fine, m.thickness(), m.energy(), m.siteVolume(), m.kappa(),
                 m.attemptFrequency(), m.activationEnergy(), m.driveScale(), m.ionCharge(), m.hopDistance(), m.sigma(),
                 m.heat(), m.seriesResistance(), m.readVoltage(), m.readWidth());
-        return new DeviceCaseFile(name, description, r, initial, traps, protocol, devices, seed);
+        return new DeviceCaseFile(name, description, r, initial, traps, protocol, devices, seed, activationEnergySigma);
     }
 
     /** Parses a device case from its text ({@code source} names it in errors, {@code stem} is the default name). */
@@ -158,6 +172,7 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
         CaseNode physicsNode = root.object("physics");
         CaseNode deviceNode = root.object("device");
         CaseNode trapNode = root.optionalObject("traps");
+        CaseNode arrayNode = root.optionalObject("array");
         root.finish();
 
         double spacing = gridNode.quantity("spacing", Dimension.LENGTH, Double.MIN_VALUE, 1e-6) / NM;
@@ -181,13 +196,48 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
         FilmDevice.Model model = model(physicsNode, grid, readVoltage, readWidth);
 
         CaseNode ensemble = deviceNode.object("ensemble");
-        int devices = (int) ensemble.integer("devices", 1, 100_000);
+        // Two at least: the extraction measures the device-to-device spread (CompactExtraction).
+        int devices = (int) ensemble.integer("devices", 2, 100_000);
         long ensembleSeed = ensemble.integer("seed", seed, 0, Long.MAX_VALUE);
         ensemble.finish();
         CharacterisationData.Protocol protocol = protocol(deviceNode.object("characterisation"), readVoltage, readWidth);
         deviceNode.finish();
         TrapParameters traps = trapNode == null ? null : traps(trapNode);
-        return new DeviceCaseFile(name, description, model, initial, traps, protocol, devices, ensembleSeed);
+        double eaSigma = 0;
+        if (arrayNode != null) {
+            eaSigma = arrayNode.quantity("activation_energy_sigma", Dimension.ENERGY, 0, 0, MAX_ACTIVATION_ENERGY_SIGMA);
+            arrayNode.finish();
+        }
+        DeviceCaseFile c = new DeviceCaseFile(name, description, model, initial, traps, protocol, devices, ensembleSeed, eaSigma);
+        c.requireFiniteConductance(source);
+        return c;
+    }
+
+    /**
+     * Refuses a case the film model cannot simulate: its first device, read, pulsed once at the
+     * protocol's SET and once at its RESET amplitude and read after each, must give finite
+     * conductances. Values inside the reader's ranges can still be outside what the model
+     * resolves (a 10⁻³⁰⁰ nm spacing, a 10⁻³⁰⁰ heat capacity: found by StudyCommandFuzzTest) and
+     * turned into NaN deep inside extract, denoise and array.
+     */
+    private void requireFiniteConductance(String source) {
+        double[] g = new double[3];
+        try {
+            FilmDevice d = device(seed);
+            g[0] = d.read();
+            d.pulse(protocol.vSet(), protocol.pulseWidth());
+            g[1] = d.read();
+            d.pulse(protocol.vReset(), protocol.pulseWidth());
+            g[2] = d.read();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            g[0] = Double.NaN;
+        }
+        if (!(Double.isFinite(g[0]) && Double.isFinite(g[1]) && Double.isFinite(g[2]))) {
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT, "%s: the film model gives a non-finite conductance"
+                    + " for this case (read %s, after a SET pulse %s, after a RESET pulse %s S): a physical value lies outside"
+                    + " what it resolves, e.g. a grid spacing or a heat capacity orders of magnitude below a material's",
+                    source, g[0], g[1], g[2]));
+        }
     }
 
     /**

@@ -158,8 +158,68 @@ class ArrayCommandTest {
             assertThat(g.getDouble("read_sigma_S", 0)).isEqualTo(single.readSigma());
             assertThat(g.getInteger("pulses", 0)).isEqualTo(single.pulses());
             assertThat(g.getDouble("energy_J", 0)).isEqualTo(single.energy());
+            assertThat(g.getDouble("telegraph_amplitude_S", 0)).isEqualTo(single.telegraph());
+            assertThat(g.getDouble("telegraph_amplitude_before_denoising_S", 0)).isEqualTo(single.telegraphBefore());
             assertThat(g.getString("status", 0)).isEqualTo(single.converged() ? "converged" : "not-converged");
         }
+    }
+
+    @Test
+    void theTelegraphAmplitudeBeforeDenoisingIsMeasuredAndForWriteVerifyIsTheAfterValue() throws Exception {
+        // write-verify applies no denoising pulse: before and after are one trace.
+        Path wv = shared.resolve("telegraph-wv");
+        CommandRun r = CommandRun.of("array", tinyCase.toString(), "--device", compact.toString(), "--rows", "2", "--cols", "4",
+                "--levels", "4", "--reads", "5", "--scheme", "write-verify", "--out", wv.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        for (Group g : readParquet(wv.resolve("devices.parquet"))) {
+            assertThat(g.getDouble("telegraph_amplitude_before_denoising_S", 0)).isEqualTo(g.getDouble("telegraph_amplitude_S", 0));
+        }
+        // Control: with the train, "before" is a trace of the device before it (a twin driven to that
+        // moment), not a copy of "after": it differs for the devices of the 16 × 16 reference run.
+        long differ = readParquet(reference.resolve("devices.parquet")).stream()
+                .filter(g -> g.getDouble("telegraph_amplitude_before_denoising_S", 0) != g.getDouble("telegraph_amplitude_S", 0))
+                .count();
+        assertThat(differ).isPositive();
+        JsonNode s = Json.mapper().readTree(reference.resolve("array.json").toFile());
+        assertThat(s.get("telegraph_amplitude_before_denoising_S_mean").isNumber()).isTrue();
+    }
+
+    @Test
+    void theSchemesThatNeedACalibrationRunOnTheArray() throws Exception {
+        // reset-voltage-control and feedforward had no calibration in their settings: an internal
+        // NullPointerException (found by StudyCommandFuzzTest). Now measured on reference devices of the extracted model.
+        for (String scheme : List.of("reset-voltage-control", "feedforward")) {
+            Path out = shared.resolve("calibrated-" + scheme);
+            CommandRun r = CommandRun.of("array", tinyCase.toString(), "--device", compact.toString(), "--rows", "1", "--cols",
+                    "2", "--levels", "2", "--reads", "2", "--scheme", scheme, "--out", out.toString());
+            assertThat(r.status()).as(scheme + ": " + r.err()).isZero();
+            assertThat(Json.mapper().readTree(out.resolve("array.json").toFile()).get("scheme").asText()).isEqualTo(scheme);
+        }
+    }
+
+    @Test
+    void theCaseKeyAndTheOptionAreTheOneDeviceVariation() throws Exception {
+        // tiny-array.json declares array.activation_energy_sigma = 0.02 eV: without --ea-spread the
+        // devices are those of --ea-spread 0.02 (that another spread gives other devices: the sweep test).
+        List<String> small = List.of("--rows", "1", "--cols", "2", "--levels", "2", "--reads", "2");
+        Path fromCase = shared.resolve("spread-case");
+        Path fromOption = shared.resolve("spread-option");
+        List<String> a = new ArrayList<>(List.of("array", tinyCase.toString(), "--device", compact.toString()));
+        a.addAll(small);
+        assertThat(CommandRun.of(concat(a, "--out", fromCase.toString())).status()).isZero();
+        assertThat(CommandRun.of(concat(a, "--ea-spread", "0.02", "--out", fromOption.toString())).status()).isZero();
+        assertThat(Files.readAllBytes(fromCase.resolve("devices.parquet"))).isEqualTo(Files.readAllBytes(fromOption.resolve("devices.parquet")));
+        JsonNode s = Json.mapper().readTree(fromCase.resolve("array.json").toFile());
+        assertThat(s.get("ea_spread_eV").asDouble()).isEqualTo(0.02);
+        assertThat(s.get("ea_spread_from").asText()).isEqualTo("case array.activation_energy_sigma");
+        assertThat(Json.mapper().readTree(fromOption.resolve("array.json").toFile()).get("ea_spread_from").asText())
+                .isEqualTo("--ea-spread");
+    }
+
+    private static String[] concat(List<String> a, String... more) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     @Test
@@ -219,6 +279,20 @@ class ArrayCommandTest {
         CommandRun bad = CommandRun.of("sweep", tinyCase.toString(), "--vary", "physics.nothing=1", "--out", out.toString());
         assertThat(bad.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
         assertThat(bad.err()).contains("has no key physics.nothing");
+
+        // The array options themselves (ArrayOptions, as hafnia array's) and --threads go to every job.
+        Path direct = shared.resolve("sweep-direct");
+        CommandRun d = CommandRun.of("sweep", tinyCase.toString(), "--vary", "array.activation_energy_sigma=0 eV,0.05 eV",
+                "--out", direct.toString(), "--device", compact.toString(), "--rows", "1", "--cols", "3", "--levels", "2",
+                "--reads", "2", "--threads", "1");
+        assertThat(d.status()).as(d.err()).isZero();
+        JsonNode j1 = Json.mapper().readTree(direct.resolve("job-001/array.json").toFile());
+        assertThat(j1.get("devices").asInt()).isEqualTo(3);
+        assertThat(j1.get("threads").asInt()).isEqualTo(1);
+        assertThat(j1.get("ea_spread_eV").asDouble()).isEqualTo(0.05);
+        // Control of the case key: another spread, other devices.
+        assertThat(Files.readAllBytes(direct.resolve("job-001/devices.parquet")))
+                .isNotEqualTo(Files.readAllBytes(direct.resolve("job-000/devices.parquet")));
     }
 
     /**
@@ -255,7 +329,7 @@ class ArrayCommandTest {
         Path out = shared.resolve("bad");
         CommandRun s = run(out, "--scheme", "magic");
         assertThat(s.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
-        assertThat(s.err()).contains("unknown scheme");
+        assertThat(s.err()).contains("--scheme magic: unknown scheme");
         // This module's class path has no Spark (module engine-spark): one line saying how to get it.
         CommandRun e = run(out, "--engine", "spark");
         assertThat(e.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);

@@ -5,23 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seeded random command lines — commands, options, values and files together — each run
- * in-process. Every run must end with status 0, or with 1 or 2 and exactly one error line
- * (notes aside) and no stack trace; no staging or commit folder may be left in any output
- * folder, and no input may change. Bounded in time: {@value #DEFAULT_SECONDS} s in the suite;
+ * in-process. Every run must keep {@link FuzzContract}: status 0, or 2 with exactly one error line
+ * (notes aside), no stack trace; no staging or commit folder may be left in any output
+ * folder, and no input may change. The study commands are fuzzed by {@link StudyCommandFuzzTest}. Bounded in time: {@value #DEFAULT_SECONDS} s in the suite;
  * {@code -Dhafnia.fuzz.seconds=600 -Dhafnia.fuzz.seed=N} for a longer or another run. A failure
  * reports the seed and the command line.
  */
@@ -175,7 +172,7 @@ class CommandLineFuzzTest {
         long seed = Long.getLong("hafnia.fuzz.seed", 20261201L);
         double seconds = Double.parseDouble(System.getProperty("hafnia.fuzz.seconds", Double.toString(DEFAULT_SECONDS)));
         SplittableRandom r = new SplittableRandom(seed);
-        Map<Path, String> before = digests(dir.resolve("in"));
+        Map<Path, String> before = FuzzContract.digests(dir.resolve("in"));
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         int runs = 0;
         int failures = 0;
@@ -184,40 +181,17 @@ class CommandLineFuzzTest {
             List<String> args = commandLine(r, out);
             String where = "seed " + seed + ", run " + runs + ": hafnia " + String.join(" ", args);
             CommandRun run = CommandRun.of(args.toArray(String[]::new));
-            assertThat(run.status()).as(where + "\n" + run.err()).isIn(0, 1, 2);
-            assertThat(run.err()).as(where).doesNotContain("\tat ", "Exception in");
-            if (run.status() != 0) {
+            if (FuzzContract.endsCleanly(where, run) != null) {
                 failures++;
-                List<String> lines = run.err().lines().filter(l -> !l.startsWith("note: ")).toList();
-                assertThat(lines).as(where + "\n" + run.err()).hasSize(1);
-                assertThat(lines.get(0)).as(where).startsWith("hafnia");
-                assertThat(run.status()).as(where + ": an internal error\n" + run.err()).isEqualTo(2);
             }
             for (int k = 0; k < 3; k++) {
-                Path o = dir.resolve("out" + k);
-                if (Files.isDirectory(o)) {
-                    try (Stream<Path> s = Files.list(o)) {
-                        assertThat(s.map(p -> p.getFileName().toString()))
-                                .as(where + ": staging state left").noneMatch(n -> n.startsWith(".staging-")
-                                        || n.startsWith(".commit-") || n.endsWith(".tmp"));
-                    }
-                }
+                FuzzContract.noStagingLeft(where, dir.resolve("out" + k));
             }
-            assertThat(digests(dir.resolve("in"))).as(where + ": an input changed").isEqualTo(before);
+            assertThat(FuzzContract.digests(dir.resolve("in"))).as(where + ": an input changed").isEqualTo(before);
             runs++;
         }
         System.out.printf("command-line fuzz: seed %d, %d runs in %.0f s, %d refused%n", seed, runs, seconds, failures);
         // The generator must reach both outcomes.
         assertThat(failures).isPositive().isLessThan(runs + 1);
-    }
-
-    private static Map<Path, String> digests(Path d) throws Exception {
-        Map<Path, String> m = new LinkedHashMap<>();
-        try (Stream<Path> s = Files.walk(d)) {
-            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-                m.put(p, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
-            }
-        }
-        return m;
     }
 }

@@ -105,8 +105,9 @@ class NothingLostRegressionTest {
     @Test
     void anArrayLargerThanTheHeapIsRefusedBeforeAnyWorkWithTheFigure() {
         Path d = tmp.resolve("huge");
-        assertOneErrorLine(run("array", "--rows", 100000, "--cols", 100000, "--out", d), "array",
-                "10000000000 devices", "needs at least");
+        // The largest array the ranges accept (65536 × 65536, @Range of --rows and --cols): 550 GB of results.
+        assertOneErrorLine(run("array", "--rows", 65536, "--cols", 65536, "--out", d), "array",
+                "4294967296 devices", "needs at least");
         assertThat(d).doesNotExist();
     }
 
@@ -173,6 +174,19 @@ class NothingLostRegressionTest {
                 List.of("program", "--scheme", "open-loop", "--levels", "4", "--rows", "65536", "--cols", "65536",
                         "devices is more than an array can hold"),
                 List.of("fig4", "--threads", "0", "--threads must be ≥ 1, got 0"),
+                // Found by StudyCommandFuzzTest: ±1e300 V reached the study as a NaN tolerance (exit 1).
+                List.of("denoise", "--amplitudes", "-1e300", "--amplitudes must be between -100 and 100 V, got -1.0E300"),
+                List.of("denoise", "--widths", "0", "--widths must be > 0 s and ≤ 1 s, got 0.0"),
+                List.of("denoise", "--probe-levels", "1", "--probe-levels must be between 2 and 65536, got 1"),
+                // An int[] option escaped @Range (OptionValidation checked double[] only).
+                List.of("denoise", "--counts", "2,0", "--counts must be between 1 and 1000000, got 0"),
+                List.of("array", "--batch", "0", "--batch must be ≥ 1, got 0"),
+                List.of("array", "--ea-spread", "1e300", "--ea-spread must be between 0 and 0.25 eV"),
+                List.of("array", "--levels", "2147483647", "--levels must be between 1 and 1048576"),
+                List.of("array", "--sequential", "-1", "--sequential must be between 0 and 65536, got -1"),
+                // The sweep validates the array options it passes on before any job is written.
+                List.of("sweep", "@case", "--vary", "seed=1,2", "--rows", "0", "--rows must be between 1 and 65536, got 0"),
+                List.of("sweep", "@case", "--vary", "seed=1,2", "--threads", "0", "--threads must be ≥ 1, got 0"),
                 // 32768² nodes, 15 arrays: 120 GiB, beyond any test JVM's heap.
                 List.of("pfhub", "1a", "--nodes", "16384", "--check-convergence", "--until", "1", "GiB of memory"),
                 List.of("fig4", "--bogus", "Unknown option: '--bogus' (try 'hafnia fig4 --help')"),

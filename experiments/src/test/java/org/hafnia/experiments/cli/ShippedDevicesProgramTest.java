@@ -34,7 +34,7 @@ class ShippedDevicesProgramTest {
                 p.settle(), p.readVoltage(), p.readWidth(), 20, p.traceInterval(), p.vDenoise(), p.denoiseWidth(), 8,
                 new double[] {1, 100}, 3, p.sweepAmplitudes(), 1);
         DeviceCaseFile c = new DeviceCaseFile(full.name(), full.description(), full.model(), full.initial(),
-                full.traps(), shortP, 2, full.seed());
+                full.traps(), shortP, 2, full.seed(), full.activationEnergySigma());
         return DevicePopulation.compact(c.name(), DeviceExtraction.run(c, 2, i -> { }).result().device(),
                 ProgramDevices.characterised(shortP));
     }

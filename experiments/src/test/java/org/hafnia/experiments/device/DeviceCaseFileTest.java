@@ -80,6 +80,58 @@ class DeviceCaseFileTest {
     }
 
     @Test
+    void anEnsembleOfOneDeviceIsRefusedNamingTheKey() throws IOException {
+        // The extraction measures a device-to-device spread: one device gave an internal error (fuzz, issue 13).
+        Path bad = tmp.resolve("one.json");
+        Files.writeString(bad, Files.readString(CASES.resolve(DeviceCaseFile.DEFAULT)).replace("\"devices\": 8", "\"devices\": 1"));
+        assertThatThrownBy(() -> DeviceCaseFile.read(bad)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("one.json").hasMessageContaining("/device/ensemble/devices");
+    }
+
+    @Test
+    void aCaseThatIsNotUtf8IsRefusedWithTheByteAndLine() throws IOException {
+        // Was "cannot read: Input length = 1" (StudyCommandFuzzTest).
+        Path bad = tmp.resolve("latin1.json");
+        Files.write(bad, Files.readString(CASES.resolve(DeviceCaseFile.DEFAULT)).replace("hfo2-device", "hfo2-d\u00e9vice")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> DeviceCaseFile.read(bad)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("latin1.json: line 2:").hasMessageContaining("is not UTF-8");
+    }
+
+    @Test
+    void aCaseTheFilmModelCannotSimulateIsRefusedNamingTheFile() throws IOException {
+        // Inside the reader's ranges, yet NaN conductances: extract, denoise and array ended in an
+        // internal error (StudyCommandFuzzTest). A physical heat capacity is ~10⁶ J/(m³ K).
+        Path bad = tmp.resolve("nan.json");
+        Files.writeString(bad, Files.readString(CASES.resolve(DeviceCaseFile.DEFAULT)).replace("\"3 MJ/(m^3 K)\"",
+                "\"1e-300 MJ/(m^3 K)\""));
+        assertThatThrownBy(() -> DeviceCaseFile.read(bad)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("nan.json: the film model gives a non-finite conductance");
+        Files.writeString(bad, Files.readString(CASES.resolve(DeviceCaseFile.DEFAULT)).replace("\"0.5 nm\" }", "\"1e-300 nm\" }"));
+        assertThatThrownBy(() -> DeviceCaseFile.read(bad)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("non-finite conductance");
+    }
+
+    @Test
+    void theArrayVariationIsACaseKeyWithItsUnitAndZeroWhenAbsent() throws IOException {
+        String text = Files.readString(CASES.resolve(DeviceCaseFile.DEFAULT));
+        // The shipped value and its stated source (an assumption, docs/array.md).
+        assertThat(DeviceCaseFile.defaultCase().activationEnergySigma()).isEqualTo(0.02);
+        assertThat(text).contains("\"array.activation_energy_sigma\": \"assumption");
+        Path p = tmp.resolve("spread.json");
+        Files.writeString(p, text.replace("\"activation_energy_sigma\": \"0.02 eV\"", "\"activation_energy_sigma\": \"20 meV\""));
+        assertThat(DeviceCaseFile.read(p).activationEnergySigma()).isCloseTo(0.02, within(1e-15));
+        Files.writeString(p, text.replace("\"array\": { \"activation_energy_sigma\": \"0.02 eV\" },", ""));
+        assertThat(DeviceCaseFile.read(p).activationEnergySigma()).isZero();
+        Files.writeString(p, text.replace("\"0.02 eV\"", "\"0.02\""));
+        assertThatThrownBy(() -> DeviceCaseFile.read(p)).hasMessageContaining("/array/activation_energy_sigma")
+                .hasMessageContaining("missing unit");
+        Files.writeString(p, text.replace("\"0.02 eV\"", "\"1 eV\""));
+        assertThatThrownBy(() -> DeviceCaseFile.read(p)).hasMessageContaining("/array/activation_energy_sigma")
+                .hasMessageContaining("0.25");
+    }
+
+    @Test
     void theShippedDefaultIsADeviceCase() throws IOException {
         assertThat(deviceCases()).contains(CASES.resolve(DeviceCaseFile.DEFAULT));
     }
