@@ -110,7 +110,7 @@ public final class CaseReader {
         }
         // The reader's own checks come first (one line with the key's pointer, line and column);
         // the schema then guarantees that the case reference describes every case accepted.
-        CaseSchema.check(bytes, file.toString());
+        CaseSchema.check(bytes, file.toString(), CaseSchema.Kind.RUN);
         return new RunCase(name, description, file, sha256(bytes), seed, initial, threeD, bc, physics, time, protocol,
                 schedule, outputs);
     }
