@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.hafnia.experiments.cases.CaseNode;
 import org.hafnia.experiments.cases.CaseReader;
+import org.hafnia.experiments.cases.CaseSchema;
 import org.hafnia.experiments.cases.Dimension;
 import org.hafnia.experiments.cases.IslandsGenerator;
 import org.hafnia.meshes.Grid2D;
@@ -47,7 +48,8 @@ import org.hafnia.solver.device.FilmHeat;
  *           trace_interval, denoise, denoise_width, denoise_pulses, drift_times [...], drift_reads,
  *           sweep_amplitudes [...], sweep_repeats}
  * </pre>
- * Every error names the file, line and JSON pointer of the key.
+ * Every error names the file, line and JSON pointer of the key; a case that passes these checks is
+ * also validated against the device kind of {@link CaseSchema} (docs/case-reference.md).
  *
  * @param name        case name
  * @param description free text
@@ -175,6 +177,9 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
         CharacterisationData.Protocol protocol = protocol(deviceNode.object("characterisation"), readVoltage, readWidth);
         deviceNode.finish();
         TrapParameters traps = trapNode == null ? null : traps(trapNode);
+        // The reader's own checks come first (one line with the key's pointer, line and column);
+        // the schema then guarantees that docs/case-reference.md describes every case accepted.
+        CaseSchema.check(text.getBytes(StandardCharsets.UTF_8), source, CaseSchema.Kind.DEVICE);
         return new DeviceCaseFile(name, description, model, initial, traps, protocol, devices, ensembleSeed);
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.hafnia.experiments.cases.CaseNode;
+import org.hafnia.experiments.cases.CaseSchema;
 import org.hafnia.experiments.cases.Dimension;
 import org.hafnia.physics.compact.EcramDevice;
 import org.hafnia.physics.compact.EcramParameters;
@@ -21,6 +22,7 @@ import org.hafnia.physics.compact.EcramParameters;
  *         pulse {amplitude, threshold, width}, read {voltage, width, noise},
  *         characterised_amplitudes [...]
  * </pre>
+ * A case that passes these checks is also validated against the ECRAM kind of {@link CaseSchema}.
  *
  * @param name                    case name
  * @param description             free text
@@ -98,6 +100,7 @@ public record EcramCaseFile(String name, String description, EcramParameters par
             characterised[i] = amps.get(i).quantity(Dimension.VOLTAGE, Double.MIN_VALUE, 100);
         }
         d.finish();
+        CaseSchema.check(text.getBytes(StandardCharsets.UTF_8), source, CaseSchema.Kind.ECRAM);
         return new EcramCaseFile(name, description,
                 new EcramParameters(gMin, gMax, bounds, pulses, ctoc, dtod, noise, v, vth, width, rv, rw),
                 characterised, seed);
