@@ -88,7 +88,7 @@ public final class CaseReference {
             JsonNode v = p.getValue();
             if (key.equals("/protocol/steps/*/type") || key.equals("/protocol/steps")) {
                 if (key.equals("/protocol/steps")) {
-                    md.append(row(key, "array of steps", required.contains(p.getKey()), v, "protocol steps, in order (tables below)"));
+                    md.append(row(key, "array of steps", required.contains(p.getKey()), v, "protocol steps, in order (one table per step type, after the 3D run case's keys)"));
                 }
                 continue;
             }
