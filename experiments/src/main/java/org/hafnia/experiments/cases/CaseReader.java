@@ -41,7 +41,8 @@ import org.hafnia.solver.protocol.VoltageStep;
  * Reads a case file (docs/cases.md; the 3D keys in docs/case-reference.md, generated from
  * {@link CaseSchema}) into a {@link RunDeck}. Relative paths in the file are resolved against the
  * case file's folder. Every error names the file, the line and column, and the key's JSON
- * pointer; a 3D case that passes these checks is also validated against the JSON Schema.
+ * pointer; a case that passes these checks is also validated against its kind of the JSON Schema
+ * ({@link CaseSchema.Kind#RUN} for a 3D film, {@link CaseSchema.Kind#DEVICE_RUN} for a plan-view case).
  */
 public final class CaseReader {
 
@@ -100,8 +101,10 @@ public final class CaseReader {
                         + " zero flux (periodic sides are for 3D runs)");
             }
             gridNode.finish();
-            return device(name, description, file, sha256(bytes), seed, phi, physicsNode, timeNode, protocolNode,
-                    outputs(outputNode), dir);
+            DeviceRunCase run = device(name, description, file, sha256(bytes), seed, phi, physicsNode, timeNode,
+                    protocolNode, outputs(outputNode), dir);
+            CaseSchema.check(bytes, file.toString(), CaseSchema.Kind.DEVICE_RUN);
+            return run;
         }
         if (timeNode == null) {
             throw root.error("missing key 'time'");
@@ -124,7 +127,7 @@ public final class CaseReader {
         RunCase.Outputs outputs = outputs(outputNode);
         // The reader's own checks come first (one line with the key's pointer, line and column);
         // the schema then guarantees that the case reference describes every case accepted.
-        CaseSchema.check(bytes, file.toString());
+        CaseSchema.check(bytes, file.toString(), CaseSchema.Kind.RUN);
         return new RunCase(name, description, file, sha256(bytes), seed, initial, bc, physics, time, protocol,
                 schedule, outputs);
     }
@@ -134,8 +137,7 @@ public final class CaseReader {
      * case's {@code physics}), the protocol's default read as the device's read, and {@code time}
      * holding only {@code step}, the sampling of ramps. Keys of the reduced-unit model are refused
      * with what the device has instead (docs/cases.md). The device's keys are checked by this
-     * reader (every key read, units and ranges); the JSON Schema of case-reference.md covers the
-     * 3D runs.
+     * reader (every key read, units and ranges), then by the schema's plan-view run kind.
      */
     private DeviceRunCase device(String name, String description, Path file, String fingerprint, long seed,
                                  ScalarField2D phi, CaseNode physics, CaseNode time, CaseNode protocolNode,

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.hafnia.experiments.cases.CaseNode;
 import org.hafnia.experiments.cases.CaseReader;
+import org.hafnia.experiments.cases.CaseSchema;
 import org.hafnia.experiments.cases.Dimension;
 import org.hafnia.experiments.cases.IslandsGenerator;
 import org.hafnia.meshes.Grid2D;
@@ -49,7 +50,8 @@ import org.hafnia.solver.device.FilmHeat;
  * array:    (optional) activation_energy_sigma (eV, default 0: σ of the activation energy over the
  *           devices of hafnia array, its device-to-device material variation; docs/array.md)
  * </pre>
- * Every error names the file, line and JSON pointer of the key.
+ * Every error names the file, line and JSON pointer of the key; a case that passes these checks is
+ * also validated against the device kind of {@link CaseSchema} (docs/case-reference.md).
  *
  * @param name        case name
  * @param description free text
@@ -208,6 +210,9 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
             eaSigma = arrayNode.quantity("activation_energy_sigma", Dimension.ENERGY, 0, 0, MAX_ACTIVATION_ENERGY_SIGMA);
             arrayNode.finish();
         }
+        // The reader's own checks come first (one line with the key's pointer, line and column);
+        // the schema then guarantees that docs/case-reference.md describes every case accepted.
+        CaseSchema.check(text.getBytes(StandardCharsets.UTF_8), source, CaseSchema.Kind.DEVICE);
         DeviceCaseFile c = new DeviceCaseFile(name, description, model, initial, traps, protocol, devices, ensembleSeed, eaSigma);
         c.requireFiniteConductance(source);
         return c;

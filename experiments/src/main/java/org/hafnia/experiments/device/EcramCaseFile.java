@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.hafnia.experiments.cases.CaseNode;
+import org.hafnia.experiments.cases.CaseSchema;
 import org.hafnia.experiments.cases.Dimension;
 import org.hafnia.physics.compact.EcramDevice;
 import org.hafnia.physics.compact.EcramParameters;
@@ -22,6 +23,7 @@ import org.hafnia.physics.compact.EcramParameters;
  *         gate {channel_length, mobility, capacitance}          (the write energy, EcramDevice)
  *         characterised_amplitudes [...], characterised_widths [...] (optional, default [pulse.width])
  * </pre>
+ * A case that passes these checks is also validated against the ECRAM kind of {@link CaseSchema}.
  *
  * @param name                    case name
  * @param description             free text
@@ -117,6 +119,7 @@ public record EcramCaseFile(String name, String description, EcramParameters par
             }
         }
         d.finish();
+        CaseSchema.check(text.getBytes(StandardCharsets.UTF_8), source, CaseSchema.Kind.ECRAM);
         return new EcramCaseFile(name, description,
                 new EcramParameters(gMin, gMax, bounds, pulses, ctoc, dtod, noise, v, vth, width, rv, rw, gateStack),
                 characterised, widths, seed);

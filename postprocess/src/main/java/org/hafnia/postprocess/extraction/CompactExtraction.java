@@ -28,8 +28,10 @@ import org.hafnia.postprocess.extraction.CharacterisationData.ReadTrace;
  * NeuroSim's label NL by {@link NeuroSimNonlinearity} from A / (pulses to 95 %), the pulse count
  * written as its maxNumLevel.</li>
  * <li>Step table: mean step (normalised to the range) on {@value #NODES} equally spaced nodes of
- * w, in bins of one node spacing; Δ± are the mean steps with |w − ½| ≤ 0.1; aihwkit's
- * dw_min = Δ⁺ + |Δ⁻| (its weight range is 2) and up_down = (Δ⁺ − |Δ⁻|)/(Δ⁺ + |Δ⁻|).</li>
+ * w, in bins of one node spacing; Δ± are the mean steps with |w − ½| ≤ 0.1 (or, for a device
+ * whose trains jump over that band so that no step starts in it, the mean step that crosses
+ * w = ½: the device's step at mid-range is that jump); aihwkit's dw_min = Δ⁺ + |Δ⁻| (its weight
+ * range is 2) and up_down = (Δ⁺ − |Δ⁻|)/(Δ⁺ + |Δ⁻|).</li>
  * <li>Step spreads: the residual r = ΔG − s_d m(w) Δ_d of each unsaturated step, with m(w) the
  * table, Δ_d the device range and s_d the device's step scale, has E[r²] = c² E[(s m Δ)²] + 2σ_e²
  * and E[r_k r_(k+1)] = −σ_e² (σ_e² = write noise² + read noise², both redrawn every pulse), so
@@ -263,6 +265,10 @@ public final class CompactExtraction {
         double midDown = 0;
         int cMidUp = 0;
         int cMidDown = 0;
+        double crossUp = 0;
+        double crossDown = 0;
+        int cCrossUp = 0;
+        int cCrossDown = 0;
         for (int j = 0; j < NODES; j++) {
             pt.nodes[j] = (double) j / (NODES - 1);
         }
@@ -274,6 +280,15 @@ public final class CompactExtraction {
                     for (int k = 0; k + 1 < t.length; k++) {
                         double w = (t[k] - lo[d]) / range;
                         double step = (t[k + 1] - t[k]) / range;
+                        if (step != 0 && (w - 0.5) * (w + step - 0.5) <= 0) {
+                            if (up) {
+                                crossUp += step;
+                                cCrossUp++;
+                            } else {
+                                crossDown -= step;
+                                cCrossDown++;
+                            }
+                        }
                         int j = (int) Math.round(Math.max(0, Math.min(1, w)) * (NODES - 1));
                         if (up) {
                             sumUp[j] += step;
@@ -297,8 +312,8 @@ public final class CompactExtraction {
         }
         pt.stepUp = binMeans(sumUp, cUp);
         pt.stepDown = binMeans(sumDown, cDown);
-        double dUp = midUp / Math.max(1, cMidUp);
-        double dDown = midDown / Math.max(1, cMidDown);
+        double dUp = cMidUp > 0 ? midUp / cMidUp : crossUp / Math.max(1, cCrossUp);
+        double dDown = cMidDown > 0 ? midDown / cMidDown : crossDown / Math.max(1, cCrossDown);
         Map<String, Double> v = pt.values;
         v.put("dw_min", dUp + dDown);
         v.put("up_down", (dUp - dDown) / (dUp + dDown));

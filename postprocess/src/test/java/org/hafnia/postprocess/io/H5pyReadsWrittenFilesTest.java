@@ -24,8 +24,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * h5py, as a user reads our HDF5 files: every dataset has a {@code unit}, every numeric
- * attribute its {@code NAME_unit}, and every string (φ, µ included) decodes as UTF-8 to what we
- * wrote. jhdf 0.13.0 writes fixed-length strings, which h5py returns as {@code bytes}.
+ * attribute its {@code NAME_unit}, and every string (φ, µ included) decodes to what we wrote with
+ * the encoding its HDF5 type records, which is UTF-8. jhdf 0.13.0 (the newest on Maven Central)
+ * writes only fixed-length strings; h5py returns those as {@code bytes} whatever their character
+ * set, so the guides tell a user to decode them (docs/real-clients.md, "HDF5"): this test runs
+ * that recipe and pins the storage it is written for.
  */
 class H5pyReadsWrittenFilesTest {
 
@@ -58,6 +61,12 @@ class H5pyReadsWrittenFilesTest {
         assertThat(r.get("missing_unit")).as("%s", r).isEmpty();
         assertThat(r.get("missing_attribute_unit")).as("%s", r).isEmpty();
         assertThat(r.get("not_utf8")).isEmpty();
+        // What the recipe relies on: the character set flag says UTF-8, and h5py hands back bytes
+        // (numpy.bytes_) of fixed-length strings. A variable-length writer would change the last
+        // two, and the guide with them.
+        assertThat(r.get("string_encodings")).hasToString("[\"utf-8\"]");
+        assertThat(r.get("string_storage")).hasToString("[\"fixed\"]");
+        assertThat(r.get("string_types")).hasToString("[\"bytes_\"]");
         JsonNode a = r.get("attributes");
         assertThat(a.get("/phi@quantity").asText()).isEqualTo("channel order parameter φ");
         assertThat(a.get("/@case").asText()).isEqualTo("film-3d µ");

@@ -35,6 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GwyddionOpensWrittenFilesTest {
 
     private static final String THUMBNAILER = "gwyddion-thumbnailer";
+    private static final String GWYDDION = "gwyddion";
 
     @TempDir
     Path dir;
@@ -86,6 +87,51 @@ class GwyddionOpensWrittenFilesTest {
         assertThat(Double.parseDouble(m.group(1))).isEqualTo(12.0);
         assertThat(Double.parseDouble(m.group(2))).isEqualTo(8.0);
         assertThat(format.read(in).sizeKnown()).isFalse();
+    }
+
+    /**
+     * Gwyddion itself ({@code gwyddion --convert-to-gwy=OUT.gwy IN.gwy}, its non-GUI loader and
+     * writer) opens every channel of a two-channel file we write: the file it writes back holds
+     * both channels with our titles, sizes, offsets, units and values. The thumbnailer above
+     * renders only the first channel, so it cannot see a lost second one.
+     */
+    @org.junit.jupiter.api.Test
+    void gwyddionLoadsEveryChannelOfAMultiChannelFile() throws Exception {
+        RealClient.requireExecutable(GWYDDION, "apt-get install gwyddion");
+        ScanMap height = MapFormatContract.sample(LengthUnit.NANOMETRE, 500, 350).withTitle("Height").withOffset(20, 30);
+        double[] v = new double[4 * 6];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = 1e-12 * (k * k - 7.25);
+        }
+        ScanMap current = new ScanMap(new org.hafnia.meshes.ScalarField2D(
+                org.hafnia.meshes.Grid2D.ofExtent(4, 6, 2, 3, LengthUnit.MICROMETRE), v), "A", "Current", Map.of(), true)
+                .withOffset(-1.5, 0.25);
+        Path in = dir.resolve("two.gwy");
+        Path out = dir.resolve("back.gwy");
+        GwyFormat.INSTANCE.writeChannels(java.util.List.of(height, current), in);
+        RealClient.Run run = RealClient.run(java.util.List.of(GWYDDION, "--no-splash", "--convert-to-gwy=" + out, in.toString()),
+                Map.of(), dir, 120);
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(GwyFormat.INSTANCE.channels(out)).extracting(GwyFormat.Channel::title).containsExactly("Height", "Current");
+        ScanMap[] wrote = {height, current};
+        for (int n = 0; n < wrote.length; n++) {
+            ScanMap back = GwyFormat.INSTANCE.read(out, Integer.toString(n));
+            ScanMap w = wrote[n];
+            assertThat(back.grid().nx()).isEqualTo(w.grid().nx());
+            assertThat(back.grid().ny()).isEqualTo(w.grid().ny());
+            double toMetres = back.grid().unit().metres() / w.grid().unit().metres();
+            // Gwyddion stores doubles as read: sizes, offsets and values come back to round-off
+            // of the unit conversion (1e-12 relative).
+            assertThat(back.grid().width() * toMetres).isCloseTo(w.grid().width(), within(1e-12 * w.grid().width()));
+            assertThat(back.xOffset() * toMetres).isCloseTo(w.xOffset(), within(1e-12 * Math.abs(w.xOffset())));
+            assertThat(back.yOffset() * toMetres).isCloseTo(w.yOffset(), within(1e-12 * Math.abs(w.yOffset())));
+            assertThat(back.zUnit()).isEqualTo(w.zUnit());
+            assertThat(back.values()).containsExactly(w.values(), within(1e-12 * 1e-9));
+        }
+        // Gwyddion's own check of the file we wrote reports no problem.
+        RealClient.Run check = RealClient.run(java.util.List.of(GWYDDION, "--no-splash", "--check", in.toString()), Map.of(), dir, 120);
+        assertThat(check.exitCode()).as(check.output()).isZero();
+        assertThat(check.output().strip()).isEmpty();
     }
 
     /** Runs the thumbnailer on {@code in}, writing {@code png}; returns its exit status. */
