@@ -96,4 +96,28 @@ class CompactExtractionRecoveryTest {
         assertThat(result.value("levels_denoised")).isGreaterThan(result.value("levels") + 3 * (
                 result.values().get("levels").uncertainty() + result.values().get("levels_denoised").uncertainty()));
     }
+    /**
+     * Nothing imposed on the exported model: on a device without any denoising effect (f∞ = 1) and
+     * with a threshold (0.2 V) below the protocol's denoising amplitude (0.3 V), the compact model
+     * gets no denoising effect (the measured f∞ is within its noise of 1) and the fitted threshold,
+     * not the denoising amplitude; the device above, whose train does remove incomplete channels,
+     * keeps its measured f∞.
+     */
+    @Test
+    void theCompactModelCarriesOnlyWhatTheMeasurementResolves() {
+        CompactDeviceParameters t = TRUE;
+        CompactDeviceParameters plain = new CompactDeviceParameters(t.gMin(), t.gMax(), t.boundsDtoD(), t.pulsesLtp(),
+                t.pulsesLtd(), t.aLtp(), t.aLtd(), t.stepCtoC(), t.stepDtoD(), t.writeNoise(), t.readNoise(),
+                t.rtnAmplitude(), t.tau0(), t.tau1(), 1.0, t.denoisePulses(), 0, t.driftNu(), t.driftNuDtoD(),
+                t.driftT0(), t.vSet(), t.vReset(), 0.2, t.pulseWidth(), t.readVoltage(), t.readWidth());
+        CharacterisationData data = Characterisation.run(PROTOCOL, seed -> new CompactDevice(plain, seed), 8, 1000,
+                2, i -> { });
+        CompactExtraction.Result r = CompactExtraction.extract(data, 100, 7);
+        assertThat(r.device().incompleteAfterDenoise()).isEqualTo(1.0);
+        // The fitted threshold within 3 of its bootstrap σ of the truth (as recoversDenoisingDriftAndThreshold),
+        // and below the 0.3 V denoising amplitude it used to be raised to.
+        Measured vth = r.values().get("v_threshold");
+        assertThat(r.device().vThreshold()).isEqualTo(vth.value()).isLessThan(0.3);
+        assertThat(result.device().incompleteAfterDenoise()).isEqualTo(result.value("incomplete_after_denoise"));
+    }
 }

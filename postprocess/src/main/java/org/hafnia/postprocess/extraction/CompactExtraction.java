@@ -141,7 +141,8 @@ public final class CompactExtraction {
             k++;
         }
         return new Result(values, point.nodes, point.stepUp, point.stepDown, point.readNoise, point.ltp, point.ltd,
-                compactDevice(point.values, data.protocol()), devices.size(), bootstrap);
+                compactDevice(point.values, data.protocol(), values.get("incomplete_after_denoise").uncertainty()),
+                devices.size(), bootstrap);
     }
 
     private static Map<String, String> units() {
@@ -554,11 +555,19 @@ public final class CompactExtraction {
      * The compact device of the point estimates. A quantity the run could not resolve (NaN, e.g. no
      * trace with a resolved telegraph signal) falls back to the neutral choice: spreads 0, white
      * read noise = the total read σ/G with no RTN, no denoising effect (f∞ = 1), drift 0.
+     *
+     * <p>Nothing is imposed: the threshold is the fitted one (bounded only by what the
+     * characterisation showed, that its SET and RESET trains switched: below 0.95 × their
+     * amplitudes), never raised to the denoising amplitude; and a denoising effect enters the model
+     * only when the measurement resolves it, f∞ more than two bootstrap σ ({@code incompleteSd})
+     * below 1 (else f∞ = 1, no effect), so that an insignificant difference between short traces is
+     * not handed to a crossbar simulator as a denoising gain.
      */
-    private static CompactDeviceParameters compactDevice(Map<String, Double> v, Protocol p) {
-        // The protocol's denoising pulses are subthreshold by construction: the threshold is at least their amplitude.
+    private static CompactDeviceParameters compactDevice(Map<String, Double> v, Protocol p, double incompleteSd) {
         double fitted = Double.isFinite(v.get("v_threshold")) ? v.get("v_threshold") : 0;
-        double vth = Math.min(Math.max(fitted, -p.vDenoise()), 0.95 * Math.min(p.vSet(), -p.vReset()));
+        double vth = Math.min(fitted, 0.95 * Math.min(p.vSet(), -p.vReset()));
+        double f = v.get("incomplete_after_denoise");
+        boolean resolved = Double.isFinite(f) && (Double.isNaN(incompleteSd) || 1 - f > 2 * incompleteSd);
         boolean rtnResolved = Double.isFinite(v.get("rtn_amplitude"));
         return new CompactDeviceParameters(v.get("g_min"), v.get("g_max"),
                 zeroIfNaN(0.5 * (v.get("g_min_dtod") + v.get("g_max_dtod"))),
@@ -568,8 +577,7 @@ public final class CompactExtraction {
                 rtnResolved ? v.get("read_noise") : zeroIfNaN(v.get("read_sigma")),
                 rtnResolved ? v.get("rtn_amplitude") : 0, finiteOr(v.get("tau0"), 1e-3),
                 finiteOr(v.get("tau1"), 1e-3),
-                Double.isFinite(v.get("incomplete_after_denoise"))
-                        ? Math.max(0, Math.min(1, v.get("incomplete_after_denoise"))) : 1,
+                resolved ? Math.max(0, Math.min(1, f)) : 1,
                 finiteOr(v.get("denoise_pulses"), 1), finiteOrZero(v.get("denoise_shift")),
                 finiteOrZero(v.get("drift_nu")), zeroIfNaN(v.get("drift_nu_dtod")), p.driftTimes()[0],
                 p.vSet(), p.vReset(), vth, p.pulseWidth(), p.readVoltage(), p.readWidth());
