@@ -25,7 +25,6 @@ import org.hafnia.postprocess.io.AtomicFiles;
 import org.hafnia.postprocess.io.Hdf5Writer;
 import org.hafnia.postprocess.io.Json;
 import org.hafnia.postprocess.io.XdmfIndex;
-import org.hafnia.postprocess.plots.LineFigure;
 import org.hafnia.solver.checkpoint.Checkpoint;
 import org.hafnia.solver.device.DeviceConductance;
 import org.hafnia.solver.device.JouleHeating;
@@ -347,30 +346,7 @@ public final class CaseRun {
     }
 
     private void writePlots() {
-        Schedule s = c.schedule();
-        if (!reads.isEmpty()) {
-            double[] n = new double[reads.size()];
-            double[] g = new double[reads.size()];
-            for (int k = 0; k < n.length; k++) {
-                n[k] = reads.get(k).pulse();
-                g[k] = reads.get(k).values()[2] * 1e6;
-            }
-            new LineFigure(c.name() + ": conductance after each pulse", "pulse", "G (µS)")
-                    .series("G at the read voltage", n, g).markers(true).integerX()
-                    .writePng(out.resolve("conductance.png"), 900, 560);
-        }
-        double[] t = new double[energies.size()];
-        double[] f = new double[energies.size()];
-        double f0 = energies.isEmpty() ? 0 : energies.get(0).energy();
-        for (int k = 0; k < t.length; k++) {
-            t[k] = s.seconds(energies.get(k).step());
-            // The change from the first value, so that a 0.1 % change fills the axis instead of its last digit.
-            f[k] = energies.get(k).energy() - f0;
-        }
-        String unit = "eV nm³";
-        new LineFigure(String.format(java.util.Locale.ROOT, "%s: free energy, F(0) = %.6g %s", c.name(), f0, unit), "time",
-                "F − F(0) (" + unit + ")").series("F[φ] − F(0)", t, f).timeX()
-                .writePng(out.resolve("energy.png"), 900, 560);
+        RunFigures.write(out, c.name(), reads, energies, c.schedule()::seconds, "eV nm³");
     }
 
     private Map<String, Object> summary(double[] phi) {

@@ -20,7 +20,6 @@ import org.hafnia.postprocess.io.AtomicFiles;
 import org.hafnia.postprocess.io.Hdf5Writer;
 import org.hafnia.postprocess.io.Json;
 import org.hafnia.postprocess.io.XdmfIndex;
-import org.hafnia.postprocess.plots.LineFigure;
 import org.hafnia.solver.checkpoint.Checkpoint;
 import org.hafnia.solver.device.FilmDevice;
 import org.hafnia.solver.protocol.ProtocolListener;
@@ -299,28 +298,7 @@ public final class DeviceRun {
     }
 
     private void writePlots() {
-        if (!reads.isEmpty()) {
-            double[] n = new double[reads.size()];
-            double[] g = new double[reads.size()];
-            for (int k = 0; k < n.length; k++) {
-                n[k] = reads.get(k).pulse();
-                g[k] = reads.get(k).values()[2] * 1e6;
-            }
-            new LineFigure(c.name() + ": conductance after each pulse", "pulse", "G (µS)")
-                    .series("G at the read voltage", n, g).markers(true).integerX()
-                    .writePng(out.resolve("conductance.png"), 900, 560);
-        }
-        double[] t = new double[energies.size()];
-        double[] f = new double[energies.size()];
-        double f0 = energies.get(0).energy();
-        for (int k = 0; k < t.length; k++) {
-            t[k] = times[(int) energies.get(k).step()];
-            // The change from the first value, so that a 0.1 % change fills the axis instead of its last digit.
-            f[k] = energies.get(k).energy() - f0;
-        }
-        new LineFigure(String.format(Locale.ROOT, "%s: free energy, F(0) = %.6g eV", c.name(), f0), "time",
-                "F − F(0) (eV)").series("F[φ] − F(0)", t, f).timeX()
-                .writePng(out.resolve("energy.png"), 900, 560);
+        RunFigures.write(out, c.name(), reads, energies, step -> times[(int) step], "eV");
     }
 
     private Map<String, Object> summary(FilmDevice d, long deviceSteps) {
