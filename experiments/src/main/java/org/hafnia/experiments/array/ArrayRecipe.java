@@ -6,6 +6,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 
 import org.hafnia.experiments.device.DeviceCaseFile;
+import org.hafnia.experiments.programming.CrossbarProgramming;
 import org.hafnia.experiments.programming.DevicePopulation;
 import org.hafnia.experiments.programming.ProgrammingScheme;
 import org.hafnia.physics.compact.CompactDeviceParameters;
@@ -84,22 +85,18 @@ public record ArrayRecipe(String caseText, String caseSource, String caseStem, S
     /**
      * The study of this recipe. What the scheme knows: the compact model, and the calibration a
      * scheme needs (reset-voltage-control, feedforward) measured on reference devices of that model,
-     * seeded from the case seed ({@link #referenceSeed}), so that every worker measures the same.
+     * seeded from the case seed as {@code hafnia program} seeds them
+     * ({@link CrossbarProgramming#referenceSeed}), so that every worker measures the same.
      */
     public ArrayStudy study() {
         DeviceCaseFile c = deviceCase();
         ProgrammingScheme s = ProgrammingScheme.of(scheme);
         ProgrammingScheme.Settings calibrated = s.settings(DevicePopulation.compact(c.name(), parameters()), spacing,
-                referenceSeed(c.seed()));
+                CrossbarProgramming.referenceSeed(c.seed()));
         ProgrammingScheme.Settings settings = new ProgrammingScheme.Settings(calibrated.population(), tolerance, spacing,
                 maxPulses, calibrated.reset(), calibrated.response());
         ArrayDevice.Common common = new ArrayDevice.Common(c, s, settings, eaSpread, delay, reads, readInterval);
         return new ArrayStudy(common, rows, cols, levels, c.seed(), batch);
-    }
-
-    /** First seed of the reference devices a scheme's calibration is measured on (apart from every array device's). */
-    static long referenceSeed(long caseSeed) {
-        return caseSeed * 1_000_003L - 1;
     }
 
     @Override

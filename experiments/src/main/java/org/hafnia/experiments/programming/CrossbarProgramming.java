@@ -105,6 +105,11 @@ public final class CrossbarProgramming {
         return program(scheme, DevicePopulation.compact("compact", p), targets, spacing, seed, threads);
     }
 
+    /** First seed of the reference devices a calibrated scheme measures its calibration on, seed·1 000 003 − 1. */
+    public static long referenceSeed(long seed) {
+        return seed * 1_000_003L - 1;
+    }
+
     /**
      * Programs device i (seed {@code seed·1 000 003 + i}) of an array of {@code pop} to
      * {@code targets[i]}; a calibrated scheme first measures its calibration on reference
@@ -112,7 +117,7 @@ public final class CrossbarProgramming {
      */
     public static Outcome program(ProgrammingScheme scheme, DevicePopulation pop, double[] targets,
                                   double spacing, long seed, int threads) {
-        ProgrammingScheme.Settings settings = scheme.settings(pop, spacing, seed * 1_000_003L - 1);
+        ProgrammingScheme.Settings settings = scheme.settings(pop, spacing, referenceSeed(seed));
         int n = targets.length;
         double[] smallest = new double[n];
         double[] largest = new double[n];
