@@ -158,16 +158,15 @@ final class PiecewiseStepTable {
         for (int sweep = 0; sweep < POLISH_SWEEPS; sweep++) {
             for (int j = 0; j < n; j++) {
                 final int node = j;
-                double keep = x[j];
-                org.apache.commons.math3.optim.univariate.UnivariatePointValuePair p = brent.optimize(
-                        new org.apache.commons.math3.optim.MaxEval(200),
+                brent.optimize(new org.apache.commons.math3.optim.MaxEval(200),
                         new org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction(t -> {
                             x[node] = t;
                             return objective.value(x);
                         }),
                         org.apache.commons.math3.optim.nonlinear.scalar.GoalType.MINIMIZE,
-                        new org.apache.commons.math3.optim.univariate.SearchInterval(LN_STEP_MIN, 0, keep));
-                x[j] = p.getValue() < objective.value(withNode(x, j, keep)) ? p.getPoint() : keep;
+                        new org.apache.commons.math3.optim.univariate.SearchInterval(LN_STEP_MIN, 0, x[j]));
+                // The objective keeps the best point evaluated: continue from it.
+                System.arraycopy(best, 0, x, 0, n);
             }
         }
         if (!(misfit(best, c) < misfit(x0, c))) {
@@ -178,12 +177,6 @@ final class PiecewiseStepTable {
             out[j] = Math.exp(best[j]);
         }
         return out;
-    }
-
-    /** {@code x} with node {@code j} set to {@code value} (in place; returns x). */
-    private static double[] withNode(double[] x, int j, double value) {
-        x[j] = value;
-        return x;
     }
 
     /** Σ_k (u_k − c_k)² of the rule with node steps e^x against the monotone train c, from u_0 = c_0. */
