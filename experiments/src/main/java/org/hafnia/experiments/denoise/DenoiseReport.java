@@ -142,12 +142,26 @@ public final class DenoiseReport {
      * Why the reference timing has no window, from the measurements: the largest RESET amplitude
      * that leaves the complete channel intact, the temperatures its first pulse reaches at the
      * channel core and in the incomplete regions, and the Arrhenius ratio of hopping there,
-     * exp(E_a/k_B (1/T_incomplete − 1/T_peak)). Null when the window is not empty.
+     * exp(E_a/k_B (1/T_incomplete − 1/T_peak)); or, before all that, that the no-train control does not keep the
+     * state (retention). Null when the window is not empty.
      */
     static String windowLimitedBy(DenoiseStudy.Result r, DenoiseStudy.Sweep s) {
         DenoiseStudy.Window w = r.window();
         if (!w.empty()) {
             return null;
+        }
+        // Nothing to denoise when the state does not hold without any voltage: the no-train control
+        // of the same timing must keep the conductance the intact criterion asks of the channel.
+        DenoiseStudy.Entry idle = r.entries().stream()
+                .filter(e -> e.train().width() == w.width() && e.train().count() == w.count() && !e.train().applied())
+                .findFirst().orElse(null);
+        if (idle != null && idle.gAfter() < s.intactConductance() * idle.gBefore()) {
+            return String.format(Locale.ROOT, "the state is not retained at ambient: with no train at all the devices "
+                    + "keep %.3g %% of their read conductance (%.3g uS before) over the train's time; ion hopping without "
+                    + "bias%s dissolves the channel, so there is no stable state to denoise (retention)",
+                    100 * idle.gAfter() / idle.gBefore(), 1e6 * idle.gBefore(),
+                    Double.isFinite(r.activationEnergy())
+                            ? String.format(Locale.ROOT, " (E_a = %.2f eV)", r.activationEnergy()) : "");
         }
         DenoiseStudy.Entry survivor = r.entries().stream()
                 .filter(e -> e.train().width() == w.width() && e.train().count() == w.count() && e.train().applied()
