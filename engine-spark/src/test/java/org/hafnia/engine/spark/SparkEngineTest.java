@@ -128,7 +128,7 @@ class SparkEngineTest {
         double[] levels = CrossbarProgramming.levels(p, 8);
         double spacing = levels[1] - levels[0];
         ArrayRecipe recipe = new ArrayRecipe(Files.readString(tinyCase), tinyCase.toString(), "tiny-array", "write-verify-denoise",
-                ArrayRecipe.components(p), spacing / 4, spacing, CrossbarProgramming.MAX_PULSES, 0.02, 10, 5, 1e-3, 4, 16,
+                ArrayRecipe.components(p), spacing, 0.02, 10, 5, 1e-3, 4, 16,
                 levels, 16);
         ArrayStudy study = recipe.study();
         Path whole = shared.resolve("resume-local/.batches");

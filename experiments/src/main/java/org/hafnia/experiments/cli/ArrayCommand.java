@@ -107,8 +107,8 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
                         + "|---|---|---|---|---|---|---|---|---|---|\n");
         for (ProgrammingScheme s : schemes) {
             Path dir = s == main ? out : out.resolve(s.label());
-            ArrayRecipe recipe = new ArrayRecipe(caseText, caseSource, caseStem, s.label(), model, spacing / 4, spacing,
-                    CrossbarProgramming.MAX_PULSES, spread, delay, reads, readInterval, rows, cols, levelG, batch);
+            ArrayRecipe recipe = new ArrayRecipe(caseText, caseSource, caseStem, s.label(), model, spacing, spread, delay, reads,
+                    readInterval, rows, cols, levelG, batch);
             ArrayStudy study = recipe.study();
             Path store = dir.resolve(".batches");
             ArrayStudy.prepare(store, runKey(s, p, caseText, spread), resume);
@@ -133,7 +133,7 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
             extra.put("delay_s", delay);
             extra.put("reads", reads);
             extra.put("read_interval_s", readInterval);
-            extra.put("tolerance_S", spacing / 4);
+            extra.put("tolerance_S", study.common().settings().tolerance());
             Map<String, Object> summary = ArrayOutputs.summary(all, rows, cols, levelG, window, s.label(), engine, wall, extra);
             ArrayOutputs.write(dir, all, rows, cols, levelG, window, summary);
             ArrayStudy.finish(store);
@@ -145,8 +145,8 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
                     done.get(), wall, nThreads);
         }
         if (sequential > 0) {
-            ArrayRecipe recipe = new ArrayRecipe(caseText, caseSource, caseStem, main.label(), model, spacing / 4, spacing,
-                    CrossbarProgramming.MAX_PULSES, spread, delay, reads, readInterval, rows, cols, levelG, batch);
+            ArrayRecipe recipe = new ArrayRecipe(caseText, caseSource, caseStem, main.label(), model, spacing, spread, delay, reads,
+                    readInterval, rows, cols, levelG, batch);
             walk(recipe.study().common(), levelG, c.seed(), nThreads);
         }
         if (schemes.size() > 1) {
