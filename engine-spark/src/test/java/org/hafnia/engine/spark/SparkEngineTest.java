@@ -33,7 +33,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * the same devices.parquet byte for byte and the same array.json apart from what names the run
  * (wall time, engine, threads, batch, devices computed), for one task per batch of 16 and of 5; a
  * store with committed batches is resumed computing only the others, to the local engine's devices;
- * a sweep on Spark gives the local sweep's jobs. One Spark session for the class (start-up is seconds).
+ * a sweep on Spark gives the local sweep's jobs; a Spark run in its own JVM killed with SIGKILL resumes
+ * to the local engine's files. One Spark session for the class (start-up is seconds).
  */
 class SparkEngineTest {
 
