@@ -298,6 +298,31 @@ class ArrayCommandTest {
         }
     }
 
+    /**
+     * A sweep job killed while its set was being moved into place (array.json moved, devices.parquet
+     * still in the job's commit folder) is rolled forward by sweep --resume before its array.json is
+     * trusted as the mark of a finished job.
+     */
+    @Test
+    void sweepResumeCompletesAJobKilledWhileItsSetWasMovedIntoPlace() throws Exception {
+        Path out = shared.resolve("sweep-rolled");
+        String[] a = {"sweep", tinyCase.toString(), "--vary", "seed=1", "--out", out.toString(), "--device", compact.toString(),
+            "--rows", "1", "--cols", "2", "--levels", "2", "--reads", "2", "--threads", "1"};
+        CommandRun r = CommandRun.of(a);
+        assertThat(r.status()).as(r.err()).isZero();
+        Path job = out.resolve("job-000");
+        byte[] devices = Files.readAllBytes(job.resolve("devices.parquet"));
+        Path commit = Files.createDirectories(job.resolve(".commit-1"));
+        Files.move(job.resolve("devices.parquet"), commit.resolve("devices.parquet"));
+
+        List<String> again = new ArrayList<>(List.of(a));
+        again.add("--resume");
+        CommandRun resumed = CommandRun.of(again.toArray(String[]::new));
+        assertThat(resumed.status()).as(resumed.err()).isZero();
+        assertThat(Files.readAllBytes(job.resolve("devices.parquet"))).isEqualTo(devices);
+        assertThat(commit).doesNotExist();
+    }
+
     private static long committed(Path store) {
         if (!Files.isDirectory(store)) {
             return 0;
