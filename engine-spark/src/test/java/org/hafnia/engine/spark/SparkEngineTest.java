@@ -2,8 +2,6 @@ package org.hafnia.engine.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +12,9 @@ import org.apache.spark.sql.SparkSession;
 import org.hafnia.experiments.array.ArrayEngine;
 import org.hafnia.experiments.array.ArrayRecipe;
 import org.hafnia.experiments.array.ArrayStudy;
+import org.hafnia.experiments.cli.CommandRun;
 import org.hafnia.experiments.cli.Hafnia;
+import org.hafnia.experiments.cli.KilledHafnia;
 import org.hafnia.experiments.programming.CrossbarProgramming;
 import org.hafnia.physics.compact.CompactDeviceParameters;
 import org.hafnia.postprocess.export.CompactDeviceFile;
@@ -27,15 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import picocli.CommandLine;
-
 /**
  * The Spark engine on {@code local[2]} against the local engine, on the 16 × 16 array of the tiny
  * 8 × 8-node case of the array tests ({@code experiments/src/test/resources/cases/tiny-array.json}):
  * the same devices.parquet byte for byte and the same array.json apart from what names the run
  * (wall time, engine, threads, batch, devices computed), for one task per batch of 16 and of 5; a
  * store with committed batches is resumed computing only the others, to the local engine's devices;
- * a sweep on Spark gives the local sweep's jobs. One Spark session for the class (start-up is seconds).
+ * a sweep on Spark gives the local sweep's jobs; a Spark run in its own JVM killed with SIGKILL resumes
+ * to the local engine's files. One Spark session for the class (start-up is seconds).
  */
 class SparkEngineTest {
 
@@ -48,30 +47,17 @@ class SparkEngineTest {
     /** The local engine's run, 2 threads, batches of 16: what every Spark run must equal. */
     static Path local;
 
-    record Run(int status, String out, String err) {
-    }
-
-    static Run hafnia(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Hafnia.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void startSparkAndRunTheLocalEngineOnce() throws Exception {
         spark = SparkSession.builder().master("local[2]").appName("hafnia-test").config("spark.ui.enabled", "false").getOrCreate();
         tinyCase = shared.resolve("tiny-array.json");
         Files.copy(Path.of(System.getProperty("hafnia.root"), "experiments/src/test/resources/cases/tiny-array.json"), tinyCase);
         Path x = shared.resolve("extract");
-        Run r = hafnia("extract", tinyCase.toString(), "--out", x.toString(), "--threads", "2");
+        CommandRun r = CommandRun.of("extract", tinyCase.toString(), "--out", x.toString(), "--threads", "2");
         assertThat(r.status()).as(r.err()).isZero();
         compact = x.resolve("compact.json");
         local = shared.resolve("local");
-        Run a = array(local, "--threads", "2", "--batch", "16");
+        CommandRun a = array(local, "--threads", "2", "--batch", "16");
         assertThat(a.status()).as(a.err()).isZero();
     }
 
@@ -80,11 +66,11 @@ class SparkEngineTest {
         spark.stop();
     }
 
-    private static Run array(Path out, String... more) {
+    private static CommandRun array(Path out, String... more) {
         List<String> a = new ArrayList<>(List.of("array", tinyCase.toString(), "--device", compact.toString(), "--rows", "16",
                 "--cols", "16", "--levels", "8", "--reads", "5", "--out", out.toString()));
         a.addAll(List.of(more));
-        return hafnia(a.toArray(String[]::new));
+        return CommandRun.of(a.toArray(String[]::new));
     }
 
     /** array.json without what names the run rather than its devices. */
@@ -103,7 +89,7 @@ class SparkEngineTest {
     @Test
     void sparkLocal2GivesTheLocalEnginesDevicesBitForBit() throws Exception {
         Path out = shared.resolve("spark16");
-        Run r = array(out, "--engine", "spark", "--master", "local[2]", "--batch", "16");
+        CommandRun r = array(out, "--engine", "spark", "--master", "local[2]", "--batch", "16");
         assertThat(r.status()).as(r.err()).isZero();
         assertSameDevices(out);
         JsonNode s = Json.mapper().readTree(out.resolve("array.json").toFile());
@@ -116,7 +102,7 @@ class SparkEngineTest {
     void anotherPartitioningGivesTheSameDevices() throws Exception {
         // 52 tasks of 5 devices (the last of 1) instead of 16 of 16; master: local[--threads].
         Path out = shared.resolve("spark-batch5");
-        Run r = array(out, "--engine", "spark", "--threads", "2", "--batch", "5");
+        CommandRun r = array(out, "--engine", "spark", "--threads", "2", "--batch", "5");
         assertThat(r.status()).as(r.err()).isZero();
         assertSameDevices(out);
     }
@@ -128,7 +114,7 @@ class SparkEngineTest {
         double[] levels = CrossbarProgramming.levels(p, 8);
         double spacing = levels[1] - levels[0];
         ArrayRecipe recipe = new ArrayRecipe(Files.readString(tinyCase), tinyCase.toString(), "tiny-array", "write-verify-denoise",
-                ArrayRecipe.components(p), spacing / 4, spacing, CrossbarProgramming.MAX_PULSES, 0.02, 10, 5, 1e-3, 4, 16,
+                ArrayRecipe.components(p), spacing, 0.02, 10, 5, 1e-3, 4, 16,
                 levels, 16);
         ArrayStudy study = recipe.study();
         Path whole = shared.resolve("resume-local/.batches");
@@ -155,18 +141,62 @@ class SparkEngineTest {
         Path onSpark = shared.resolve("sweep-spark");
         List<String> a = new ArrayList<>(List.of("sweep", tinyCase.toString(), "--out", onLocal.toString()));
         a.addAll(List.of(common));
-        Run l = hafnia(a.toArray(String[]::new));
+        CommandRun l = CommandRun.of(a.toArray(String[]::new));
         assertThat(l.status()).as(l.err()).isZero();
         List<String> b = new ArrayList<>(List.of("sweep", tinyCase.toString(), "--out", onSpark.toString(), "--engine", "spark",
             "--master", "local[2]"));
         b.addAll(List.of(common));
-        Run s = hafnia(b.toArray(String[]::new));
+        CommandRun s = CommandRun.of(b.toArray(String[]::new));
         assertThat(s.status()).as(s.err()).isZero();
         for (String job : new String[] {"job-000", "job-001"}) {
             assertThat(Files.readAllBytes(onSpark.resolve(job).resolve("devices.parquet")))
                     .isEqualTo(Files.readAllBytes(onLocal.resolve(job).resolve("devices.parquet")));
             assertThat(Json.mapper().readTree(onSpark.resolve(job).resolve("array.json").toFile()).get("engine").asText())
                     .isEqualTo("spark");
+        }
+    }
+
+    /**
+     * {@code hafnia array --engine spark --master local[2]} in its own JVM (Spark's module openings,
+     * this class path), killed with SIGKILL once at least one batch is committed: refused without
+     * --resume; resumed (here, on Spark) it computes exactly the uncommitted batches and ends with the
+     * uninterrupted local run's devices.parquet, array.h5 and array.json (apart from what names the run).
+     */
+    @Test
+    void aSparkRunKilledInItsOwnJvmResumesToTheUninterruptedRun() throws Exception {
+        Path killed = shared.resolve("spark-killed");
+        Path store = killed.resolve(".batches");
+        String[] spark = {"--engine", "spark", "--master", "local[2]", "--batch", "8"};
+        List<String> jvm = List.of("--add-modules", "jdk.incubator.vector",
+                "@" + Path.of(System.getProperty("hafnia.root"), "engine-spark", "spark-jvm.options"));
+        List<String> a = new ArrayList<>(List.of("array", tinyCase.toString(), "--device", compact.toString(), "--rows", "16",
+                "--cols", "16", "--levels", "8", "--reads", "5", "--out", killed.toString()));
+        a.addAll(List.of(spark));
+        KilledHafnia.killWhen(jvm, a, () -> committed(store) >= 1, 0);
+        long committed = committed(store);
+        assertThat(committed).isBetween(1L, 31L);
+
+        CommandRun refused = array(killed, spark);
+        assertThat(refused.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(refused.err()).contains("unfinished array run");
+        List<String> again = new ArrayList<>(List.of(spark));
+        again.add("--resume");
+        CommandRun resumed = array(killed, again.toArray(String[]::new));
+        assertThat(resumed.status()).as(resumed.err()).isZero();
+        assertThat(Json.mapper().readTree(killed.resolve("array.json").toFile()).get("devices_computed").asLong())
+                .isEqualTo(256 - 8 * committed);
+        assertSameDevices(killed);
+        assertThat(store).doesNotExist();
+    }
+
+    private static long committed(Path store) {
+        if (!Files.isDirectory(store)) {
+            return 0;
+        }
+        try (var files = Files.list(store)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("batch-")).count();
+        } catch (java.io.IOException e) {
+            return 0;
         }
     }
 }

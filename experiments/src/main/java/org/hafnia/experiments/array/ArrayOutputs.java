@@ -89,19 +89,12 @@ public final class ArrayOutputs {
     }
 
     /**
-     * Writes every file of the study into {@code dir}, as one set: staged and committed together
-     * ({@link StagedOutput}), so a failure leaves the folder as it was.
+     * Stages every file of the study in {@code dir}, under {@code prefix} ("" for the folder
+     * itself, {@code "write-verify/"} for a subfolder); the caller commits the set
+     * ({@link StagedOutput#commit}), with whatever else it staged, as one.
      */
-    public static void write(Path dir, ArrayDevice.Result[] d, int rows, int cols, double[] levels, double[] window,
-                             Map<String, Object> summary) {
-        try (StagedOutput staged = StagedOutput.in(dir)) {
-            write(staged, d, rows, cols, levels, window, summary);
-            staged.commit();
-        }
-    }
-
-    private static void write(StagedOutput dir, ArrayDevice.Result[] d, int rows, int cols, double[] levels, double[] window,
-                              Map<String, Object> summary) {
+    public static void write(StagedOutput dir, String prefix, ArrayDevice.Result[] d, int rows, int cols, double[] levels,
+                             double[] window, Map<String, Object> summary) {
         int n = d.length;
         int[] row = new int[n];
         int[] col = new int[n];
@@ -127,8 +120,8 @@ public final class ArrayOutputs {
                 .doubles("read_mean_S", c[3]).doubles("read_sigma_S", c[4]).doubles("telegraph_amplitude_S", c[5])
                 .doubles("telegraph_amplitude_before_denoising_S", c[8])
                 .ints("pulses", pulses).doubles("programming_time_s", c[6]).doubles("energy_J", c[7])
-                .strings("status", status).write(dir.file("devices.parquet"));
-        dir.write("array.json", Json.content(summary));
+                .strings("status", status).write(dir.file(prefix + "devices.parquet"));
+        dir.write(prefix + "array.json", Json.content(summary));
 
         Grid2D g = new Grid2D(cols, rows, 1, 1, LengthUnit.REDUCED);
         double[] target = new double[n];
@@ -145,7 +138,7 @@ public final class ArrayOutputs {
                 .dataset("/target", rows(target, rows, cols), unit)
                 .dataset("/error", rows(error, rows, cols), unit)
                 .dataset("/sigma", rows(sigma, rows, cols), unit)
-                .write(dir.file("array.h5"));
+                .write(dir.file(prefix + "array.h5"));
 
         double emax = 1e-9;
         for (double e : error) {
@@ -153,8 +146,8 @@ public final class ArrayOutputs {
         }
         new HeatmapFigure(new BandedScale(-emax, emax, 16, ColourMap.BLUE_WHITE_RED), "read − target (µS)")
                 .panel("error over the array (column →, row ↑)", new ScalarField2D(g, error))
-                .writePng(dir.file("array-map.png"), summary.get("scheme") + ": " + rows + " × " + cols);
-        levelsFigure(dir.file("levels.png"), d, levels);
+                .writePng(dir.file(prefix + "array-map.png"), summary.get("scheme") + ": " + rows + " × " + cols);
+        levelsFigure(dir.file(prefix + "levels.png"), d, levels);
     }
 
     private static double[][] rows(double[] v, int rows, int cols) {

@@ -24,9 +24,8 @@ import org.hafnia.physics.compact.CompactDeviceParameters;
  * @param scheme       programming scheme label ({@link ProgrammingScheme#of})
  * @param model        the components of the scheme's mean device ({@link CompactDeviceParameters}, in
  *                     record order)
- * @param tolerance    verify tolerance (S)
- * @param spacing      level spacing (S)
- * @param maxPulses    write-verify pulse budget
+ * @param spacing      level spacing (S); the verify tolerance and the pulse budget are the scheme's
+ *                     ({@link ProgrammingScheme#settings}: a quarter of it, {@link CrossbarProgramming#MAX_PULSES})
  * @param eaSpread     σ of the activation energy over devices (eV)
  * @param delay        idle time between programming and the reads (s)
  * @param reads        reads after the delay
@@ -37,10 +36,11 @@ import org.hafnia.physics.compact.CompactDeviceParameters;
  * @param batch        devices per batch
  */
 public record ArrayRecipe(String caseText, String caseSource, String caseStem, String scheme, double[] model,
-                          double tolerance, double spacing, int maxPulses, double eaSpread, double delay, int reads,
+                          double spacing, double eaSpread, double delay, int reads,
                           double readInterval, int rows, int cols, double[] levels, int batch) implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    /** 2: without tolerance and budget (derived by the scheme's settings). */
+    private static final long serialVersionUID = 2L;
 
     public ArrayRecipe {
         model = model.clone();
@@ -91,10 +91,8 @@ public record ArrayRecipe(String caseText, String caseSource, String caseStem, S
     public ArrayStudy study() {
         DeviceCaseFile c = deviceCase();
         ProgrammingScheme s = ProgrammingScheme.of(scheme);
-        ProgrammingScheme.Settings calibrated = s.settings(DevicePopulation.compact(c.name(), parameters()), spacing,
+        ProgrammingScheme.Settings settings = s.settings(DevicePopulation.compact(c.name(), parameters()), spacing,
                 CrossbarProgramming.referenceSeed(c.seed()));
-        ProgrammingScheme.Settings settings = new ProgrammingScheme.Settings(calibrated.population(), tolerance, spacing,
-                maxPulses, calibrated.reset(), calibrated.response());
         ArrayDevice.Common common = new ArrayDevice.Common(c, s, settings, eaSpread, delay, reads, readInterval);
         return new ArrayStudy(common, rows, cols, levels, c.seed(), batch);
     }

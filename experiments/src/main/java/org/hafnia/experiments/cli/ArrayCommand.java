@@ -26,7 +26,8 @@ import org.hafnia.experiments.programming.ProgrammingScheme;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.compact.CompactDeviceParameters;
 import org.hafnia.postprocess.export.CompactDeviceFile;
-import org.hafnia.postprocess.io.AtomicFiles;
+import org.hafnia.postprocess.io.OutputFolder;
+import org.hafnia.postprocess.io.StagedOutput;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,8 +70,8 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
     @Override
     public Integer call() {
         PrintWriter log = spec.commandLine().getOut();
-        // Every device's result row is held until the outputs are written: about 16 numbers a device.
-        org.hafnia.meshes.MemoryBudget.requireDoubles(rows, cols, 1, 16,
+        // Every device's result row is held until the outputs are written: about 16 numbers a device, a study.
+        org.hafnia.meshes.MemoryBudget.requireDoubles(rows, cols, 1, compare ? 32 : 16,
                 "--rows " + rows + " --cols " + cols + " (" + (long) rows * cols + " devices)");
         if ((long) rows * cols > Integer.MAX_VALUE - 8) {
             throw new InvalidInputException("--rows " + rows + " --cols " + cols + ": more devices than an array can index");
@@ -99,59 +100,68 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
         double[] model = ArrayRecipe.components(p);
         double spread = eaSpread != null ? eaSpread : c.activationEnergySigma();
 
-        // write-verify/ first: the main folder's set, whose array.json marks the study finished, comes last.
+        // write-verify/ first, then the main study; their sets, sequential.parquet and compare.md are staged
+        // and committed as one (docs/reliability.md): a run that fails or is killed before the commit
+        // point leaves both folders as they were, with the batch stores for --resume.
         List<ProgrammingScheme> schemes = compare && main != ProgrammingScheme.WRITE_VERIFY
                 ? List.of(ProgrammingScheme.WRITE_VERIFY, main) : List.of(main);
         StringBuilder table = new StringBuilder(
                 "| scheme | devices | levels | distinguishable | σ (µS) | RMSE % | yield | pulses mean | pulses max | time/device (s) |\n"
                         + "|---|---|---|---|---|---|---|---|---|---|\n");
-        for (ProgrammingScheme s : schemes) {
-            Path dir = s == main ? out : out.resolve(s.label());
-            ArrayRecipe recipe = new ArrayRecipe(caseText, caseSource, caseStem, s.label(), model, spacing / 4, spacing,
-                    CrossbarProgramming.MAX_PULSES, spread, delay, reads, readInterval, rows, cols, levelG, batch);
-            ArrayStudy study = recipe.study();
-            Path store = dir.resolve(".batches");
-            ArrayStudy.prepare(store, runKey(s, p, caseText, spread), resume);
-            long t0 = System.nanoTime();
-            AtomicInteger done = new AtomicInteger();
-            try (Progress bar = new Progress("array " + s.label(), study.devices())) {
-                runner.run(recipe, store, new ArrayEngine.Settings(nThreads, master), i -> {
-                    done.incrementAndGet();
-                    bar.step();
-                });
+        List<Path> stores = new java.util.ArrayList<>();
+        // The subfolder is held like --out (Hafnia locks that): no other run writes into it meanwhile.
+        OutputFolder side = schemes.size() > 1 ? OutputFolder.lock(out.resolve(ProgrammingScheme.WRITE_VERIFY.label())) : null;
+        try (side; StagedOutput staged = StagedOutput.in(out)) {
+            for (ProgrammingScheme s : schemes) {
+                String prefix = s == main ? "" : s.label() + "/";
+                ArrayRecipe recipe = new ArrayRecipe(caseText, caseSource, caseStem, s.label(), model, spacing, spread, delay,
+                        reads, readInterval, rows, cols, levelG, batch);
+                ArrayStudy study = recipe.study();
+                Path store = out.resolve(prefix).resolve(".batches");
+                ArrayStudy.prepare(store, runKey(s, p, caseText, spread), resume);
+                stores.add(store);
+                long t0 = System.nanoTime();
+                AtomicInteger done = new AtomicInteger();
+                try (Progress bar = new Progress("array " + s.label(), study.devices())) {
+                    runner.run(recipe, store, new ArrayEngine.Settings(nThreads, master), i -> {
+                        done.incrementAndGet();
+                        bar.step();
+                    });
+                }
+                ArrayDevice.Result[] all = study.collect(store);
+                double wall = (System.nanoTime() - t0) * 1e-9;
+                Map<String, Object> extra = new LinkedHashMap<>();
+                extra.put("threads", nThreads);
+                extra.put("batch", batch);
+                extra.put("devices_computed", done.get());
+                extra.put("case", c.name());
+                extra.put("seed", c.seed());
+                extra.put("ea_spread_eV", spread);
+                extra.put("ea_spread_from", eaSpread != null ? "--ea-spread" : "case array.activation_energy_sigma");
+                extra.put("delay_s", delay);
+                extra.put("reads", reads);
+                extra.put("read_interval_s", readInterval);
+                extra.put("tolerance_S", study.common().settings().tolerance());
+                Map<String, Object> summary = ArrayOutputs.summary(all, rows, cols, levelG, window, s.label(), engine, wall, extra);
+                ArrayOutputs.write(staged, prefix, all, rows, cols, levelG, window, summary);
+                table.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %.4g | %.3f | %.4f | %.1f | %d | %.3g |%n", s.label(),
+                        all.length, levels, summary.get("levels_distinguishable") == null ? "–" : summary.get("levels_distinguishable"),
+                        1e6 * (Double) summary.get("sigma_S"), (Double) summary.get("rmse_percent"), (Double) summary.get("yield"),
+                        (Double) summary.get("pulses_mean"), (Integer) summary.get("pulses_max"),
+                        (Double) summary.get("programming_time_s_mean")));
+                log.printf(Locale.ROOT, "array %s: %d devices (%d computed) in %.1f s on %d thread(s)%n", s.label(), all.length,
+                        done.get(), wall, nThreads);
+                if (s == main && sequential > 0) {
+                    walk(staged, study.common(), levelG, c.seed(), nThreads);
+                }
             }
-            ArrayDevice.Result[] all = study.collect(store);
-            double wall = (System.nanoTime() - t0) * 1e-9;
-            Map<String, Object> extra = new LinkedHashMap<>();
-            extra.put("threads", nThreads);
-            extra.put("batch", batch);
-            extra.put("devices_computed", done.get());
-            extra.put("case", c.name());
-            extra.put("seed", c.seed());
-            extra.put("ea_spread_eV", spread);
-            extra.put("ea_spread_from", eaSpread != null ? "--ea-spread" : "case array.activation_energy_sigma");
-            extra.put("delay_s", delay);
-            extra.put("reads", reads);
-            extra.put("read_interval_s", readInterval);
-            extra.put("tolerance_S", spacing / 4);
-            Map<String, Object> summary = ArrayOutputs.summary(all, rows, cols, levelG, window, s.label(), engine, wall, extra);
-            ArrayOutputs.write(dir, all, rows, cols, levelG, window, summary);
-            ArrayStudy.finish(store);
-            table.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %.4g | %.3f | %.4f | %.1f | %d | %.3g |%n", s.label(),
-                    all.length, levels, summary.get("levels_distinguishable") == null ? "–" : summary.get("levels_distinguishable"), 1e6 * (Double) summary.get("sigma_S"),
-                    (Double) summary.get("rmse_percent"), (Double) summary.get("yield"), (Double) summary.get("pulses_mean"),
-                    (Integer) summary.get("pulses_max"), (Double) summary.get("programming_time_s_mean")));
-            log.printf(Locale.ROOT, "array %s: %d devices (%d computed) in %.1f s on %d thread(s)%n", s.label(), all.length,
-                    done.get(), wall, nThreads);
+            if (schemes.size() > 1) {
+                staged.writeString("compare.md", table.toString());
+            }
+            staged.commit();
         }
-        if (sequential > 0) {
-            ArrayRecipe recipe = new ArrayRecipe(caseText, caseSource, caseStem, main.label(), model, spacing / 4, spacing,
-                    CrossbarProgramming.MAX_PULSES, spread, delay, reads, readInterval, rows, cols, levelG, batch);
-            walk(recipe.study().common(), levelG, c.seed(), nThreads);
-        }
-        if (schemes.size() > 1) {
-            AtomicFiles.writeString(out.resolve("compare.md"), table.toString());
-        }
+        // After the commit point: a kill here leaves complete stores, which --resume turns into the same files.
+        stores.forEach(ArrayStudy::finish);
         log.print(table);
         log.printf("wrote %s%n", out.toAbsolutePath().normalize());
         log.flush();
@@ -159,7 +169,7 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
     }
 
     /** {@code --sequential K}: K devices each walked through every level; one Parquet row per (device, level). */
-    private void walk(ArrayDevice.Common common, double[] levelG, long caseSeed, int nThreads) {
+    private void walk(StagedOutput staged, ArrayDevice.Common common, double[] levelG, long caseSeed, int nThreads) {
         int n = sequential * levelG.length;
         double[][][] walks = new double[sequential][][];
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(nThreads);
@@ -190,7 +200,7 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
         }
         new org.hafnia.postprocess.io.ParquetTable("step", n).ints("device", device).longs("seed", seed).ints("level", level)
                 .doubles("target_S", target).doubles("read_S", read).ints("pulses", pulses).strings("status", status)
-                .write(out.resolve("sequential.parquet"));
+                .write(staged.file("sequential.parquet"));
     }
 
     /** Everything the devices' results depend on: the case text, the scheme's knowledge and every option. */

@@ -14,6 +14,7 @@ import org.hafnia.experiments.array.ArrayEngines;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.postprocess.io.AtomicFiles;
 import org.hafnia.postprocess.io.Json;
+import org.hafnia.postprocess.io.OutputFolder;
 import org.hafnia.postprocess.io.ParquetTable;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -130,6 +131,11 @@ public final class SweepCommand implements Callable<Integer> {
             Path dir = out.resolve(job[j]);
             // Beside the job's output folder, not in it: an output folder never holds its own input.
             Path jobCase = out.resolve("cases").resolve(job[j] + ".json");
+            if (resume && Files.isDirectory(dir)) {
+                // A job killed while its set was being moved into place is rolled forward before its
+                // array.json is trusted as the mark of a finished job (OutputFolder, docs/reliability.md).
+                OutputFolder.lock(dir).close();
+            }
             if (!(resume && Files.isRegularFile(dir.resolve("array.json")))) {
                 try {
                     Files.createDirectories(dir);

@@ -249,6 +249,80 @@ class ArrayCommandTest {
         assertThat(results(killed)).isEqualTo(results(whole));
     }
 
+    /**
+     * --compare-write-verify commits both sets (write-verify/ and the main folder) and compare.md
+     * as one: a run killed after write-verify's study and the first committed batch of the main
+     * study leaves every file of an earlier run as it was (old main beside old write-verify/), and
+     * --resume computes only the main study's missing batches, to the uninterrupted run's devices.
+     */
+    @Test
+    void aRunKilledBetweenTheTwoStudiesLeavesBothOldSetsAndResumesToBothNewOnes() throws Exception {
+        Path d = shared.resolve("compare-killed");
+        List<String> a = List.of("array", tinyCase.toString(), "--device", compact.toString(), "--rows", "4", "--cols", "8",
+                "--levels", "8", "--reads", "5", "--threads", "1", "--batch", "2", "--compare-write-verify", "--out", d.toString());
+        CommandRun first = CommandRun.of(a.toArray(String[]::new));
+        assertThat(first.status()).as(first.err()).isZero();
+        String[] files = {"array.json", "devices.parquet", "compare.md", "write-verify/array.json", "write-verify/devices.parquet"};
+        List<byte[]> old = new ArrayList<>();
+        for (String f : files) {
+            old.add(Files.readAllBytes(d.resolve(f)));
+        }
+
+        Path mainStore = d.resolve(".batches");
+        Path sideStore = d.resolve("write-verify/.batches");
+        KilledHafnia.killWhen(a, () -> committed(mainStore) >= 1, 0);
+        assertThat(committed(sideStore)).as("write-verify's study had finished").isEqualTo(16);
+        long committed = committed(mainStore);
+        assertThat(committed).isBetween(1L, 15L);
+        // Nothing of the killed run reached either set: array.json holds wall_s, so a new one would differ.
+        for (int k = 0; k < files.length; k++) {
+            assertThat(Files.readAllBytes(d.resolve(files[k]))).as(files[k]).isEqualTo(old.get(k));
+        }
+
+        List<String> r = new ArrayList<>(a);
+        r.add("--resume");
+        CommandRun resumed = CommandRun.of(r.toArray(String[]::new));
+        assertThat(resumed.status()).as(resumed.err()).isZero();
+        assertThat(Json.mapper().readTree(d.resolve("write-verify/array.json").toFile()).get("devices_computed").asLong()).isZero();
+        assertThat(Json.mapper().readTree(d.resolve("array.json").toFile()).get("devices_computed").asLong())
+                .isEqualTo(32 - 2 * committed);
+        assertThat(Files.readAllBytes(d.resolve("array.json"))).isNotEqualTo(old.get(0));
+        assertThat(Files.readAllBytes(d.resolve("write-verify/array.json"))).isNotEqualTo(old.get(3));
+        assertThat(Files.readAllBytes(d.resolve("devices.parquet"))).isEqualTo(old.get(1));
+        assertThat(Files.readAllBytes(d.resolve("write-verify/devices.parquet"))).isEqualTo(old.get(4));
+        assertThat(mainStore).doesNotExist();
+        assertThat(sideStore).doesNotExist();
+        try (var left = Files.list(d)) {
+            assertThat(left.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(".") && !n.equals(".hafnia.lock")))
+                    .isEmpty();
+        }
+    }
+
+    /**
+     * A sweep job killed while its set was being moved into place (array.json moved, devices.parquet
+     * still in the job's commit folder) is rolled forward by sweep --resume before its array.json is
+     * trusted as the mark of a finished job.
+     */
+    @Test
+    void sweepResumeCompletesAJobKilledWhileItsSetWasMovedIntoPlace() throws Exception {
+        Path out = shared.resolve("sweep-rolled");
+        String[] a = {"sweep", tinyCase.toString(), "--vary", "seed=1", "--out", out.toString(), "--device", compact.toString(),
+            "--rows", "1", "--cols", "2", "--levels", "2", "--reads", "2", "--threads", "1"};
+        CommandRun r = CommandRun.of(a);
+        assertThat(r.status()).as(r.err()).isZero();
+        Path job = out.resolve("job-000");
+        byte[] devices = Files.readAllBytes(job.resolve("devices.parquet"));
+        Path commit = Files.createDirectories(job.resolve(".commit-1"));
+        Files.move(job.resolve("devices.parquet"), commit.resolve("devices.parquet"));
+
+        List<String> again = new ArrayList<>(List.of(a));
+        again.add("--resume");
+        CommandRun resumed = CommandRun.of(again.toArray(String[]::new));
+        assertThat(resumed.status()).as(resumed.err()).isZero();
+        assertThat(Files.readAllBytes(job.resolve("devices.parquet"))).isEqualTo(devices);
+        assertThat(commit).doesNotExist();
+    }
+
     private static long committed(Path store) {
         if (!Files.isDirectory(store)) {
             return 0;

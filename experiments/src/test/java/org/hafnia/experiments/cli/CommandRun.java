@@ -5,10 +5,13 @@ import java.io.StringWriter;
 
 import picocli.CommandLine;
 
-/** One in-process run of the {@code hafnia} command line, with what it printed. */
-record CommandRun(int status, String out, String err) {
+/**
+ * One in-process run of the {@code hafnia} command line, with what it printed. Shared with the
+ * tests of engine-spark (the test jar of this module).
+ */
+public record CommandRun(int status, String out, String err) {
 
-    static CommandRun of(String... args) {
+    public static CommandRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = Hafnia.commandLine();

@@ -21,9 +21,19 @@ public final class KilledHafnia {
      */
     public static void killWhen(List<String> args, BooleanSupplier ready, long delayMillis)
             throws IOException, InterruptedException {
+        killWhen(List.of(), args, ready, delayMillis);
+    }
+
+    /**
+     * The same, the new JVM started with {@code jvmOptions} (e.g. the module openings Spark needs)
+     * and this JVM's class path.
+     */
+    public static void killWhen(List<String> jvmOptions, List<String> args, BooleanSupplier ready, long delayMillis)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Hafnia.class.getName()));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Hafnia.class.getName()));
         command.addAll(args);
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -214,11 +214,19 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    /** Moves every file of {@code from} into {@code to}, each by an atomic rename over what is there. */
+    /**
+     * Moves every file of {@code from} into {@code to}, each by an atomic rename over what is there;
+     * the files of a subfolder go into the subfolder of the same name (created where absent).
+     */
     static void moveContents(Path from, Path to) throws IOException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(from)) {
             for (Path f : files) {
                 Path target = to.resolve(f.getFileName().toString());
+                if (Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(target);
+                    moveContents(f, target);
+                    continue;
+                }
                 try {
                     Files.move(f, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {

@@ -45,15 +45,31 @@ public final class StagedOutput implements AutoCloseable {
         return directory;
     }
 
-    /** Path in the staging folder where the file {@code name} is to be written. */
+    /**
+     * Path in the staging folder where the file {@code name} is to be written: a plain name, or a
+     * relative path of plain names ({@code write-verify/array.json}) for a file of a subfolder of
+     * the output folder, committed with the rest of the set ({@link #commit()}).
+     */
     public Path file(String name) {
-        if (name.contains("/") || name.contains("\\")) {
-            throw new IllegalArgumentException("staged file names are plain names, got " + name);
+        String[] parts = name.split("/", -1);
+        for (String part : parts) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..") || part.contains("\\")) {
+                throw new IllegalArgumentException("staged file names are plain names or relative paths of plain names, got "
+                        + name);
+            }
         }
         if (!names.contains(name)) {
             names.add(name);
         }
-        return staging.resolve(name);
+        Path file = staging.resolve(name);
+        if (parts.length > 1) {
+            try {
+                Files.createDirectories(file.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + file.getParent() + ": " + AtomicFiles.reason(e), e);
+            }
+        }
+        return file;
     }
 
     public void write(String name, AtomicFiles.Content content) {
@@ -71,9 +87,10 @@ public final class StagedOutput implements AutoCloseable {
 
     /**
      * Commits the staged set as a whole: the staging folder is renamed to a commit folder (one
-     * atomic rename: the commit point), then each file is moved over its old version. A run
-     * killed between those renames leaves the commit folder, which the next {@link OutputFolder}
-     * opening rolls forward, so the folder never settles half old, half new.
+     * atomic rename: the commit point), then each file is moved over its old version, the files
+     * of subfolders into those subfolders (created where absent). A run killed between those
+     * renames leaves the commit folder, which the next {@link OutputFolder} opening of this folder
+     * rolls forward, so neither the folder nor its subfolders settle half old, half new.
      */
     public void commit() {
         try {

@@ -94,4 +94,43 @@ class OutputFolderTest {
         }
         assertThat(old.resolve("result.json")).hasContent("kept");
     }
+
+    @Test
+    void aSetWithASubfolderIsCommittedAsOneAndRolledForwardAsOne() throws Exception {
+        Path d = Files.createDirectories(tmp.resolve("two-sets"));
+        Files.createDirectories(d.resolve("sub"));
+        Files.writeString(d.resolve("main.json"), "old main");
+        Files.writeString(d.resolve("sub/sub.json"), "old sub");
+        // Staged, not committed: both stay old, whatever the subfolder's files.
+        try (StagedOutput s = StagedOutput.in(d)) {
+            s.writeString("sub/sub.json", "new sub");
+            s.writeString("main.json", "new main");
+        }
+        assertThat(d.resolve("sub/sub.json")).hasContent("old sub");
+        assertThat(d.resolve("main.json")).hasContent("old main");
+        try (StagedOutput s = StagedOutput.in(d)) {
+            s.writeString("sub/sub.json", "new sub");
+            s.writeString("sub/deeper/x.txt", "x");
+            s.writeString("main.json", "new main");
+            s.commit();
+        }
+        assertThat(d.resolve("sub/sub.json")).hasContent("new sub");
+        assertThat(d.resolve("sub/deeper/x.txt")).hasContent("x");
+        assertThat(d.resolve("main.json")).hasContent("new main");
+
+        // Killed after the commit point, nothing moved yet: the next opening moves both sets.
+        Path commit = Files.createDirectories(d.resolve(OutputFolder.COMMIT_PREFIX + "7/sub"));
+        Files.writeString(commit.resolve("sub.json"), "newer sub");
+        Files.writeString(commit.getParent().resolve("main.json"), "newer main");
+        OutputFolder.lock(d).close();
+        assertThat(d.resolve("sub/sub.json")).hasContent("newer sub");
+        assertThat(d.resolve("main.json")).hasContent("newer main");
+        assertThat(commit.getParent()).doesNotExist();
+
+        try (StagedOutput s = StagedOutput.in(d)) {
+            for (String bad : new String[] {"../escape.txt", "sub/../../escape.txt", "/abs.txt", "sub//x.txt", "a\\b"}) {
+                assertThatThrownBy(() -> s.file(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+            }
+        }
+    }
 }
