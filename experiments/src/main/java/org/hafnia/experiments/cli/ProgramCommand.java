@@ -75,6 +75,7 @@ public final class ProgramCommand implements Callable<Integer> {
 
     @Option(names = "--sweep-levels", split = ",", defaultValue = "2,4,8,16,32",
             description = "Level counts of the accuracy-against-levels sweep of --compare (default: ${DEFAULT-VALUE}).")
+    @Range(min = 2, max = 1 << 20)
     int[] sweepLevels;
 
     @Option(names = "--out", defaultValue = "out/program", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -98,11 +99,6 @@ public final class ProgramCommand implements Callable<Integer> {
         int n = levels == null ? 16 : levels;
         if (n < 1 || rows < 1 || cols < 1 || transferSeeds < 1) {
             throw new InvalidInputException("--levels, --rows, --cols and --transfer-seeds must be positive");
-        }
-        for (int l : sweepLevels) {
-            if (l < 2) {
-                throw new InvalidInputException("--sweep-levels: every count must be at least 2, got " + l);
-            }
         }
         List<ProgrammingScheme> schemes = compare ? List.of(ProgrammingScheme.values()) : List.of(ProgrammingScheme.of(scheme));
         if ((long) rows * cols > Integer.MAX_VALUE - 8) {
@@ -155,7 +151,7 @@ public final class ProgramCommand implements Callable<Integer> {
         Map<String, Map<String, double[]>> sweep = new LinkedHashMap<>();
         Double software = null;
         if (compare) {
-            var t = WeightTransferRun.train();
+            var t = WeightTransferRun.train(nThreads);
             software = t.softwareAccuracy();
             for (DevicePopulation pop : pops) {
                 accuracy.put(pop.name(), WeightTransferRun.run(t, pop, n, transferSeeds, seed, nThreads, log));
