@@ -87,8 +87,10 @@ public final class ProgramCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter log = spec.commandLine().getOut();
-        if (!compare && scheme == null) {
-            throw new InvalidInputException("give --scheme NAME or --compare");
+        if (compare == (scheme != null)) {
+            // Both: --compare runs every scheme, so a --scheme (even "magic") was silently ignored.
+            throw new InvalidInputException(compare ? "--scheme " + scheme + ": --compare runs every scheme; give --scheme NAME"
+                    + " or --compare, not both" : "give --scheme NAME or --compare");
         }
         if (!compare && levels == null) {
             throw new InvalidInputException("--levels N is required with --scheme");

@@ -432,7 +432,11 @@ class StudyCommandFuzzTest {
         opt(a, r, "--transfer-seeds", "1", List.of("2", "0", "-1", "1001", "x"));
         opt(a, r, "--sweep-levels", "2", List.of("2,4", "1", "0", "-1", "2,x", "", "1048577", "2147483648"));
         maybe(a, r, "--seed", List.of("1", "-1", "x", "9223372036854775807"));
-        maybe(a, r, "--scheme", SCHEMES);
+        if (r.nextDouble() < rate / 2) {
+            // Refused with --compare, whatever the scheme.
+            a.addAll(List.of("--scheme", pick(SCHEMES, r)));
+            mutated.add("--scheme");
+        }
         maybe(a, r, "--threads", List.of("1", "2", "0", "-1", "100000", "x"));
         int o = r.nextInt(8);
         Path out = o == 0 ? in : o == 1 ? ecram : dir.resolve("program" + o % 2);
