@@ -19,23 +19,19 @@ class SweepCommandTest {
     static Path shared;
 
     static Path tinyCase;
-    static Path compact;
 
     @BeforeAll
-    static void extractTheTinyCaseOnce() throws Exception {
+    static void copyTheTinyCase() throws Exception {
         tinyCase = shared.resolve("tiny-array.json");
         try (InputStream in = SweepCommandTest.class.getResourceAsStream("/cases/tiny-array.json")) {
             Files.copy(in, tinyCase);
         }
-        Path x = shared.resolve("extract");
-        CommandRun r = CommandRun.of("extract", tinyCase.toString(), "--out", x.toString(), "--threads", "2");
-        assertThat(r.status()).as(r.err()).isZero();
-        compact = x.resolve("compact.json");
     }
 
+    /** A sweep of tiny arrays; each refusal below comes before any job extracts or programs a device. */
     private static CommandRun sweep(Path out, String... more) {
-        List<String> a = new ArrayList<>(List.of("sweep", tinyCase.toString(), "--out", out.toString(), "--device",
-                compact.toString(), "--rows", "1", "--cols", "2", "--levels", "2", "--reads", "2", "--threads", "1"));
+        List<String> a = new ArrayList<>(List.of("sweep", tinyCase.toString(), "--out", out.toString(), "--rows", "1",
+                "--cols", "2", "--levels", "2", "--reads", "2", "--threads", "1"));
         a.addAll(List.of(more));
         return CommandRun.of(a.toArray(String[]::new));
     }
@@ -52,12 +48,12 @@ class SweepCommandTest {
     @Test
     void aJobTheCaseReaderRefusesIsNamedByTheUsersCaseAndTheVariedValues() throws Exception {
         Path out = shared.resolve("bad-sigma");
-        String line = errorLine(sweep(out, "--vary", "seed=1,2", "--vary", "array.activation_energy_sigma=0 eV,-1 eV"));
-        // Job 1 is seed 1 with the bad spread (the last variation varies fastest).
-        assertThat(line).startsWith(tinyCase + ": job 1 (seed = 1, array.activation_energy_sigma = -1 eV): "
+        String line = errorLine(sweep(out, "--vary", "array.activation_energy_sigma=-1 eV,0 eV", "--vary", "seed=1,2"));
+        // Job 0: the first value of each variation.
+        assertThat(line).startsWith(tinyCase + ": job 0 (array.activation_energy_sigma = -1 eV, seed = 1): "
                 + "/array/activation_energy_sigma: out of range: -1.0 eV");
         // Not the generated job case, whose lines are not the user's (and which the refusal removed).
-        assertThat(line).doesNotContain("job-001.json");
+        assertThat(line).doesNotContain("job-000.json");
         // A refused sweep leaves no folder it created (OutputFolder), the job's case with it.
         assertThat(out).doesNotExist();
     }
