@@ -26,7 +26,8 @@ final class WeightTransferRun {
      * default, a thread per core for every operation on these small matrices (1257 × 65 · 65 × 10,
      * 600 iterations), made the training the whole cost of program --compare on a loaded machine:
      * 33–39 s against 1.7–5.5 s on one thread, three trainings each in one session on the shared
-     * 2-core machine at a load of 12 (docs/reliability.md).
+     * 2-core machine at a load of 12; 1.4–3.0 s against 0.8–1.5 s on the quiet machine
+     * (docs/reliability.md).
      */
     static WeightTransfer train(int threads) {
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
