@@ -114,9 +114,6 @@ public final class CaseReader {
         gridNode.finish();
         RunCase.Physics physics = physics(physicsNode, initial.grid());
         RunCase.Timing time = timing(timeNode);
-        if (time.scheme().equals("semi-implicit")) {
-            throw timeNode.value("scheme").error("a 3D grid (\"nz\" in /grid) is stepped by the explicit scheme only");
-        }
         VoltageProtocol protocol = protocol(protocolNode, dir, inputs).protocol();
         Schedule schedule;
         try {
@@ -161,7 +158,7 @@ public final class CaseReader {
         double rampStep = Double.NaN;
         if (time != null) {
             refuse(time, "tau0", "the device runs in seconds; remove \"tau0\" (/time holds only \"step\", the sampling of ramps)");
-            for (String k : List.of("scheme", "stability", "stabilisation")) {
+            for (String k : List.of("scheme", "stability")) {
                 refuse(time, k, "the device chooses its own time steps (docs/device.md); /time holds only \"step\","
                         + " the sampling of ramps");
             }
@@ -430,13 +427,10 @@ public final class CaseReader {
                 : step.quantity(Dimension.TIME, Double.MIN_VALUE, 1e6) / tau0;
         StepControl control = t.choice("stability", "refuse", "refuse", "substep").equals("refuse")
                 ? StepControl.REFUSE : StepControl.SUBSTEP;
-        String scheme = t.choice("scheme", "explicit", "explicit", "semi-implicit");
-        double stabilisation = t.quantity("stabilisation", Dimension.ENERGY, Double.NaN, 0, 1e6);
-        if (scheme.equals("explicit") && t.has("stabilisation")) {
-            throw t.value("stabilisation").error("only used with \"scheme\": \"semi-implicit\"");
-        }
+        // The film is stepped by explicit Euler only; the key stays so that cases that name it still read.
+        t.choice("scheme", "explicit", "explicit");
         t.finish();
-        return new RunCase.Timing(dt, tau0, control, scheme, stabilisation);
+        return new RunCase.Timing(dt, tau0, control);
     }
 
     private static RunCase.Outputs outputs(CaseNode o) {

@@ -86,11 +86,9 @@ public record RunCase(String name, String description, Path file, String fingerp
     /**
      * @param dt      model time step Δt (model time units)
      * @param tau0    time scale τ0: seconds per model time unit
-     * @param control what to do when Δt breaks the explicit limit
-     * @param scheme  "explicit" (forward Euler) or "semi-implicit" (linearly stabilised)
-     * @param stabilisation S of the semi-implicit scheme (eV), NaN for max|f''| / 2
+     * @param control what to do when Δt breaks the explicit (forward Euler) limit
      */
-    public record Timing(double dt, double tau0, StepControl control, String scheme, double stabilisation) {
+    public record Timing(double dt, double tau0, StepControl control) {
     }
 
     /**

@@ -75,6 +75,7 @@ public final class ProgramCommand implements Callable<Integer> {
 
     @Option(names = "--sweep-levels", split = ",", defaultValue = "2,4,8,16,32",
             description = "Level counts of the accuracy-against-levels sweep of --compare (default: ${DEFAULT-VALUE}).")
+    @Range(min = 2, max = 1 << 20)
     int[] sweepLevels;
 
     @Option(names = "--out", defaultValue = "out/program", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -86,8 +87,10 @@ public final class ProgramCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter log = spec.commandLine().getOut();
-        if (!compare && scheme == null) {
-            throw new InvalidInputException("give --scheme NAME or --compare");
+        if (compare == (scheme != null)) {
+            // Both: --compare runs every scheme, so a --scheme (even "magic") was silently ignored.
+            throw new InvalidInputException(compare ? "--scheme " + scheme + ": --compare runs every scheme; give --scheme NAME"
+                    + " or --compare, not both" : "give --scheme NAME or --compare");
         }
         if (!compare && levels == null) {
             throw new InvalidInputException("--levels N is required with --scheme");
@@ -98,11 +101,6 @@ public final class ProgramCommand implements Callable<Integer> {
         int n = levels == null ? 16 : levels;
         if (n < 1 || rows < 1 || cols < 1 || transferSeeds < 1) {
             throw new InvalidInputException("--levels, --rows, --cols and --transfer-seeds must be positive");
-        }
-        for (int l : sweepLevels) {
-            if (l < 2) {
-                throw new InvalidInputException("--sweep-levels: every count must be at least 2, got " + l);
-            }
         }
         List<ProgrammingScheme> schemes = compare ? List.of(ProgrammingScheme.values()) : List.of(ProgrammingScheme.of(scheme));
         if ((long) rows * cols > Integer.MAX_VALUE - 8) {
@@ -155,7 +153,7 @@ public final class ProgramCommand implements Callable<Integer> {
         Map<String, Map<String, double[]>> sweep = new LinkedHashMap<>();
         Double software = null;
         if (compare) {
-            var t = WeightTransferRun.train();
+            var t = WeightTransferRun.train(nThreads);
             software = t.softwareAccuracy();
             for (DevicePopulation pop : pops) {
                 accuracy.put(pop.name(), WeightTransferRun.run(t, pop, n, transferSeeds, seed, nThreads, log));

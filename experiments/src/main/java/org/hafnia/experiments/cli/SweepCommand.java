@@ -2,6 +2,7 @@ package org.hafnia.experiments.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.hafnia.experiments.array.ArrayEngines;
 import org.hafnia.meshes.InvalidInputException;
@@ -69,6 +72,9 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--resume", description = "Skip finished jobs and resume unfinished ones.")
     boolean resume;
+
+    /** How a job's refusal begins (Hafnia's one error line of hafnia array). */
+    private static final String JOB_ERROR = "hafnia array: error: ";
 
     private record Variation(String key, List<String> values) {
     }
@@ -159,9 +165,28 @@ public final class SweepCommand implements Callable<Integer> {
                 }
                 CommandLine cl = Hafnia.commandLine();
                 cl.setOut(spec.commandLine().getOut());
-                cl.setErr(spec.commandLine().getErr());
+                StringWriter jobErr = new StringWriter();
+                cl.setErr(new PrintWriter(jobErr));
                 int status = cl.execute(args.toArray(String[]::new));
+                cl.getErr().flush();
+                String failure = null;
+                PrintWriter err = spec.commandLine().getErr();
+                for (String line : jobErr.toString().lines().toList()) {
+                    if (line.startsWith(JOB_ERROR) && failure == null) {
+                        failure = line.substring(JOB_ERROR.length());
+                    } else {
+                        err.println(line); // notes, and a --debug stack trace
+                    }
+                }
+                err.flush();
+                if (status == Hafnia.EXIT_BAD_INPUT && failure != null) {
+                    throw new InvalidInputException(jobFailure(j, vs, jobValues.get(j), jobCase, failure));
+                }
                 if (status != 0) {
+                    if (failure != null) {
+                        err.println(JOB_ERROR + failure);
+                        err.flush();
+                    }
                     return status;
                 }
             }
@@ -198,6 +223,23 @@ public final class SweepCommand implements Callable<Integer> {
         log.printf("wrote %s%n", out.toAbsolutePath().normalize());
         log.flush();
         return 0;
+    }
+
+    /**
+     * A job's refusal in the user's terms: the user's case file, the job and the values the
+     * variations gave it, then the job's own message without the location in the generated job
+     * case (cases/job-NNN.json: its lines are not the user's, and a refused sweep removes a folder
+     * it created); the JSON pointer in the message names the key:
+     * {@code sweep.json: job 3 (array.activation_energy_sigma = -1 eV): /array/activation_energy_sigma: out of range: …}.
+     */
+    private String jobFailure(int j, List<Variation> vs, String[] values, Path jobCase, String failure) {
+        StringBuilder m = new StringBuilder().append(casePath).append(": job ").append(j).append(" (");
+        for (int k = 0; k < vs.size(); k++) {
+            m.append(k == 0 ? "" : ", ").append(vs.get(k).key()).append(" = ").append(values[k].strip());
+        }
+        m.append("): ");
+        Matcher at = Pattern.compile(Pattern.quote(jobCase.toString()) + "(:\\d+:\\d+)?: ").matcher(failure);
+        return m.append(at.lookingAt() ? failure.substring(at.end()) : failure).toString();
     }
 
     private ObjectNode parse(String text) {

@@ -9,6 +9,7 @@ import org.hafnia.experiments.programming.DevicePopulation;
 import org.hafnia.experiments.programming.DigitsDataset;
 import org.hafnia.experiments.programming.ProgrammingScheme;
 import org.hafnia.experiments.programming.WeightTransfer;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The weight-transfer part of {@code hafnia program --compare}, in its own class so that ND4J is
@@ -19,8 +20,18 @@ final class WeightTransferRun {
     private WeightTransferRun() {
     }
 
-    /** The digits classifier trained once on the fixed split. */
-    static WeightTransfer train() {
+    /**
+     * The digits classifier trained once on the fixed split, its ND4J work (and the inference
+     * after it) on {@code threads} threads, as the nd4j backend's (Nd4jAllenCahnStepper). ND4J's
+     * default, a thread per core for every operation on these small matrices (1257 × 65 · 65 × 10,
+     * 600 iterations), made the training the whole cost of program --compare on a loaded machine:
+     * 33–39 s against 1.7–5.5 s on one thread, three trainings each in one session on the shared
+     * 2-core machine at a load of 12; 1.4–3.0 s against 0.8–1.5 s on the quiet machine
+     * (docs/reliability.md).
+     */
+    static WeightTransfer train(int threads) {
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        Nd4j.getEnvironment().setMaxThreads(threads);
         DigitsDataset[] split = DigitsDataset.read(DigitsDataset.locate()).split(WeightTransfer.TRAIN_FRACTION,
                 WeightTransfer.SPLIT_SEED);
         return WeightTransfer.train(split[0], split[1]);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
+import org.hafnia.postprocess.plots.Axes;
 import org.hafnia.postprocess.plots.FigureGrid;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -96,8 +97,8 @@ public final class DenoiseWindowFigure {
             renderer.setSeriesStroke(series, new BasicStroke(2f));
             series++;
         }
-        NumberAxis x = new NumberAxis("train amplitude (V; negative = RESET polarity)");
-        NumberAxis y = new NumberAxis(yLabel);
+        NumberAxis x = Axes.numberAxis("train amplitude (V; negative = RESET polarity)");
+        NumberAxis y = Axes.numberAxis(yLabel);
         y.setAutoRangeIncludesZero(includeZero);
         XYPlot plot = new XYPlot(data, x, y, renderer);
         plot.setBackgroundPaint(Color.WHITE);

@@ -283,7 +283,7 @@ class CaseReaderTest {
         rejects(threeD("\"thickness\": \"5 nm\""), "/physics/conductance/thickness", "nz · spacing = 4.0 nm");
         rejects(threeD("\"thickness\": \"4 nm\", \"layers\": 4"), "/physics/conductance/layers", "/grid/nz = 8");
         rejects(threeD("\"thickness\": \"4 nm\"").replace("\"tau0\": \"1 us\"", "\"tau0\": \"1 us\", \"scheme\": \"semi-implicit\""),
-                "/time/scheme", "explicit scheme only");
+                "/time/scheme", "unknown value 'semi-implicit', expected one of explicit");
         rejects(threeD("\"thickness\": \"4 nm\"").replace("\"length_max\": \"2 nm\"", "\"length_max\": \"4 nm\""),
                 "/initial", "shorter than the film");
         rejects(DEVICE.replace("\"interface\": \"0.5 nm\" } }", "\"interface\": \"0.5 nm\" }, \"incomplete\": { \"count\": 1 } }"),

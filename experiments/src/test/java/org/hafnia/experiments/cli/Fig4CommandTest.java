@@ -146,7 +146,7 @@ class Fig4CommandTest {
         CommandRun r = CommandRun.of("fig4", "--out", "/proc/hafnia-test/out");
         assertThat(r.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
         assertThat(r.err().strip().lines()).hasSize(1);
-        assertThat(r.err()).startsWith("hafnia fig4: error: cannot create output folder /proc/hafnia-test/out: ");
+        assertThat(r.err()).startsWith("hafnia fig4: error: cannot create output folder /proc/hafnia-test/out (--out): ");
     }
 
     @Test

@@ -99,6 +99,17 @@ class ProgramCommandTest {
     }
 
     @Test
+    void aSchemeWithCompareIsRefusedInsteadOfIgnored() throws Exception {
+        // Found by StudyCommandFuzzTest: --compare --scheme magic ran every scheme and exited 0.
+        Path out = tmp.resolve("both");
+        CommandRun r = CommandRun.of("program", "--compare", "--scheme", "magic", "--case", ecramCase().toString(),
+                "--out", out.toString());
+        assertThat(r.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(r.err()).startsWith("hafnia program: error: --scheme magic: --compare runs every scheme");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void ecramCaseWithAMissingKeyIsBadInputNamingIt() throws Exception {
         Path bad = tmp.resolve("bad.json");
         Files.writeString(bad, Files.readString(ecramCase()).replace("\"pulses_full\"", "\"pulses\""));

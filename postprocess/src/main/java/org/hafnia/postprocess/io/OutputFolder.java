@@ -89,7 +89,7 @@ public final class OutputFolder implements AutoCloseable {
             try {
                 Files.createDirectories(abs);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot create output folder " + directory + ": "
+                throw new UncheckedIOException("cannot create output folder " + directory + " (--out): "
                         + AtomicFiles.reason(e), e);
             }
             key = realOrAbsolute(abs);
@@ -111,7 +111,7 @@ public final class OutputFolder implements AutoCloseable {
                 HELD.put(key, h);
                 channel = null;
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot lock output folder " + directory + " (" + LOCK + "): "
+                throw new UncheckedIOException("cannot lock output folder " + directory + " (--out; " + LOCK + "): "
                         + AtomicFiles.reason(e), e);
             } finally {
                 closeQuietly(channel);

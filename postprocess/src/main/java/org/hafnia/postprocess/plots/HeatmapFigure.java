@@ -103,8 +103,8 @@ public final class HeatmapFigure {
         r.setBlockAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_LEFT);
         r.setPaintScale(scale.paintScale());
         String unit = f.grid().unit() == LengthUnit.REDUCED ? "reduced units" : f.grid().unit().symbol();
-        NumberAxis xAxis = new NumberAxis("x (" + unit + ")");
-        NumberAxis yAxis = new NumberAxis("y (" + unit + ")");
+        NumberAxis xAxis = Axes.numberAxis("x (" + unit + ")");
+        NumberAxis yAxis = Axes.numberAxis("y (" + unit + ")");
         xAxis.setRange(0, f.grid().nx() * f.grid().dx());
         yAxis.setRange(0, f.grid().ny() * f.grid().dy());
         xAxis.setAutoRangeIncludesZero(false);
@@ -116,7 +116,7 @@ public final class HeatmapFigure {
         JFreeChart chart = new JFreeChart(p.title(), new Font("SansSerif", Font.BOLD, 14), plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         if (withColourBar) {
-            NumberAxis barAxis = new NumberAxis(valueLabel);
+            NumberAxis barAxis = Axes.numberAxis(valueLabel);
             barAxis.setRange(scale.lo(), scale.hi());
             PaintScaleLegend bar = new PaintScaleLegend(scale.paintScale(), barAxis);
             bar.setPosition(RectangleEdge.RIGHT);

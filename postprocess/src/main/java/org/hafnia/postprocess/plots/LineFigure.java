@@ -7,11 +7,13 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 
 import org.hafnia.postprocess.io.AtomicFiles;
@@ -188,10 +190,10 @@ public final class LineFigure {
         ValueAxis x = axis(xl, logX);
         ValueAxis y = axis(yLabel, logY);
         if (integerX && x instanceof NumberAxis nx) {
-            nx.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            nx.setStandardTickUnits(Axes.tickUnits(true));
         }
         if (integerY && y instanceof NumberAxis ny) {
-            ny.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            ny.setStandardTickUnits(Axes.tickUnits(true));
         }
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(lines, markers);
         for (int k = 0; k < shown.getSeriesCount(); k++) {
@@ -234,7 +236,7 @@ public final class LineFigure {
             a.setNumberFormatOverride(new DecadeFormat());
             return a;
         }
-        NumberAxis a = new NumberAxis(label);
+        NumberAxis a = Axes.numberAxis(label);
         a.setAutoRangeIncludesZero(false);
         return a;
     }
@@ -254,7 +256,7 @@ public final class LineFigure {
                 }
                 return to;
             }
-            return to.append(new DecimalFormat("0.###E0").format(v));
+            return to.append(new DecimalFormat("0.###E0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v));
         }
 
         @Override

@@ -1,6 +1,6 @@
 /**
- * Time integrators and their stability limits: explicit and linearly stabilised semi-implicit
- * Allen–Cahn, spectral semi-implicit Cahn–Hilliard (periodic and zero flux), and adaptive Δt
+ * Time integrators and their stability limits: explicit Allen–Cahn, spectral linearly
+ * stabilised semi-implicit Cahn–Hilliard (periodic and zero flux), and adaptive Δt
  * by step doubling that never exceeds an explicit limit.
  */
 package org.hafnia.solver.integrators;
