@@ -49,7 +49,9 @@ import org.hafnia.postprocess.extraction.CharacterisationData.ReadTrace;
  * the fraction of the telegraph amplitude left, f(n) = f∞ + (1 − f∞) e^(−n/n_d), gives f∞
  * ({@code incomplete_after_denoise}) and n_d ({@code denoise_pulses}) from f(D/4) = R(D/4) and
  * f(D) = R(D); {@code denoise_factor} is the same ratio of trace σ, {@code denoise_shift} the
- * difference of G after/before, {@code read_sigma_denoised} = read σ × factor.</li>
+ * difference of G after/before, {@code read_sigma_denoised} = read σ × factor;
+ * {@code read_sigma_fresh} is σ/G of the traces before the train (the devices as made, the state of
+ * the denoise study's read σ), beside {@code read_sigma} at the programmed levels.</li>
  * <li>Drift: least-squares slope of ln G on ln t per device, ν = −slope.</li>
  * <li>Threshold: zero crossing of the straight line through the sweep's mean |ΔG| against |V|
  * (points above 5 % of the largest step).</li>
@@ -156,7 +158,7 @@ public final class CompactExtraction {
         for (String s : new String[] {"g_min:S", "g_max:S", "g_min_dtod:1", "g_max_dtod:1", "pulses_ltp:pulses",
             "pulses_ltd:pulses", "a_ltp:pulses", "a_ltd:pulses", "p_max_ltp:pulses", "p_max_ltd:pulses", "nl_ltp:1",
             "nl_ltd:1", "dw_min:1", "up_down:1", "step_ctoc:1", "step_dtod:1", "write_noise:S", "read_noise:1",
-            "rtn_amplitude:1", "tau0:s", "tau1:s", "read_sigma:1", "read_sigma_denoised:1", "denoise_factor:1",
+            "rtn_amplitude:1", "tau0:s", "tau1:s", "read_sigma:1", "read_sigma_fresh:1", "read_sigma_denoised:1", "denoise_factor:1",
             "denoise_step_ratio:1", "denoise_step_ratio_quarter:1", "incomplete_after_denoise:1", "denoise_pulses:pulses", "denoise_shift:1", "drift_nu:1",
             "drift_nu_dtod:1", "v_threshold:V", "levels:1", "levels_denoised:1"}) {
             int c = s.indexOf(':');
@@ -452,6 +454,7 @@ public final class CompactExtraction {
         int quarter = full / 4;
         double[] q = trainRatios(devices, quarter);
         double[] f = trainRatios(devices, full);
+        v.put("read_sigma_fresh", f[3]);
         v.put("denoise_step_ratio", f[0]);
         v.put("denoise_step_ratio_quarter", q[0]);
         v.put("denoise_factor", f[1]);
@@ -469,9 +472,11 @@ public final class CompactExtraction {
     }
 
     /**
-     * {step ratio, σ ratio, G shift} of the {@code pulses}-pulse train relative to its 0 V control:
-     * (Σ after / Σ before)_train ÷ (Σ after / Σ before)_control for the step and σ, and
-     * (ΣG after / ΣG before)_train − (…)_control for G; NaN when no device holds that train.
+     * {step ratio, σ ratio, G shift, σ/G as made} of the {@code pulses}-pulse train relative to its
+     * 0 V control: (Σ after / Σ before)_train ÷ (Σ after / Σ before)_control for the step and σ,
+     * (ΣG after / ΣG before)_train − (…)_control for G, and Σσ / ΣG of the traces before the
+     * train (the devices as made, the state and statistic of the read σ of {@code hafnia denoise});
+     * NaN when no device holds that train.
      */
     private static double[] trainRatios(List<Device> devices, int pulses) {
         double[] sum = new double[12];
@@ -491,10 +496,10 @@ public final class CompactExtraction {
             }
         }
         if (m == 0) {
-            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+            return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         }
         return new double[] {sum[1] / sum[0] / (sum[3] / sum[2]), sum[5] / sum[4] / (sum[7] / sum[6]),
-            sum[9] / sum[8] - sum[11] / sum[10]};
+            sum[9] / sum[8] - sum[11] / sum[10], sum[4] / sum[8]};
     }
 
     /**
