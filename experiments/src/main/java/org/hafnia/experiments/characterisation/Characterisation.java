@@ -26,7 +26,7 @@ import org.hafnia.postprocess.extraction.CharacterisationData.ReadTrace;
  * <li>{@code cycles} × (potentiation train, depression train) of {@code trainPulses} pulses,
  * starting from a full RESET, reading {@code settle} after every pulse;</li>
  * <li>for each level (SET pulse counts {@link #LEVEL_FRACTIONS} × trainPulses from a full RESET):
- * a read-only trace ({@link ReadTrace}, the one read trace of the project);</li>
+ * a read-only trace ({@link org.hafnia.experiments.denoise.ReadTrace}, the one read trace of the project);</li>
  * <li>retention: half a train of SET pulses from RESET, then the mean of {@code driftReads}
  * reads at each of {@code driftTimes} after the last pulse;</li>
  * <li>amplitude sweep at mid range: SET/RESET pulse pairs at each amplitude, ΔG of each;</li>

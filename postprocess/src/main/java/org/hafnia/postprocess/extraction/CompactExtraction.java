@@ -149,7 +149,8 @@ public final class CompactExtraction {
             k++;
         }
         return new Result(values, point.nodes, point.stepUp, point.stepDown, point.readNoise, point.ltp, point.ltd,
-                compactDevice(point.values, data.protocol(), values.get("incomplete_after_denoise").uncertainty()),
+                compactDevice(point.values, data.protocol(), values.get("incomplete_after_denoise").uncertainty(),
+                        values.get("denoise_step_ratio").uncertainty()),
                 devices.size(), bootstrap);
     }
 
@@ -463,7 +464,9 @@ public final class CompactExtraction {
         // f(n) = f∞ + (1 − f∞) e^(−n/n_d): the fraction of the telegraph amplitude left after n pulses.
         double fq = Math.min(1, q[0]);
         double fEnd = Math.min(1, f[0]);
-        double fInf = Double.isFinite(fq) && Double.isFinite(fEnd) ? asymptote(fq, fEnd) : Double.NaN;
+        // The ratio is one of telegraph amplitudes only where the traces before the train hold a
+        // resolved telegraph signal; otherwise it compares white-noise floors and f∞ is not measured.
+        double fInf = Double.isFinite(fq) && Double.isFinite(fEnd) && f[4] > 0 ? asymptote(fq, fEnd) : Double.NaN;
         double ratio = (fq - fInf) / (1 - fInf);
         v.put("incomplete_after_denoise", fInf);
         // Not resolvable when the quarter train already reached the end value: the train is long.
@@ -472,15 +475,17 @@ public final class CompactExtraction {
     }
 
     /**
-     * {step ratio, σ ratio, G shift, σ/G as made} of the {@code pulses}-pulse train relative to its
+     * {step ratio, σ ratio, G shift, σ/G as made, telegraph devices} of the {@code pulses}-pulse train relative to its
      * 0 V control: (Σ after / Σ before)_train ÷ (Σ after / Σ before)_control for the step and σ,
      * (ΣG after / ΣG before)_train − (…)_control for G, and Σσ / ΣG of the traces before the
-     * train (the devices as made, the state and statistic of the read σ of {@code hafnia denoise});
-     * NaN when no device holds that train.
+     * train (the devices as made, the state and statistic of the read σ of {@code hafnia denoise}),
+     * and the number of devices whose trace before the train resolves a telegraph signal
+     * ({@link #RESOLVED}); NaN (and 0) when no device holds that train.
      */
     private static double[] trainRatios(List<Device> devices, int pulses) {
         double[] sum = new double[12];
         int m = 0;
+        int telegraph = 0;
         for (Device dev : devices) {
             for (DenoisingTrain t : dev.denoising()) {
                 if (t.pulses() != pulses) {
@@ -492,14 +497,16 @@ public final class CompactExtraction {
                     sum[4 + k] += sd(traces[k]);
                     sum[8 + k] += mean(traces[k]);
                 }
+                TwoLevelTrace before = TwoLevelTrace.of(t.trainBefore());
+                telegraph += before.step() >= RESOLVED * before.whiteSigma() ? 1 : 0;
                 m++;
             }
         }
         if (m == 0) {
-            return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+            return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0};
         }
         return new double[] {sum[1] / sum[0] / (sum[3] / sum[2]), sum[5] / sum[4] / (sum[7] / sum[6]),
-            sum[9] / sum[8] - sum[11] / sum[10], sum[4] / sum[8]};
+            sum[9] / sum[8] - sum[11] / sum[10], sum[4] / sum[8], telegraph};
     }
 
     /**
@@ -571,15 +578,20 @@ public final class CompactExtraction {
      * <p>Nothing is imposed: the threshold is the fitted one (bounded only by what the
      * characterisation showed, that its SET and RESET trains switched: below 0.95 × their
      * amplitudes), never raised to the denoising amplitude; and a denoising effect enters the model
-     * only when the measurement resolves it, f∞ more than two bootstrap σ ({@code incompleteSd})
-     * below 1 (else f∞ = 1, no effect), so that an insignificant difference between short traces is
-     * not handed to a crossbar simulator as a denoising gain.
+     * only when the measurement resolves it: a telegraph signal resolved before the train, f∞ more
+     * than two bootstrap σ ({@code incompleteSd}) below 1 and the measured step ratio of the full
+     * train more than two of its σ ({@code ratioSd}) below 1 (else f∞ = 1, no effect), so that an
+     * insignificant difference, or one between white-noise floors, is not handed to a crossbar
+     * simulator as a denoising gain.
      */
-    private static CompactDeviceParameters compactDevice(Map<String, Double> v, Protocol p, double incompleteSd) {
+    private static CompactDeviceParameters compactDevice(Map<String, Double> v, Protocol p, double incompleteSd,
+                                                         double ratioSd) {
         double fitted = Double.isFinite(v.get("v_threshold")) ? v.get("v_threshold") : 0;
         double vth = Math.min(fitted, 0.95 * Math.min(p.vSet(), -p.vReset()));
         double f = v.get("incomplete_after_denoise");
-        boolean resolved = Double.isFinite(f) && (Double.isNaN(incompleteSd) || 1 - f > 2 * incompleteSd);
+        double r = v.get("denoise_step_ratio");
+        boolean resolved = Double.isFinite(f) && (Double.isNaN(incompleteSd) || 1 - f > 2 * incompleteSd)
+                && (Double.isNaN(ratioSd) || 1 - r > 2 * ratioSd);
         boolean rtnResolved = Double.isFinite(v.get("rtn_amplitude"));
         return new CompactDeviceParameters(v.get("g_min"), v.get("g_max"),
                 zeroIfNaN(0.5 * (v.get("g_min_dtod") + v.get("g_max_dtod"))),
