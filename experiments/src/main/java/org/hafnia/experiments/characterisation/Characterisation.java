@@ -9,8 +9,11 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import java.util.function.LongFunction;
 
+import org.hafnia.experiments.denoise.DenoiseStudy;
 import org.hafnia.physics.compact.ResistiveDevice;
+import org.hafnia.physics.compact.StructuralDevice;
 import org.hafnia.postprocess.extraction.CharacterisationData;
+import org.hafnia.postprocess.extraction.CharacterisationData.DenoisingTrain;
 import org.hafnia.postprocess.extraction.CharacterisationData.Device;
 import org.hafnia.postprocess.extraction.CharacterisationData.Protocol;
 import org.hafnia.postprocess.extraction.CharacterisationData.ReadTrace;
@@ -23,10 +26,14 @@ import org.hafnia.postprocess.extraction.CharacterisationData.ReadTrace;
  * <li>{@code cycles} × (potentiation train, depression train) of {@code trainPulses} pulses,
  * starting from a full RESET, reading {@code settle} after every pulse;</li>
  * <li>for each level (SET pulse counts {@link #LEVEL_FRACTIONS} × trainPulses from a full RESET):
- * a read-only trace, then D/4 denoising pulses and a trace, then the other 3D/4 and a trace;</li>
+ * a read-only trace ({@link org.hafnia.experiments.denoise.ReadTrace}, the one read trace of the project);</li>
  * <li>retention: half a train of SET pulses from RESET, then the mean of {@code driftReads}
  * reads at each of {@code driftTimes} after the last pulse;</li>
- * <li>amplitude sweep at mid range: SET/RESET pulse pairs at each amplitude, ΔG of each.</li>
+ * <li>amplitude sweep at mid range: SET/RESET pulse pairs at each amplitude, ΔG of each;</li>
+ * <li>with {@link #runWithDenoising}: the denoising measurement of {@code hafnia denoise}
+ * ({@link DenoiseStudy#traced}) on the device fresh from its seed, for the case's denoising train
+ * of D = {@code denoisePulses} pulses and of D/4, each paired with the same pulses at 0 V on the
+ * device fresh again.</li>
  * </ol>
  */
 public final class Characterisation {
@@ -38,6 +45,9 @@ public final class Characterisation {
     }
 
     /**
+     * The protocol without the denoising measurement (a device that is not simulated from its
+     * structure: {@link Device#denoising()} is empty).
+     *
      * @param protocol the protocol
      * @param devices  a device for each seed
      * @param count    ensemble size
@@ -47,13 +57,34 @@ public final class Characterisation {
      */
     public static CharacterisationData run(Protocol protocol, LongFunction<? extends ResistiveDevice> devices,
                                            int count, long seed, int threads, IntConsumer progress) {
+        return run(protocol, devices, null, 0, count, seed, threads, progress);
+    }
+
+    /**
+     * The protocol and the denoising measurement of {@code hafnia denoise} on each device.
+     *
+     * @param readVolts the signed read voltage of the traces (V)
+     */
+    public static CharacterisationData runWithDenoising(Protocol protocol, LongFunction<? extends StructuralDevice> devices,
+                                                        double readVolts, int count, long seed, int threads,
+                                                        IntConsumer progress) {
+        return run(protocol, devices, devices, readVolts, count, seed, threads, progress);
+    }
+
+    private static CharacterisationData run(Protocol protocol, LongFunction<? extends ResistiveDevice> devices,
+                                            LongFunction<? extends StructuralDevice> denoising, double readVolts,
+                                            int count, long seed, int threads, IntConsumer progress) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<Device>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
+                final long deviceSeed = seed + i;
                 final int index = i;
                 futures.add(pool.submit(() -> {
-                    Device d = measure(devices.apply(seed + index), protocol);
+                    Device d = measure(devices.apply(deviceSeed), protocol);
+                    if (denoising != null) {
+                        d = withDenoising(d, denoising, deviceSeed, protocol, readVolts);
+                    }
                     progress.accept(index);
                     return d;
                 }));
@@ -76,6 +107,28 @@ public final class Characterisation {
         }
     }
 
+    /**
+     * {@code d} with the denoising measurement of device {@code seed}: for D/4 and D pulses of the
+     * protocol's denoising amplitude and width (gap: one width, as {@code hafnia denoise}), the
+     * train and its 0 V control, each on the device fresh from its seed.
+     */
+    private static Device withDenoising(Device d, LongFunction<? extends StructuralDevice> devices, long seed,
+                                        Protocol p, double readVolts) {
+        List<DenoisingTrain> trains = new ArrayList<>();
+        for (int pulses : new int[] {p.denoisePulses() / 4, p.denoisePulses()}) {
+            DenoiseStudy.Traces train = DenoiseStudy.traced(devices.apply(seed),
+                    new DenoiseStudy.Train(p.vDenoise(), p.denoiseWidth(), pulses, true), p.denoiseWidth(), readVolts,
+                    p.readWidth(), p.traceInterval(), p.traceReads());
+            DenoiseStudy.Traces control = DenoiseStudy.traced(devices.apply(seed),
+                    new DenoiseStudy.Train(0, p.denoiseWidth(), pulses, true), p.denoiseWidth(), readVolts,
+                    p.readWidth(), p.traceInterval(), p.traceReads());
+            trains.add(new DenoisingTrain(pulses, train.before().conductances(), train.after().conductances(),
+                    control.before().conductances(), control.after().conductances()));
+        }
+        return new Device(d.potentiation(), d.depression(), d.traces(), d.drift(), d.sweepSet(), d.sweepReset(),
+                List.copyOf(trains));
+    }
+
     /** The whole protocol on one device. */
     public static Device measure(ResistiveDevice dev, Protocol p) {
         int n = p.trainPulses();
@@ -87,15 +140,11 @@ public final class Characterisation {
             down[c] = train(dev, p, p.vReset());
         }
         List<ReadTrace> traces = new ArrayList<>();
-        int quarter = p.denoisePulses() / 4;
         for (int level = 0; level < LEVEL_FRACTIONS.length; level++) {
             reset(dev, p);
             pulses(dev, p.vSet(), p.pulseWidth(), (int) Math.round(LEVEL_FRACTIONS[level] * n));
-            traces.add(new ReadTrace(level, 0, trace(dev, p)));
-            pulses(dev, p.vDenoise(), p.denoiseWidth(), quarter);
-            traces.add(new ReadTrace(level, quarter, trace(dev, p)));
-            pulses(dev, p.vDenoise(), p.denoiseWidth(), p.denoisePulses() - quarter);
-            traces.add(new ReadTrace(level, p.denoisePulses(), trace(dev, p)));
+            traces.add(new ReadTrace(level,
+                    org.hafnia.experiments.denoise.ReadTrace.conductances(dev, p.readWidth(), p.traceInterval(), p.traceReads())));
         }
         reset(dev, p);
         pulses(dev, p.vSet(), p.pulseWidth(), n / 2);
@@ -125,7 +174,7 @@ public final class Characterisation {
                 rst[i] += (g2 - g1) / p.sweepRepeats();
             }
         }
-        return new Device(up, down, traces, drift, set, rst);
+        return new Device(up, down, traces, drift, set, rst, List.of());
     }
 
     private static void reset(ResistiveDevice dev, Protocol p) {
@@ -151,14 +200,5 @@ public final class Characterisation {
             g[k] = settledRead(dev, p);
         }
         return g;
-    }
-
-    private static double[] trace(ResistiveDevice dev, Protocol p) {
-        double[] x = new double[p.traceReads()];
-        for (int i = 0; i < x.length; i++) {
-            dev.idle(Math.max(0, p.traceInterval() - p.readWidth()));
-            x[i] = dev.read();
-        }
-        return x;
     }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
+import org.hafnia.experiments.denoise.ReadTrace;
 import org.hafnia.experiments.device.DeviceCaseFile;
 import org.hafnia.experiments.programming.CrossbarProgramming;
 import org.hafnia.experiments.programming.ProgrammingScheme;
@@ -21,10 +22,12 @@ import org.hafnia.postprocess.extraction.CompactExtraction;
  * @param data       the characterisation
  * @param result     the extraction
  * @param prog       the programming-error fit
+ * @param trace      what the case's read trace needs to show its traps switch, and what it is
+ *                   ({@link ReadTrace#requirement}); null for a case without traps
  * @param seconds    wall time (s)
  */
 public record DeviceExtraction(CharacterisationData data, CompactExtraction.Result result, ProgrammingErrorFit prog,
-                               double seconds) {
+                               ReadTrace.Requirement trace, double seconds) {
 
     /** Bootstrap resamples of the extraction. */
     public static final int BOOTSTRAP = 100;
@@ -33,11 +36,18 @@ public record DeviceExtraction(CharacterisationData data, CompactExtraction.Resu
 
     public static DeviceExtraction run(DeviceCaseFile c, int threads, IntConsumer progress) {
         long t0 = System.nanoTime();
-        CharacterisationData data = Characterisation.run(c.protocol(), c::create,
+        CharacterisationData data = Characterisation.runWithDenoising(c.protocol(), c::create, c.readVoltage(),
                 c.devices(), c.seed(), threads, progress);
         CompactExtraction.Result result = CompactExtraction.extract(data, BOOTSTRAP, c.seed());
         ProgrammingErrorFit prog = programmingError(result.device(), c.seed(), threads);
-        return new DeviceExtraction(data, result, prog, (System.nanoTime() - t0) * 1e-9);
+        return new DeviceExtraction(data, result, prog, traceRequirement(c), (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /** The requirement on the case's characterisation trace from its traps' lifetimes, null without traps. */
+    public static ReadTrace.Requirement traceRequirement(DeviceCaseFile c) {
+        CharacterisationData.Protocol p = c.protocol();
+        return c.traps() == null ? null
+                : ReadTrace.requirement(c.traps(), c.readVoltage(), p.readWidth(), p.traceInterval(), p.traceReads());
     }
 
     /** σ(G_read − G_target) of write-verify at each of {@value #PROG_LEVELS} levels, fitted. */
@@ -70,6 +80,15 @@ public record DeviceExtraction(CharacterisationData data, CompactExtraction.Resu
         source.put("cycles", data.protocol().cycles());
         source.put("train_pulses", data.protocol().trainPulses());
         source.put("bootstrap", result.bootstrap());
+        source.put("read_trace_s", data.protocol().traceReads() * data.protocol().traceInterval());
+        source.put("read_interval_s", data.protocol().traceInterval());
+        if (trace != null) {
+            source.put("read_trace_required_s", trace.minDuration());
+            source.put("read_interval_required_s", trace.maxInterval());
+            if (!trace.met()) {
+                source.put("warning", trace.shortfall());
+            }
+        }
         return CompactDeviceFile.document(result, prog, source);
     }
 }

@@ -51,6 +51,10 @@ public final class ExtractCommand implements Callable<Integer> {
         PrintWriter log = spec.commandLine().getOut();
         DeviceCaseFile c = casePath == null ? DeviceCaseFile.defaultCase() : DeviceCaseFile.read(casePath);
         int n = threads.resolve();
+        var trace = DeviceExtraction.traceRequirement(c);
+        if (trace != null && !trace.met()) {
+            spec.commandLine().getErr().println("extract: warning: " + c.name() + ": " + trace.shortfall());
+        }
         DeviceExtraction x;
         try (Progress bar = new Progress("characterise", c.devices())) {
             x = DeviceExtraction.run(c, n, i -> bar.step());

@@ -8,6 +8,7 @@ import java.util.function.LongFunction;
 import org.hafnia.experiments.ParallelJobs;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.api.ConductivityModel;
+import org.hafnia.physics.compact.ResistiveDevice;
 import org.hafnia.physics.compact.StructuralDevice;
 
 /**
@@ -117,7 +118,7 @@ public final class DenoiseStudy {
         }
 
         /** Applies the train; {@code afterFirst} runs at the end of the first pulse (or idle), before its gap. */
-        void apply(StructuralDevice d, double gap, Runnable afterFirst) {
+        void apply(ResistiveDevice d, double gap, Runnable afterFirst) {
             for (int k = 0; k < count; k++) {
                 if (applied) {
                     d.pulse(amplitude, width);
@@ -257,13 +258,37 @@ public final class DenoiseStudy {
     }
 
     private static Sample measure(StructuralDevice d, ConductivityModel sigma, Train train, Sweep s) {
-        ReadTrace before = ReadTrace.measure(d, s.readVolts(), s.readWidth(), s.readInterval(), s.traceReads());
-        double[] phiBefore = d.phi();
+        double[][] phiBefore = new double[1][];
         double[] heated = new double[] {Double.NaN, Double.NaN};
-        train.apply(d, s.gap(), () -> hottest(d, heated));
-        ReadTrace after = ReadTrace.measure(d, s.readVolts(), s.readWidth(), s.readInterval(), s.traceReads());
-        return new Sample(before.step(), after.step(), before.sigma(), after.sigma(), before.conductance(),
-                after.conductance(), CompleteChannel.retained(d.grid(), phiBefore, d.phi(), sigma), heated[0], heated[1]);
+        Traces t = traced(d, train, s.gap(), s.readVolts(), s.readWidth(), s.readInterval(), s.traceReads(),
+                () -> phiBefore[0] = d.phi(), () -> hottest(d, heated));
+        return new Sample(t.before().step(), t.after().step(), t.before().sigma(), t.after().sigma(),
+                t.before().conductance(), t.after().conductance(),
+                CompleteChannel.retained(d.grid(), phiBefore[0], d.phi(), sigma), heated[0], heated[1]);
+    }
+
+    /** The read traces before and after one train on one device. */
+    public record Traces(ReadTrace before, ReadTrace after) {
+    }
+
+    /**
+     * The study's measurement of one train on one device, fresh from its seed: a trace of
+     * {@code reads} reads at {@code volts} ({@link ReadTrace}), the train (each pulse followed by
+     * {@code gap}), the same trace again. The characterisation of {@code hafnia extract} takes its
+     * denoising figures from this measurement.
+     */
+    public static Traces traced(StructuralDevice d, Train train, double gap, double volts, double width,
+                                double interval, int reads) {
+        return traced(d, train, gap, volts, width, interval, reads, () -> { }, () -> { });
+    }
+
+    private static Traces traced(StructuralDevice d, Train train, double gap, double volts, double width,
+                                 double interval, int reads, Runnable beforeTrain, Runnable afterFirst) {
+        ReadTrace before = ReadTrace.measure(d, volts, width, interval, reads);
+        beforeTrain.run();
+        train.apply(d, gap, afterFirst);
+        ReadTrace after = ReadTrace.measure(d, volts, width, interval, reads);
+        return new Traces(before, after);
     }
 
     /** The hottest node and the hottest incomplete node of {@code d} now (K), into {@code out}. */

@@ -45,23 +45,40 @@ public record CharacterisationData(Protocol protocol, List<Device> devices) {
      *
      * @param potentiation per cycle, the read before the train and after each of its pulses (S)
      * @param depression   likewise for the depression trains (S)
-     * @param traces       read-only traces
+     * @param traces       read-only traces at the programmed levels
      * @param drift        mean conductance at each of {@link Protocol#driftTimes()} (S)
      * @param sweepSet     mean ΔG of a SET pulse at each sweep amplitude (S)
      * @param sweepReset   mean ΔG of a RESET pulse at each sweep amplitude (S, negative)
+     * @param denoising    the denoising measurement of the device, one entry per train length (empty
+     *                     when the device was not measured so)
      */
     public record Device(double[][] potentiation, double[][] depression, List<ReadTrace> traces, double[] drift,
-                         double[] sweepSet, double[] sweepReset) {
+                         double[] sweepSet, double[] sweepReset, List<DenoisingTrain> denoising) {
     }
 
     /**
-     * A read-only trace taken after programming to a level and, for a denoising step, after
-     * {@code denoisePulses} subthreshold pulses.
+     * A read-only trace taken after programming to a level.
      *
-     * @param level         index of the programmed level
-     * @param denoisePulses denoising pulses applied before the trace (0 = as programmed)
-     * @param samples       conductance reads (S) at {@link Protocol#traceInterval()}
+     * @param level   index of the programmed level
+     * @param samples conductance reads (S) at {@link Protocol#traceInterval()}
      */
-    public record ReadTrace(int level, int denoisePulses, double[] samples) {
+    public record ReadTrace(int level, double[] samples) {
+    }
+
+    /**
+     * The denoising measurement of {@code hafnia denoise} on one device (its traces as conductance
+     * reads, S): the device fresh from its seed, a trace, {@code pulses} pulses of the denoising
+     * amplitude and width (each followed by a gap of one width), a trace; and, paired, the same
+     * device fresh again with the same pulses at 0 V (the control that credits neither the elapsed
+     * time nor the reads to the train).
+     *
+     * @param pulses        pulses of the train
+     * @param trainBefore   trace before the train
+     * @param trainAfter    trace after it
+     * @param controlBefore trace before the 0 V control
+     * @param controlAfter  trace after it
+     */
+    public record DenoisingTrain(int pulses, double[] trainBefore, double[] trainAfter, double[] controlBefore,
+                                 double[] controlAfter) {
     }
 }

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.hafnia.physics.compact.CompactDeviceParameters;
+import org.hafnia.postprocess.extraction.CharacterisationData.DenoisingTrain;
 import org.hafnia.postprocess.extraction.CharacterisationData.Device;
 import org.hafnia.postprocess.extraction.CharacterisationData.Protocol;
 import org.hafnia.postprocess.extraction.CharacterisationData.ReadTrace;
@@ -41,9 +42,16 @@ import org.hafnia.postprocess.extraction.CharacterisationData.ReadTrace;
  * <li>Read noise: {@link TwoLevelTrace} of each as-programmed trace whose RTN is resolved
  * ({@link #RESOLVED}): RTN ΔG/G, lifetimes (mean dwell × interval, pooled), white σ/G; of all traces: total σ/G (about the trace's straight-line trend,
  * so that drift during a trace does not count as noise).</li>
- * <li>Denoising: factor = σ(after D pulses)/σ(before); the incomplete fraction left after n
- * pulses is the ratio of RTN σ/G after to before, RTN σ² = σ² − (white σ)²; the e-folding pulse
- * count from n = D/4 and D.</li>
+ * <li>Denoising, from the devices' own denoising measurement ({@link DenoisingTrain}, that of
+ * {@code hafnia denoise}: fresh devices, the case's train of n pulses and its paired 0 V control):
+ * the telegraph step ratio R(n) = (after/before)_train ÷ (after/before)_control of ensemble sums of
+ * two-means steps ({@code denoise_step_ratio} at n = D, {@code denoise_step_ratio_quarter} at D/4);
+ * the fraction of the telegraph amplitude left, f(n) = f∞ + (1 − f∞) e^(−n/n_d), gives f∞
+ * ({@code incomplete_after_denoise}) and n_d ({@code denoise_pulses}) from f(D/4) = R(D/4) and
+ * f(D) = R(D); {@code denoise_factor} is the same ratio of trace σ, {@code denoise_shift} the
+ * difference of G after/before, {@code read_sigma_denoised} = read σ × factor;
+ * {@code read_sigma_fresh} is σ/G of the traces before the train (the devices as made, the state of
+ * the denoise study's read σ), beside {@code read_sigma} at the programmed levels.</li>
  * <li>Drift: least-squares slope of ln G on ln t per device, ν = −slope.</li>
  * <li>Threshold: zero crossing of the straight line through the sweep's mean |ΔG| against |V|
  * (points above 5 % of the largest step).</li>
@@ -141,7 +149,8 @@ public final class CompactExtraction {
             k++;
         }
         return new Result(values, point.nodes, point.stepUp, point.stepDown, point.readNoise, point.ltp, point.ltd,
-                compactDevice(point.values, data.protocol(), values.get("incomplete_after_denoise").uncertainty()),
+                compactDevice(point.values, data.protocol(), values.get("incomplete_after_denoise").uncertainty(),
+                        values.get("denoise_step_ratio").uncertainty()),
                 devices.size(), bootstrap);
     }
 
@@ -150,8 +159,8 @@ public final class CompactExtraction {
         for (String s : new String[] {"g_min:S", "g_max:S", "g_min_dtod:1", "g_max_dtod:1", "pulses_ltp:pulses",
             "pulses_ltd:pulses", "a_ltp:pulses", "a_ltd:pulses", "p_max_ltp:pulses", "p_max_ltd:pulses", "nl_ltp:1",
             "nl_ltd:1", "dw_min:1", "up_down:1", "step_ctoc:1", "step_dtod:1", "write_noise:S", "read_noise:1",
-            "rtn_amplitude:1", "tau0:s", "tau1:s", "read_sigma:1", "read_sigma_denoised:1", "denoise_factor:1",
-            "incomplete_after_denoise:1", "denoise_pulses:pulses", "denoise_shift:1", "drift_nu:1",
+            "rtn_amplitude:1", "tau0:s", "tau1:s", "read_sigma:1", "read_sigma_fresh:1", "read_sigma_denoised:1", "denoise_factor:1",
+            "denoise_step_ratio:1", "denoise_step_ratio_quarter:1", "incomplete_after_denoise:1", "denoise_pulses:pulses", "denoise_shift:1", "drift_nu:1",
             "drift_nu_dtod:1", "v_threshold:V", "levels:1", "levels_denoised:1"}) {
             int c = s.indexOf(':');
             u.put(s.substring(0, c), s.substring(c + 1));
@@ -232,7 +241,8 @@ public final class CompactExtraction {
         double rel = v.get("read_sigma");
         double relDenoised = v.get("read_sigma_denoised");
         v.put("levels", (double) DistinguishableLevels.count(gMin, gMax, g -> rel * g));
-        v.put("levels_denoised", (double) DistinguishableLevels.count(gMin, gMax, g -> relDenoised * g));
+        v.put("levels_denoised", Double.isFinite(relDenoised)
+                ? (double) DistinguishableLevels.count(gMin, gMax, g -> relDenoised * g) : Double.NaN);
         return pt;
     }
 
@@ -399,89 +409,104 @@ public final class CompactExtraction {
         double dwellHigh = 0;
         int cLow = 0;
         int cHigh = 0;
-        double factor = 0;
-        double totalDenoised = 0;
         int resolved = 0;
-        double shift = 0;
-        double fEnd = 0;
-        double fQuarter = 0;
-        int pairs = 0;
-        int quarter = protocol.denoisePulses() / 4;
         for (Device dev : devices) {
-            Map<Integer, ReadTrace> before = new LinkedHashMap<>();
             for (ReadTrace t : dev.traces()) {
-                if (t.denoisePulses() == 0) {
-                    before.put(t.level(), t);
-                    TwoLevelTrace a = TwoLevelTrace.of(t.samples());
-                    double g = mean(t.samples());
-                    double s = detrendedSd(t.samples());
-                    total += s / g;
-                    n++;
-                    pt.readNoise.add(new double[] {g, s, a.step(), a.whiteSigma()});
-                    if (a.step() < RESOLVED * a.whiteSigma()) {
-                        continue;
-                    }
-                    white += a.whiteSigma() / g;
-                    rtn += a.step() / g;
-                    resolved++;
-                    if (a.dwellsLow() > 0) {
-                        dwellLow += a.meanDwellLow() * a.dwellsLow();
-                        cLow += a.dwellsLow();
-                    }
-                    if (a.dwellsHigh() > 0) {
-                        dwellHigh += a.meanDwellHigh() * a.dwellsHigh();
-                        cHigh += a.dwellsHigh();
-                    }
+                TwoLevelTrace a = TwoLevelTrace.of(t.samples());
+                double g = mean(t.samples());
+                double s = detrendedSd(t.samples());
+                total += s / g;
+                n++;
+                pt.readNoise.add(new double[] {g, s, a.step(), a.whiteSigma()});
+                if (a.step() < RESOLVED * a.whiteSigma()) {
+                    continue;
                 }
-            }
-            for (ReadTrace t : dev.traces()) {
-                ReadTrace b = before.get(t.level());
-                if (t.denoisePulses() == protocol.denoisePulses() && b != null) {
-                    double gb = mean(b.samples());
-                    double ga = mean(t.samples());
-                    factor += detrendedSd(t.samples()) / detrendedSd(b.samples());
-                    totalDenoised += detrendedSd(t.samples()) / ga;
-                    shift += (ga - gb) / gb;
-                    pairs++;
+                white += a.whiteSigma() / g;
+                rtn += a.step() / g;
+                resolved++;
+                if (a.dwellsLow() > 0) {
+                    dwellLow += a.meanDwellLow() * a.dwellsLow();
+                    cLow += a.dwellsLow();
+                }
+                if (a.dwellsHigh() > 0) {
+                    dwellHigh += a.meanDwellHigh() * a.dwellsHigh();
+                    cHigh += a.dwellsHigh();
                 }
             }
         }
-        double whiteRel = white / resolved;
-        v.put("read_noise", whiteRel);
+        v.put("read_noise", white / resolved);
         v.put("rtn_amplitude", rtn / resolved);
         v.put("tau0", cLow > 0 ? dwellLow / cLow * protocol.traceInterval() : Double.NaN);
         v.put("tau1", cHigh > 0 ? dwellHigh / cHigh * protocol.traceInterval() : Double.NaN);
         v.put("read_sigma", total / n);
-        v.put("denoise_factor", factor / pairs);
-        v.put("read_sigma_denoised", totalDenoised / pairs);
-        v.put("denoise_shift", shift / pairs);
-        // Incomplete fraction from the RTN part of σ/G, after D/4 and after D pulses.
-        for (Device dev : devices) {
-            Map<Integer, Double> rtnBefore = new LinkedHashMap<>();
-            for (ReadTrace t : dev.traces()) {
-                if (t.denoisePulses() == 0) {
-                    rtnBefore.put(t.level(), rtnRelative(t.samples(), whiteRel));
-                }
-            }
-            for (ReadTrace t : dev.traces()) {
-                Double r0 = rtnBefore.get(t.level());
-                if (r0 == null || r0 <= 0) {
-                    continue;
-                }
-                if (t.denoisePulses() == protocol.denoisePulses()) {
-                    fEnd += rtnRelative(t.samples(), whiteRel) / r0;
-                } else if (t.denoisePulses() == quarter) {
-                    fQuarter += rtnRelative(t.samples(), whiteRel) / r0;
-                }
-            }
-        }
-        double fEndMean = Math.min(1, fEnd / pairs);
-        double fQ = Math.min(1, fQuarter / pairs);
-        double fInf = asymptote(fQ, fEndMean);
-        double ratio = (fQ - fInf) / (1 - fInf);
+        denoising(v, protocol, devices);
+    }
+
+    /**
+     * The denoising figures from the devices' own denoising measurement ({@link DenoisingTrain}:
+     * the train and its paired 0 V control on fresh devices, as {@code hafnia denoise} measures),
+     * with the study's statistic: a ratio after/before of ensemble sums, divided by the same ratio of
+     * the 0 V control, so that neither the elapsed time nor the reads are credited to the train.
+     * The telegraph step is the published two-means separation ({@link TwoLevelTrace}); σ the sample
+     * standard deviation of a trace; G its mean. NaN when the devices were not measured so.
+     */
+    private static void denoising(Map<String, Double> v, Protocol protocol, List<Device> devices) {
+        int full = protocol.denoisePulses();
+        int quarter = full / 4;
+        double[] q = trainRatios(devices, quarter);
+        double[] f = trainRatios(devices, full);
+        v.put("read_sigma_fresh", f[3]);
+        v.put("denoise_step_ratio", f[0]);
+        v.put("denoise_step_ratio_quarter", q[0]);
+        v.put("denoise_factor", f[1]);
+        v.put("read_sigma_denoised", v.get("read_sigma") * f[1]);
+        v.put("denoise_shift", f[2]);
+        // f(n) = f∞ + (1 − f∞) e^(−n/n_d): the fraction of the telegraph amplitude left after n pulses.
+        double fq = Math.min(1, q[0]);
+        double fEnd = Math.min(1, f[0]);
+        // The ratio is one of telegraph amplitudes only where the traces before the train hold a
+        // resolved telegraph signal; otherwise it compares white-noise floors and f∞ is not measured.
+        double fInf = Double.isFinite(fq) && Double.isFinite(fEnd) && f[4] > 0 ? asymptote(fq, fEnd) : Double.NaN;
+        double ratio = (fq - fInf) / (1 - fInf);
         v.put("incomplete_after_denoise", fInf);
         // Not resolvable when the quarter train already reached the end value: the train is long.
-        v.put("denoise_pulses", ratio > 0 && ratio < 1 ? -quarter / Math.log(ratio) : quarter / 4.0);
+        v.put("denoise_pulses", !Double.isFinite(fInf) ? Double.NaN
+                : ratio > 0 && ratio < 1 ? -quarter / Math.log(ratio) : quarter / 4.0);
+    }
+
+    /**
+     * {step ratio, σ ratio, G shift, σ/G as made, telegraph devices} of the {@code pulses}-pulse train relative to its
+     * 0 V control: (Σ after / Σ before)_train ÷ (Σ after / Σ before)_control for the step and σ,
+     * (ΣG after / ΣG before)_train − (…)_control for G, and Σσ / ΣG of the traces before the
+     * train (the devices as made, the state and statistic of the read σ of {@code hafnia denoise}),
+     * and the number of devices whose trace before the train resolves a telegraph signal
+     * ({@link #RESOLVED}); NaN (and 0) when no device holds that train.
+     */
+    private static double[] trainRatios(List<Device> devices, int pulses) {
+        double[] sum = new double[12];
+        int m = 0;
+        int telegraph = 0;
+        for (Device dev : devices) {
+            for (DenoisingTrain t : dev.denoising()) {
+                if (t.pulses() != pulses) {
+                    continue;
+                }
+                double[][] traces = {t.trainBefore(), t.trainAfter(), t.controlBefore(), t.controlAfter()};
+                for (int k = 0; k < 4; k++) {
+                    sum[k] += TwoLevelTrace.of(traces[k]).step();
+                    sum[4 + k] += sd(traces[k]);
+                    sum[8 + k] += mean(traces[k]);
+                }
+                TwoLevelTrace before = TwoLevelTrace.of(t.trainBefore());
+                telegraph += before.step() >= RESOLVED * before.whiteSigma() ? 1 : 0;
+                m++;
+            }
+        }
+        if (m == 0) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0};
+        }
+        return new double[] {sum[1] / sum[0] / (sum[3] / sum[2]), sum[5] / sum[4] / (sum[7] / sum[6]),
+            sum[9] / sum[8] - sum[11] / sum[10], sum[4] / sum[8], telegraph};
     }
 
     /**
@@ -507,12 +532,6 @@ public final class CompactExtraction {
             }
         }
         return 0.5 * (a + b);
-    }
-
-    private static double rtnRelative(double[] x, double whiteRel) {
-        double g = mean(x);
-        double s = detrendedSd(x);
-        return Math.sqrt(Math.max(0, s * s - whiteRel * whiteRel * g * g)) / g;
     }
 
     private static void drift(Map<String, Double> v, Protocol protocol, List<Device> devices) {
@@ -559,15 +578,20 @@ public final class CompactExtraction {
      * <p>Nothing is imposed: the threshold is the fitted one (bounded only by what the
      * characterisation showed, that its SET and RESET trains switched: below 0.95 × their
      * amplitudes), never raised to the denoising amplitude; and a denoising effect enters the model
-     * only when the measurement resolves it, f∞ more than two bootstrap σ ({@code incompleteSd})
-     * below 1 (else f∞ = 1, no effect), so that an insignificant difference between short traces is
-     * not handed to a crossbar simulator as a denoising gain.
+     * only when the measurement resolves it: a telegraph signal resolved before the train, f∞ more
+     * than two bootstrap σ ({@code incompleteSd}) below 1 and the measured step ratio of the full
+     * train more than two of its σ ({@code ratioSd}) below 1 (else f∞ = 1, no effect), so that an
+     * insignificant difference, or one between white-noise floors, is not handed to a crossbar
+     * simulator as a denoising gain.
      */
-    private static CompactDeviceParameters compactDevice(Map<String, Double> v, Protocol p, double incompleteSd) {
+    private static CompactDeviceParameters compactDevice(Map<String, Double> v, Protocol p, double incompleteSd,
+                                                         double ratioSd) {
         double fitted = Double.isFinite(v.get("v_threshold")) ? v.get("v_threshold") : 0;
         double vth = Math.min(fitted, 0.95 * Math.min(p.vSet(), -p.vReset()));
         double f = v.get("incomplete_after_denoise");
-        boolean resolved = Double.isFinite(f) && (Double.isNaN(incompleteSd) || 1 - f > 2 * incompleteSd);
+        double r = v.get("denoise_step_ratio");
+        boolean resolved = Double.isFinite(f) && (Double.isNaN(incompleteSd) || 1 - f > 2 * incompleteSd)
+                && (Double.isNaN(ratioSd) || 1 - r > 2 * ratioSd);
         boolean rtnResolved = Double.isFinite(v.get("rtn_amplitude"));
         return new CompactDeviceParameters(v.get("g_min"), v.get("g_max"),
                 zeroIfNaN(0.5 * (v.get("g_min_dtod") + v.get("g_max_dtod"))),
