@@ -36,7 +36,9 @@ public enum ProgrammingScheme {
         @Override
         Status program(ResistiveDevice d, double target, Settings s) {
             CompactDeviceParameters p = s.model();
-            int train = (int) Math.ceil(3 * p.denoisePulses());
+            // Three time constants of the extracted train, within the pulse budget: an unresolved,
+            // huge n_d must not turn one programming into millions of pulses.
+            int train = (int) Math.min(Math.ceil(3 * p.denoisePulses()), s.maxPulses());
             double amplitude = -0.9 * p.vThreshold();
             double aim = Math.max(target, Math.min(target / (1 + p.denoiseShift()), CrossbarProgramming.window(p)[1]));
             boolean ok = false;

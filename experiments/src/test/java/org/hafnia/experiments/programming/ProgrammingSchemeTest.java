@@ -47,6 +47,21 @@ class ProgrammingSchemeTest {
     }
 
     @Test
+    void aDenoisingTrainStaysWithinThePulseBudgetWhateverTheExtractedTimeConstant() {
+        // n_d = 10⁵ pulses (an extraction that did not resolve it): 3·n_d per train would be 3·10⁵.
+        CompactDeviceParameters slow = new CompactDeviceParameters(20e-6, 150e-6, 0.02, 60, 60, 25, 15, 0.1, 0.05, 0.1e-6,
+                0.001, 0.05, 8e-3, 4e-3, 0.5, 1e5, 0, 0, 0, 1.0, 1.0, -1.0, 0.5, 1e-6, 0.15, 1e-6);
+        double[] g = CrossbarProgramming.levels(slow, 4);
+        CrossbarProgramming.Outcome o = CrossbarProgramming.program(ProgrammingScheme.WRITE_VERIFY_DENOISE, slow,
+                new double[] {g[1], g[2]}, g[1] - g[0], 5, 1);
+        // At most DENOISE_ROUNDS × (write-verify + train) + one touch-up, each within the budget.
+        int budget = (ProgrammingScheme.DENOISE_ROUNDS * 2 + 1) * CrossbarProgramming.MAX_PULSES;
+        for (int pulses : o.pulses()) {
+            assertThat(pulses).isLessThanOrEqualTo(budget);
+        }
+    }
+
+    @Test
     void openLoopErrorGrowsWithDeviceToDeviceVariation() {
         // Cycle-to-cycle scatter averages over the n pulses of a level (∝ 1/√n); a device's own step
         // scale does not, so open-loop error is set by d2d once it exceeds the pulse-count rounding.
