@@ -280,27 +280,35 @@ public final class FilmDevice implements StructuralDevice {
                 long c = work.clock();
                 heat.save(saved);
                 System.arraycopy(heat.temperature(), 0, start, 0, start.length);
-                dt = rest;
                 heat.source(heated ? source : null);
-                heat.advance(dt);
-                work.heatAdvances++;
                 work.heatNanos += work.since(c);
-                // The whole rest in one step when even the hotter of the start and end temperatures
-                // (a bound over a monotone transient) moves φ by no more than QUIET: a quiet read or rest.
-                if (trial(e, dt, hotter(start, heat.temperature()), QUIET) > QUIET) {
+                dt = rest;
+                // The whole rest in one step when even the hotter of the start and end temperatures (a bound
+                // over a monotone transient) moves φ by no more than QUIET: a quiet read or rest. Its first
+                // test, at the start temperatures, needs no heat advance; a segment that fails it is resolved.
+                boolean advanced = false;
+                boolean quiet = trial(e, dt, start, QUIET) <= QUIET;
+                if (quiet) {
+                    advance(dt);
+                    advanced = true;
+                    quiet = trial(e, dt, hotter(start, heat.temperature()), QUIET) <= QUIET;
+                }
+                if (!quiet) {
                     // Resolve the heating or cooling transient: steps no longer than the time since the voltage changed.
                     dt = Math.min(rest, Math.max(firstStep, t));
                     // A step of the whole rest finds the heat already advanced by it (the same source and Δt).
-                    boolean advanced = dt == rest;
+                    boolean reuse = advanced && dt == rest;
                     while (true) {
-                        if (!advanced) {
-                            c = work.clock();
-                            heat.restore(saved);
-                            heat.advance(dt);
-                            work.heatAdvances++;
-                            work.heatNanos += work.since(c);
+                        if (!reuse) {
+                            if (advanced) {
+                                c = work.clock();
+                                heat.restore(saved);
+                                work.heatNanos += work.since(c);
+                            }
+                            advance(dt);
+                            advanced = true;
                         }
-                        advanced = false;
+                        reuse = false;
                         if (trial(e, dt, heat.temperature(), MAX_CHANGE) <= MAX_CHANGE) {
                             break;
                         }
@@ -329,6 +337,14 @@ public final class FilmDevice implements StructuralDevice {
             traps.update(m.grid(), phi);
             work.trapNanos += work.since(c);
         }
+    }
+
+    /** Advances the heat model by dt with its present source, counted and timed. */
+    private void advance(double dt) {
+        long c = work.clock();
+        heat.advance(dt);
+        work.heatAdvances++;
+        work.heatNanos += work.since(c);
     }
 
     /** {@link #step}, counted and timed as a trial of the kinetics. */
