@@ -79,6 +79,24 @@ class FilmDeviceTest {
         assertThat(w.kineticsNanos()).isPositive();
     }
 
+    /**
+     * The quiet-segment test runs first at the start temperatures, which needs no heat advance: in a
+     * pulse from ambient only the first step's test passes it (and then fails at the hotter end
+     * temperatures), so the heat is advanced once per accepted step plus once (the probe of every
+     * step advanced it before: 2 × steps − 1).
+     */
+    @Test
+    void aPulseAdvancesTheHeatOncePerStepPlusTheFirstQuietTest() {
+        FilmDevice d = CASE.device(1);
+        d.pulse(CASE.protocol().vSet(), CASE.protocol().pulseWidth());
+        var w = d.work();
+        assertThat(w.steps()).isGreaterThan(4);
+        assertThat(w.halvings()).isZero();
+        assertThat(w.heatAdvances()).isEqualTo(w.steps() + 1);
+        // Per step one test at the start temperatures and the accepted trial; the first step's hot test.
+        assertThat(w.trials()).isEqualTo(2 * w.steps() + 1);
+    }
+
     @Test
     void withoutVoltageTheStateAt300KIsStable() {
         FilmDevice d = CASE.device(1);

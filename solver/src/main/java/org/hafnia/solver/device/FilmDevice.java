@@ -10,6 +10,7 @@ import org.hafnia.physics.api.FreeEnergyDensity;
 import org.hafnia.physics.api.TelegraphNoiseSource;
 import org.hafnia.physics.compact.ResistiveDevice;
 import org.hafnia.physics.compact.StructuralDevice;
+import org.hafnia.solver.kernels.HoppingRates;
 
 /**
  * The one physical device model (physics.md §1.3): a plan-view HfO2 film whose channel map φ(x, y)
@@ -103,16 +104,23 @@ public final class FilmDevice implements StructuralDevice {
             }
         }
 
+        /**
+         * The hop's rates in the kernel's per-site form: the Arrhenius mobility L/v = ν₀/(k_B T)
+         * exp(−E_a/k_B T), 1/(eV s), and the drive v·b = −b₀ sinh(z a E / 2k_B T), eV ({@link HoppingRates},
+         * q = z a/2 with a in m).
+         */
+        public HoppingRates hopping() {
+            return new HoppingRates(attemptFrequency, activationEnergy, driveScale, ionCharge * hopDistance * 1e-9 / 2);
+        }
+
         /** L(T) in the kernel's per-site form, L/v = ν₀/(k_B T) exp(−E_a/k_B T), 1/(eV s). */
         public double siteMobility(double temperature) {
-            double kt = PhysicalConstants.BOLTZMANN_EV_PER_K * temperature;
-            return attemptFrequency / kt * Math.exp(-activationEnergy / kt);
+            return hopping().mobility(temperature);
         }
 
         /** The per-site drive v·b = −b₀ sinh(z a E / 2k_B T), eV, for the field E (V/m) at T (K). */
         public double siteBias(double field, double temperature) {
-            double kt = PhysicalConstants.BOLTZMANN_EV_PER_K * temperature;
-            return -driveScale * Math.sinh(ionCharge * hopDistance * 1e-9 * field / (2 * kt));
+            return hopping().drive(field, temperature);
         }
 
     }
@@ -127,12 +135,9 @@ public final class FilmDevice implements StructuralDevice {
     private final double[] saved;
     private final double[] start;
     private final double[] hot;
-    /** Per node the temperature (raw bits) of its last Arrhenius mobility, and that mobility L/v. */
-    private final long[] mobilityAt;
+    private final HoppingRates hopping;
+    /** Per node the Arrhenius mobility L/v and the drive v·b of the present trial (its rows as it reaches them). */
     private final double[] mobility;
-    /** Per node the field and temperature (raw bits) of its last drive v·b, and that drive. */
-    private final long[] biasField;
-    private final long[] biasAt;
     private final double[] bias;
     private final FilmHeat heat;
     private final TelegraphNoiseSource traps;
@@ -167,16 +172,9 @@ public final class FilmDevice implements StructuralDevice {
         this.saved = new double[2 * n];
         this.start = new double[n];
         this.hot = new double[n];
-        this.mobilityAt = new long[n];
+        this.hopping = model.hopping();
         this.mobility = new double[n];
-        java.util.Arrays.fill(mobilityAt, Double.doubleToRawLongBits(model.heat().ambient()));
-        java.util.Arrays.fill(mobility, model.siteMobility(model.heat().ambient()));
-        this.biasField = new long[n];
-        this.biasAt = new long[n];
         this.bias = new double[n];
-        java.util.Arrays.fill(biasField, Double.doubleToRawLongBits(0.0));
-        java.util.Arrays.fill(biasAt, Double.doubleToRawLongBits(model.heat().ambient()));
-        java.util.Arrays.fill(bias, model.siteBias(0.0, model.heat().ambient()));
         this.heat = new FilmHeat(g, model.heat());
         this.traps = traps;
         this.random = new SplittableRandom(seed);
@@ -275,27 +273,36 @@ public final class FilmDevice implements StructuralDevice {
                 long c = work.clock();
                 heat.save(saved);
                 System.arraycopy(heat.temperature(), 0, start, 0, start.length);
-                dt = rest;
                 heat.source(heated ? source : null);
-                heat.advance(dt);
-                work.heatAdvances++;
                 work.heatNanos += work.since(c);
-                // The whole rest in one step when even the hotter of the start and end temperatures
-                // (a bound over a monotone transient) moves φ by no more than QUIET: a quiet read or rest.
-                if (trial(e, dt, hotter(start, heat.temperature()), QUIET) > QUIET) {
+                dt = rest;
+                // The whole rest in one step when even the hotter of the start and end temperatures (a bound
+                // over a monotone transient) moves φ by no more than QUIET: a quiet read or rest. Its first
+                // test, at the start temperatures, needs no heat advance; a segment that fails it is resolved.
+                // (Written as !(change > QUIET), as before: a NaN state is not refined forever but taken in one step.)
+                boolean advanced = false;
+                boolean quiet = !(trial(e, dt, start, QUIET) > QUIET);
+                if (quiet) {
+                    advance(dt);
+                    advanced = true;
+                    quiet = !(trial(e, dt, hotter(start, heat.temperature()), QUIET) > QUIET);
+                }
+                if (!quiet) {
                     // Resolve the heating or cooling transient: steps no longer than the time since the voltage changed.
                     dt = Math.min(rest, Math.max(firstStep, t));
                     // A step of the whole rest finds the heat already advanced by it (the same source and Δt).
-                    boolean advanced = dt == rest;
+                    boolean reuse = advanced && dt == rest;
                     while (true) {
-                        if (!advanced) {
-                            c = work.clock();
-                            heat.restore(saved);
-                            heat.advance(dt);
-                            work.heatAdvances++;
-                            work.heatNanos += work.since(c);
+                        if (!reuse) {
+                            if (advanced) {
+                                c = work.clock();
+                                heat.restore(saved);
+                                work.heatNanos += work.since(c);
+                            }
+                            advance(dt);
+                            advanced = true;
                         }
-                        advanced = false;
+                        reuse = false;
                         if (trial(e, dt, heat.temperature(), MAX_CHANGE) <= MAX_CHANGE) {
                             break;
                         }
@@ -324,6 +331,14 @@ public final class FilmDevice implements StructuralDevice {
             traps.update(m.grid(), phi);
             work.trapNanos += work.since(c);
         }
+    }
+
+    /** Advances the heat model by dt with its present source, counted and timed. */
+    private void advance(double dt) {
+        long c = work.clock();
+        heat.advance(dt);
+        work.heatAdvances++;
+        work.heatNanos += work.since(c);
     }
 
     /** {@link #step}, counted and timed as a trial of the kinetics. */
@@ -363,6 +378,7 @@ public final class FilmDevice implements StructuralDevice {
         int first = failedRow;
         for (int row = 0; row < ny; row++) {
             int j = row + first < ny ? row + first : row + first - ny;
+            hopping.rates(temp, e, j * nx, j * nx + nx, mobility, bias, true);
             for (int i = 0; i < nx; i++) {
                 int k = j * nx + i;
                 double c = phi[k];
@@ -384,9 +400,8 @@ public final class FilmDevice implements StructuralDevice {
                     off += cy * phi[k + nx];
                     diag += cy;
                 }
-                double tk = temp[k];
-                double rate = dt * mobility(k, tk);
-                double v = (c + rate * (-f.derivative(c) + stab * c + off - bias(k, e, tk))) / (1 + rate * (diag + stab));
+                double rate = dt * mobility[k];
+                double v = (c + rate * (-f.derivative(c) + stab * c + off - bias[k])) / (1 + rate * (diag + stab));
                 v = Math.max(0, Math.min(1, v));
                 next[k] = v;
                 change = Math.max(change, Math.abs(v - c));
@@ -397,35 +412,6 @@ public final class FilmDevice implements StructuralDevice {
             }
         }
         return change;
-    }
-
-    /**
-     * {@link Model#siteMobility} at node k and temperature t, kept per node while t keeps its bits:
-     * the trials of a cold segment and the cooling probes (at the start temperatures, those of the
-     * last accepted step) find it there instead of evaluating exp again.
-     */
-    private double mobility(int k, double t) {
-        long bits = Double.doubleToRawLongBits(t);
-        if (bits != mobilityAt[k]) {
-            mobility[k] = m.siteMobility(t);
-            mobilityAt[k] = bits;
-        }
-        return mobility[k];
-    }
-
-    /**
-     * {@link Model#siteBias} at node k for the field e and temperature t, kept per node while both
-     * keep their bits (valid while the drive is a function of E and T alone, as the model's is).
-     */
-    private double bias(int k, double e, double t) {
-        long eb = Double.doubleToRawLongBits(e);
-        long tb = Double.doubleToRawLongBits(t);
-        if (eb != biasField[k] || tb != biasAt[k]) {
-            bias[k] = m.siteBias(e, t);
-            biasField[k] = eb;
-            biasAt[k] = tb;
-        }
-        return bias[k];
     }
 
     /** max(a, b) per node, into a work array. */

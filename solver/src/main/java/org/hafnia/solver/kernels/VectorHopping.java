@@ -1,0 +1,104 @@
+package org.hafnia.solver.kernels;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+import org.hafnia.physics.PhysicalConstants;
+
+/**
+ * SIMD rows of {@link HoppingRates#rates}, loaded only when {@link VectorSupport#available()}: each
+ * lane evaluates {@link Exp#of} and {@link Sinh#of} with the same operations in the same order (both
+ * branches of the sinh, then the lane's own chosen by the same comparison), so the bits are the
+ * scalar ones. A vector with a lane outside the polynomial ranges (T so low that e^(−E_a/k_BT)
+ * underflows, |drive argument| &gt; {@value Sinh#LARGE}, NaN) runs the scalar expression instead.
+ */
+final class VectorHopping {
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+
+    private VectorHopping() {
+    }
+
+    /**
+     * The whole vectors of [from, to); returns the first index left to the scalar loop. The mobility
+     * and the drive are two loops, each with one inlined {@link #exp}: one loop with both exceeds
+     * C2's inlining budget, and a vector passed to a call that is not inlined is boxed.
+     */
+    static int rates(HoppingRates h, double[] temp, double field, int from, int to, double[] mobility, double[] drive) {
+        mobility(h, temp, from, to, mobility);
+        return drive(h, temp, field, from, to, drive);
+    }
+
+    private static DoubleVector inverseKt(double[] temp, int k) {
+        return DoubleVector.broadcast(SPECIES, 1.0).div(DoubleVector.fromArray(SPECIES, temp, k)
+                .mul(PhysicalConstants.BOLTZMANN_EV_PER_K));
+    }
+
+    private static int mobility(HoppingRates h, double[] temp, int from, int to, double[] mobility) {
+        double nu = h.attemptFrequency();
+        double ea = -h.activationEnergy();
+        int k = from;
+        for (; k + LANES <= to; k += LANES) {
+            DoubleVector u = inverseKt(temp, k);
+            DoubleVector arg = u.mul(ea);
+            if (!arg.compare(VectorOperators.GE, Exp.LOW).and(arg.compare(VectorOperators.LE, Exp.HIGH)).allTrue()) {
+                for (int m = k; m < k + LANES; m++) {
+                    mobility[m] = h.mobility(temp[m]);
+                }
+                continue;
+            }
+            u.mul(nu).mul(exp(arg)).intoArray(mobility, k);
+        }
+        return k;
+    }
+
+    private static int drive(HoppingRates h, double[] temp, double field, int from, int to, double[] drive) {
+        double b0 = -h.driveScale();
+        double qe = h.drivePerField() * field;
+        int k = from;
+        for (; k + LANES <= to; k += LANES) {
+            DoubleVector x = inverseKt(temp, k).mul(qe);
+            DoubleVector a = x.abs();
+            if (!a.compare(VectorOperators.LE, Sinh.LARGE).allTrue()) {
+                for (int m = k; m < k + LANES; m++) {
+                    drive[m] = h.drive(field, temp[m]);
+                }
+                continue;
+            }
+            DoubleVector s = x.mul(x);
+            DoubleVector series = x.add(x.mul(s.mul(s.mul(s.mul(s.mul(s.mul(s.mul(s.mul(s.mul(Sinh.C17).add(Sinh.C15))
+                    .add(Sinh.C13)).add(Sinh.C11)).add(Sinh.C9)).add(Sinh.C7)).add(Sinh.C5)).add(Sinh.C3))));
+            DoubleVector e = exp(a);
+            DoubleVector half = e.sub(DoubleVector.broadcast(SPECIES, 1.0).div(e)).mul(0.5);
+            DoubleVector large = half.blend(half.neg(), x.compare(VectorOperators.LT, 0.0));
+            large.blend(series, a.compare(VectorOperators.LT, Sinh.SERIES)).mul(b0).intoArray(drive, k);
+        }
+        return k;
+    }
+
+    /** {@link Exp#of} lane by lane, for lanes inside [{@value Exp#LOW}, {@value Exp#HIGH}]. */
+    private static DoubleVector exp(DoubleVector x) {
+        DoubleVector t = x.mul(Exp.LOG2E).add(Exp.SHIFT);
+        DoubleVector kd = t.sub(Exp.SHIFT);
+        DoubleVector r = x.sub(kd.mul(Exp.LN2_HI)).sub(kd.mul(Exp.LN2_LO));
+        DoubleVector p = r.mul(Exp.C13).add(Exp.C12);
+        p = r.mul(p).add(Exp.C11);
+        p = r.mul(p).add(Exp.C10);
+        p = r.mul(p).add(Exp.C9);
+        p = r.mul(p).add(Exp.C8);
+        p = r.mul(p).add(Exp.C7);
+        p = r.mul(p).add(Exp.C6);
+        p = r.mul(p).add(Exp.C5);
+        p = r.mul(p).add(Exp.C4);
+        p = r.mul(p).add(Exp.C3);
+        p = r.mul(p).add(Exp.C2);
+        p = r.mul(p).add(1.0);
+        p = r.mul(p).add(1.0);
+        LongVector bits = t.reinterpretAsLongs().sub(Exp.SHIFT_BITS).add(1023L)
+                .lanewise(VectorOperators.LSHL, 52L);
+        return p.mul(bits.reinterpretAsDoubles());
+    }
+}
