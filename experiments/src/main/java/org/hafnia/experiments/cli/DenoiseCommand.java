@@ -10,6 +10,7 @@ import org.hafnia.experiments.denoise.DenoiseReport;
 import org.hafnia.experiments.denoise.DenoiseStudy;
 import org.hafnia.experiments.denoise.DenoiseWindowFigure;
 import org.hafnia.experiments.denoise.PhysicalLevels;
+import org.hafnia.experiments.denoise.ReadTrace;
 import org.hafnia.experiments.device.DeviceCaseFile;
 import org.hafnia.physics.compact.CompactDeviceParameters;
 import org.hafnia.postprocess.extraction.CharacterisationData;
@@ -61,14 +62,15 @@ public final class DenoiseCommand implements Callable<Integer> {
     @Range(min = 0, max = 1e3, unit = "s")
     Double gap;
 
-    @Option(names = "--trace-reads", paramLabel = "N", defaultValue = "500", description = "Reads per trace (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trace-reads", paramLabel = "N",
+            description = "Reads per trace (default: the case's characterisation trace_reads).")
     @Range(min = 2, max = 1_000_000)
-    int traceReads;
+    Integer traceReads;
 
-    @Option(names = "--read-interval", paramLabel = "S", defaultValue = "2e-3",
-            description = "Read start to read start, s (default: ${DEFAULT-VALUE}: a 1 s trace, as the measured windows of reference/rtn, sampled below the shortest mean dwell).")
+    @Option(names = "--read-interval", paramLabel = "S",
+            description = "Read start to read start, s (default: the case's trace_interval; hfo2-device: 500 reads every 2 ms, a 1 s trace as the measured windows of reference/rtn, sampled below the shortest mean dwell).")
     @Range(min = Double.MIN_VALUE, max = 1e3, unit = "s")
-    double readInterval;
+    Double readInterval;
 
     @Option(names = "--devices", paramLabel = "N", description = "Ensemble size (default: from the case).")
     @Range(min = 1, max = 100_000)
@@ -118,6 +120,13 @@ public final class DenoiseCommand implements Callable<Integer> {
         int n = threads.resolve();
         DeviceCaseFile c = casePath == null ? DeviceCaseFile.defaultCase() : DeviceCaseFile.read(casePath);
         DenoiseStudy.Sweep sweep = sweep(c);
+        if (c.traps() != null) {
+            String shortfall = ReadTrace.requirement(c.traps(), c.readVoltage(), sweep.readWidth(), sweep.readInterval(),
+                    sweep.traceReads()).shortfall();
+            if (shortfall != null) {
+                spec.commandLine().getErr().println("denoise: warning: " + c.name() + ": " + shortfall);
+            }
+        }
         long t0 = System.nanoTime();
         DenoiseStudy.Result r;
         try (Progress bar = new Progress("denoise", sweep.jobs())) {
@@ -146,9 +155,9 @@ public final class DenoiseCommand implements Callable<Integer> {
      * The sweep: options where given, otherwise from the case's characterisation section — the
      * denoising train's width and count (and ten times the width, a quarter of the count), the
      * amplitudes {@link #AMPLITUDE_FACTORS} × the denoising magnitude in both polarities, the read
-     * voltage and width, the ensemble. The trace is not the case's characterisation trace (200 ×
-     * 0.2 ms = 40 ms, shorter than the fitted high-state lifetime ≈ 70 ms of reference/rtn, so a
-     * trap would rarely switch within it) but 1 s long, as the measured windows.
+     * voltage and width, the ensemble, and the case's characterisation trace — the one trace that
+     * {@code extract} uses too ({@link org.hafnia.experiments.denoise.ReadTrace#requirement} says
+     * when it is too short for the traps to switch; the command warns then).
      */
     private DenoiseStudy.Sweep sweep(DeviceCaseFile c) {
         CharacterisationData.Protocol p = c.protocol();
@@ -164,7 +173,7 @@ public final class DenoiseCommand implements Callable<Integer> {
         double[] w = widths != null ? widths : new double[] {p.denoiseWidth(), 10 * p.denoiseWidth()};
         int[] n = counts != null ? counts : new int[] {p.denoisePulses(), Math.max(1, p.denoisePulses() / 4)};
         return new DenoiseStudy.Sweep(a, w, n, gap != null ? gap : w[0], c.readVoltage(), c.readWidth(),
-                readInterval, traceReads,
+                readInterval != null ? readInterval : p.traceInterval(), traceReads != null ? traceReads : p.traceReads(),
                 devices != null ? devices : c.devices(), c.seed(), denoiseRatio, intactConductance, intactDevices);
     }
 

@@ -70,6 +70,15 @@ class DenoiseCommandTest {
     }
 
     @Test
+    void theTraceIsTheCasesOwnAndAWarningSaysWhenItIsTooShortForTheTraps() {
+        // denoise-small.json: 40 reads every 0.2 ms (8 ms), far below the ≥ 0.7 s that the τ(V) laws of
+        // reference/rtn ask for (10 × the longest mean dwell, ≈ 70 ms): the study runs on it and says so.
+        assertThat(doc.get("trace_reads").asInt()).isEqualTo(40);
+        assertThat(doc.get("read_interval_s").asDouble()).isEqualTo(2e-4);
+        assertThat(run.err()).contains("denoise: warning:").contains("too short");
+    }
+
+    @Test
     void aBadOptionIsOneLineExitTwoAndWritesNothing() {
         Path out = tmp.resolve("bad");
         CommandRun r = CommandRun.of("denoise", testCase().toString(), "--out", out.toString(), "--counts", "0");
