@@ -23,10 +23,11 @@ import org.hafnia.solver.device.FilmDevice;
  * <p>The telegraph amplitude before denoising is measured the same way on the device as it was
  * just before its first denoising pulse — the first sub-threshold RESET-polarity pulse
  * (|V| &lt; V_th of what the scheme knows; every write pulse is above threshold,
- * {@link org.hafnia.physics.compact.CompactDeviceParameters#amplitudeFor}): a twin of the same seed
- * is driven through the same pulses, reads and waits up to that pulse (the device is deterministic
- * in its seed and its drive), then idled and read as after programming. A scheme that applies no
- * such pulse has not denoised: before and after are the one trace.
+ * {@link org.hafnia.physics.compact.CompactDeviceParameters#amplitudeFor}): at that pulse the
+ * device's whole state is copied ({@link FilmDevice#copy()}: φ, heat, traps, the position of its
+ * random streams) and the copy is idled and read as after programming, while the device itself
+ * goes on untouched. A scheme that applies no such pulse has not denoised: before and after are the
+ * one trace.
  */
 public final class ArrayDevice {
 
@@ -104,19 +105,14 @@ public final class ArrayDevice {
     /** Programs and reads device (row, col) of seed {@code seed} to {@code target}. */
     public static Result run(Common c, int row, int col, long seed, double target) {
         FilmDevice film = create(c, seed);
-        Metered d = new Metered(film, c.settings().model().vThreshold());
+        Metered d = new Metered(film, c);
         boolean ok = c.scheme().programDevice(d, target, c.settings());
         double finalG = film.conductance();
         int pulses = d.pulses;
         double time = film.time();
         double energy = d.energy;
         double[] after = trace(film, c);
-        double before = after[3];
-        if (d.denoisedAt >= 0) {
-            FilmDevice twin = create(c, seed);
-            d.replay(twin);
-            before = trace(twin, c)[3];
-        }
+        double before = d.denoised ? d.before : after[3];
         return new Result(row, col, seed, target, finalG, after[0], after[1], after[2], after[3], before, pulses, time, energy,
                 ok);
     }
@@ -155,7 +151,7 @@ public final class ArrayDevice {
      */
     public static double[][] walk(Common c, long seed, double[] targets) {
         FilmDevice film = create(c, seed);
-        Metered d = new Metered(film, c.settings().model().vThreshold());
+        Metered d = new Metered(film, null);
         double[][] out = new double[targets.length][];
         for (int k = 0; k < targets.length; k++) {
             int before = d.pulses;
@@ -168,62 +164,32 @@ public final class ArrayDevice {
 
     /**
      * Counts the scheme's pulses and the energy of its pulses and reads by the film's own law
-     * ({@link FilmDevice#pulseEnergy}), and records the drive up to the first sub-threshold RESET
-     * pulse (the start of denoising) for {@link #replay}.
+     * ({@link FilmDevice#pulseEnergy}); given the study, measures the telegraph amplitude on a copy
+     * of the device at the first sub-threshold RESET pulse (the start of denoising), before it.
      */
     private static final class Metered implements ResistiveDevice {
-        private static final byte PULSE = 0;
-        private static final byte READ = 1;
-        private static final byte IDLE = 2;
-
         private final FilmDevice film;
+        /** The study whose trace is taken before denoising, or null: no such measurement (the walk). */
+        private final Common study;
         private final double threshold;
         private int pulses;
         private double energy;
-        /** Operations recorded before the first denoising pulse, or −1 while none has come. */
-        private int denoisedAt = -1;
-        private byte[] kind = new byte[64];
-        private double[] a = new double[64];
-        private double[] b = new double[64];
-        private int n;
+        /** Whether the first denoising pulse has come, and the telegraph amplitude just before it (S). */
+        private boolean denoised;
+        private double before;
 
-        Metered(FilmDevice film, double threshold) {
+        Metered(FilmDevice film, Common study) {
             this.film = film;
-            this.threshold = threshold;
-        }
-
-        private void record(byte k, double x, double y) {
-            if (denoisedAt >= 0) {
-                return;
-            }
-            if (n == kind.length) {
-                kind = java.util.Arrays.copyOf(kind, 2 * n);
-                a = java.util.Arrays.copyOf(a, 2 * n);
-                b = java.util.Arrays.copyOf(b, 2 * n);
-            }
-            kind[n] = k;
-            a[n] = x;
-            b[n] = y;
-            n++;
-        }
-
-        /** Drives {@code twin} (a fresh device of the same seed) through what was recorded. */
-        void replay(FilmDevice twin) {
-            for (int k = 0; k < denoisedAt; k++) {
-                switch (kind[k]) {
-                    case PULSE -> twin.pulse(a[k], b[k]);
-                    case READ -> twin.read();
-                    default -> twin.idle(a[k]);
-                }
-            }
+            this.study = study;
+            this.threshold = study == null ? 0 : study.settings().model().vThreshold();
         }
 
         @Override
         public void pulse(double amplitude, double width) {
-            if (denoisedAt < 0 && amplitude < 0 && -amplitude < threshold) {
-                denoisedAt = n;
+            if (study != null && !denoised && amplitude < 0 && -amplitude < threshold) {
+                denoised = true;
+                before = trace(film.copy(), study)[3];
             }
-            record(PULSE, amplitude, width);
             energy += film.pulseEnergy(amplitude, width);
             pulses++;
             film.pulse(amplitude, width);
@@ -231,14 +197,12 @@ public final class ArrayDevice {
 
         @Override
         public double read() {
-            record(READ, 0, 0);
             energy += film.readEnergy();
             return film.read();
         }
 
         @Override
         public void idle(double seconds) {
-            record(IDLE, seconds, 0);
             film.idle(seconds);
         }
 

@@ -23,8 +23,10 @@ import org.hafnia.experiments.device.DeviceCaseFile;
 import org.hafnia.experiments.programming.CrossbarProgramming;
 import org.hafnia.experiments.programming.ProgrammingScheme;
 import org.hafnia.physics.compact.CompactDeviceParameters;
+import org.hafnia.physics.compact.ResistiveDevice;
 import org.hafnia.postprocess.export.CompactDeviceFile;
 import org.hafnia.postprocess.io.Json;
+import org.hafnia.solver.device.FilmDevice;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,13 +140,8 @@ class ArrayCommandTest {
         List<Group> rows = readParquet(reference.resolve("devices.parquet"));
         assertThat(rows).hasSize(256);
 
-        DeviceCaseFile c = DeviceCaseFile.read(tinyCase);
-        CompactDeviceParameters p = CompactDeviceFile.readDevice(compact);
-        double[] levels = CrossbarProgramming.levels(p, 8);
-        double spacing = levels[1] - levels[0];
-        ArrayDevice.Common common = new ArrayDevice.Common(c, ProgrammingScheme.WRITE_VERIFY_DENOISE,
-                new ProgrammingScheme.Settings(org.hafnia.experiments.programming.DevicePopulation.compact(c.name(), p),
-                        spacing / 4, spacing, CrossbarProgramming.MAX_PULSES, null, null), 0.02, 10, 5, 1e-3);
+        double[] levels = CrossbarProgramming.levels(CompactDeviceFile.readDevice(compact), 8);
+        ArrayDevice.Common common = referenceStudy();
         // A sample of rows (every 37th) keeps the test short; each is one independent device run.
         for (int i = 0; i < rows.size(); i += 37) {
             Group g = rows.get(i);
@@ -162,6 +159,87 @@ class ArrayCommandTest {
             assertThat(g.getDouble("telegraph_amplitude_before_denoising_S", 0)).isEqualTo(single.telegraphBefore());
             assertThat(g.getString("status", 0)).isEqualTo(single.converged() ? "converged" : "not-converged");
         }
+    }
+
+    /** What every device of the reference run shares (the tiny case, its extraction, 8 levels, 10 s delay, 5 reads 1 ms apart). */
+    private static ArrayDevice.Common referenceStudy() throws Exception {
+        DeviceCaseFile c = DeviceCaseFile.read(tinyCase);
+        CompactDeviceParameters p = CompactDeviceFile.readDevice(compact);
+        double[] levels = CrossbarProgramming.levels(p, 8);
+        double spacing = levels[1] - levels[0];
+        return new ArrayDevice.Common(c, ProgrammingScheme.WRITE_VERIFY_DENOISE,
+                new ProgrammingScheme.Settings(org.hafnia.experiments.programming.DevicePopulation.compact(c.name(), p),
+                        spacing / 4, spacing, CrossbarProgramming.MAX_PULSES, null, null), 0.02, 10, 5, 1e-3);
+    }
+
+    /** Thrown by {@link StopAtDenoising} at the first sub-threshold RESET pulse, before it is applied. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A fresh device driven by the scheme until its first denoising pulse (|V| &lt; V_th, RESET), then stopped. */
+    private record StopAtDenoising(FilmDevice film, double threshold) implements ResistiveDevice {
+        @Override
+        public void pulse(double amplitude, double width) {
+            if (amplitude < 0 && -amplitude < threshold) {
+                throw new Stopped();
+            }
+            film.pulse(amplitude, width);
+        }
+
+        @Override
+        public double read() {
+            return film.read();
+        }
+
+        @Override
+        public void idle(double seconds) {
+            film.idle(seconds);
+        }
+
+        @Override
+        public double time() {
+            return film.time();
+        }
+    }
+
+    /**
+     * The amplitude before denoising, measured without the copy: a fresh device of the row's seed (the
+     * device is deterministic in its seed and its drive) is programmed until the scheme's first
+     * denoising pulse, then idled 10 s and read 5 times 1 ms apart; half the peak-to-peak must equal
+     * the column bit for bit on every sampled device that denoised (the copy is exact, no tolerance).
+     */
+    @Test
+    void theTelegraphAmplitudeBeforeDenoisingIsThatOfAFreshDeviceStoppedAtItsFirstDenoisingPulse() throws Exception {
+        List<Group> rows = readParquet(reference.resolve("devices.parquet"));
+        ArrayDevice.Common common = referenceStudy();
+        int denoised = 0;
+        for (int i = 0; i < rows.size(); i += 17) {
+            Group g = rows.get(i);
+            FilmDevice film = ArrayDevice.create(common, g.getLong("seed", 0));
+            try {
+                common.scheme().programDevice(new StopAtDenoising(film, common.settings().model().vThreshold()),
+                        g.getDouble("target_S", 0), common.settings());
+                continue;
+            } catch (Stopped s) {
+                denoised++;
+            }
+            film.idle(10);
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < 5; k++) {
+                if (k > 0) {
+                    film.idle(1e-3);
+                }
+                double r = film.read();
+                lo = Math.min(lo, r);
+                hi = Math.max(hi, r);
+            }
+            assertThat(g.getDouble("telegraph_amplitude_before_denoising_S", 0)).as("row %d", i).isEqualTo(0.5 * (hi - lo));
+        }
+        assertThat(denoised).isGreaterThan(5);
     }
 
     @Test

@@ -23,4 +23,11 @@ public interface TelegraphNoiseSource {
 
     /** The conductance change that the charged traps cause in a read at {@code volts} (V, signed), in S. */
     double conductanceChange(double volts);
+
+    /**
+     * An independent source in this one's present state (traps, occupancies, the position of its
+     * random streams): driven alike, the two give the same noise bit for bit, and driving one does not
+     * change the other.
+     */
+    TelegraphNoiseSource copy();
 }

@@ -87,6 +87,29 @@ public final class TrapPopulation implements TelegraphNoiseSource {
         this.table = TrapStepTable.of(parameters);
     }
 
+    /**
+     * The state of {@code o}. Its trap, key and profile arrays are shared: {@link #update} replaces
+     * them and nothing writes into them; the occupancies, which {@link #advance} writes, are copied.
+     */
+    private TrapPopulation(TrapPopulation o) {
+        this.parameters = o.parameters;
+        this.seed = o.seed;
+        this.table = o.table;
+        this.traps = o.traps;
+        this.keys = o.keys;
+        this.charged = o.charged.clone();
+        this.profiles = o.profiles;
+        this.lastVolts = o.lastVolts;
+        this.steps = o.steps;
+        this.updates = o.updates;
+    }
+
+    /** {@inheritDoc} The draws are counter-based ({@link #draw}): the counters are the streams' state. */
+    @Override
+    public TrapPopulation copy() {
+        return new TrapPopulation(this);
+    }
+
     public TrapParameters parameters() {
         return parameters;
     }

@@ -1,7 +1,5 @@
 package org.hafnia.solver.device;
 
-import java.util.SplittableRandom;
-
 import org.hafnia.meshes.Grid2D;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.PhysicalConstants;
@@ -10,6 +8,7 @@ import org.hafnia.physics.api.FreeEnergyDensity;
 import org.hafnia.physics.api.TelegraphNoiseSource;
 import org.hafnia.physics.compact.ResistiveDevice;
 import org.hafnia.physics.compact.StructuralDevice;
+import org.hafnia.physics.kinetics.SplitMix64;
 import org.hafnia.solver.kernels.HoppingRates;
 
 /**
@@ -141,7 +140,8 @@ public final class FilmDevice implements StructuralDevice {
     private final double[] bias;
     private final FilmHeat heat;
     private final TelegraphNoiseSource traps;
-    private final SplittableRandom random;
+    /** The read noise: {@code SplittableRandom}'s numbers from a generator that can be copied ({@link #copy()}). */
+    private final SplitMix64 random;
     private final FilmDeviceWork work = new FilmDeviceWork();
     private final double columnArea;
     private final double firstStep;
@@ -177,7 +177,7 @@ public final class FilmDevice implements StructuralDevice {
         this.bias = new double[n];
         this.heat = new FilmHeat(g, model.heat());
         this.traps = traps;
-        this.random = new SplittableRandom(seed);
+        this.random = new SplitMix64(seed);
         this.columnArea = g.dx() * g.dy() * 1e-18;
         double column = model.heat().filmHeatCapacity() * model.thickness() * model.thickness()
                 / (12 * model.heat().filmConductivity());
@@ -190,6 +190,45 @@ public final class FilmDevice implements StructuralDevice {
         if (traps != null) {
             traps.update(g, phi);
         }
+    }
+
+    /**
+     * The state of {@code o}: φ, σ and its cache, the per-node rates and work arrays, the heat model, the
+     * traps and the read-noise generator, the clock and the counters of steps. The model and what was
+     * computed from it alone are shared; the work counters ({@link #work()}) start at zero, untimed.
+     */
+    private FilmDevice(FilmDevice o) {
+        this.m = o.m;
+        this.phi = o.phi.clone();
+        this.next = o.next.clone();
+        this.sigma = o.sigma.clone();
+        this.sigmaAt = o.sigmaAt.clone();
+        this.source = o.source.clone();
+        this.saved = o.saved.clone();
+        this.start = o.start.clone();
+        this.hot = o.hot.clone();
+        this.hopping = o.hopping;
+        this.mobility = o.mobility.clone();
+        this.bias = o.bias.clone();
+        this.heat = o.heat.copy();
+        this.traps = o.traps == null ? null : o.traps.copy();
+        this.random = o.random.copy();
+        this.columnArea = o.columnArea;
+        this.firstStep = o.firstStep;
+        this.filmConductance = o.filmConductance;
+        this.clock = o.clock;
+        this.steps = o.steps;
+        this.failedRow = o.failedRow;
+    }
+
+    /**
+     * An independent device in this one's present state: driven alike (the same pulses, reads and
+     * waits), the copy and this device give the same reads, conductances and maps bit for bit, and
+     * driving one does not change the other. A measurement on the copy leaves this device's protocol
+     * untouched.
+     */
+    public FilmDevice copy() {
+        return new FilmDevice(this);
     }
 
     public Model model() {

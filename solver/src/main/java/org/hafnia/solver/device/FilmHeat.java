@@ -225,6 +225,57 @@ public final class FilmHeat {
     }
 
     /**
+     * The state of {@code o}: the mode temperatures, the held source, the node temperatures and the
+     * cached exponentials (so a repeated Δt reuses the very values, as in {@code o}) are copied; what
+     * the constructor computed from the grid and the parameters is never written again and is shared.
+     */
+    private FilmHeat(FilmHeat o) {
+        this.p = o.p;
+        this.nx = o.nx;
+        this.ny = o.ny;
+        this.cx = o.cx;
+        this.cxt = o.cxt;
+        this.cy = o.cy;
+        this.cyt = o.cyt;
+        this.mu = o.mu;
+        this.g1 = o.g1;
+        this.g2 = o.g2;
+        this.cf = o.cf;
+        this.ce = o.ce;
+        this.k22 = o.k22;
+        this.det = o.det;
+        this.half = o.half;
+        this.twoDisc = o.twoDisc;
+        this.lambdaPlus = o.lambdaPlus;
+        this.lambdaMinus = o.lambdaMinus;
+        this.aHalf = o.aHalf;
+        this.bf = o.bf;
+        this.ce2 = o.ce2;
+        this.dHalf = o.dHalf;
+        this.kk = o.kk;
+        this.rate = o.rate;
+        this.k12 = o.k12;
+        this.af = o.af.clone();
+        this.ae = o.ae.clone();
+        this.work = new double[o.work.length];
+        this.steadyFilm = o.steadyFilm.clone();
+        this.steadyElectrode = o.steadyElectrode.clone();
+        this.temperature = o.temperature.clone();
+        this.stale = o.stale;
+        System.arraycopy(o.cachedDt, 0, cachedDt, 0, CACHED_STEPS);
+        for (int s = 0; s < o.cachedCount; s++) {
+            cachedExp[s] = o.cachedExp[s].clone();
+        }
+        this.cachedCount = o.cachedCount;
+        this.nextSlot = o.nextSlot;
+    }
+
+    /** An independent heat model in this one's state: advanced alike, both give the same temperatures bit for bit. */
+    public FilmHeat copy() {
+        return new FilmHeat(this);
+    }
+
+    /**
      * Column-mean film temperature per node (K); the array is owned by this object and updated by
      * {@link #advance} and by this call after a {@link #restore} (call it again after a restore).
      */
