@@ -23,6 +23,31 @@ class ConductivityModelTest {
     }
 
     @Test
+    void logLinearKeepsTheBitsOfTheClosedFormWithTheLogRatioTakenPerCall() {
+        // σ_off exp(φ log(σ_on/σ_off)) as the record computed it on every call: the log ratio held once is the
+        // same double, so σ must keep its bits (tolerance 0), φ clamped as before.
+        double off = 1e-2;
+        double on = 7e4;
+        LogLinearConductivity m = new LogLinearConductivity(off, on);
+        for (int i = -20; i <= 1020; i++) {
+            double phi = i / 1000.0;
+            double p = Math.max(0, Math.min(1, phi));
+            assertThat(Double.doubleToRawLongBits(m.conductivity(phi)))
+                    .isEqualTo(Double.doubleToRawLongBits(off * Math.exp(p * Math.log(on / off))));
+        }
+    }
+
+    @Test
+    void logLinearModelsAreEqualExactlyWhenTheirConductivitiesAre() {
+        LogLinearConductivity m = new LogLinearConductivity(1e-2, 7e4);
+        assertThat(m).isEqualTo(new LogLinearConductivity(1e-2, 7e4)).hasSameHashCodeAs(new LogLinearConductivity(1e-2, 7e4));
+        assertThat(m).isNotEqualTo(new LogLinearConductivity(1e-2, 7.0001e4)).isNotEqualTo(new LogLinearConductivity(2e-2, 7e4));
+        assertThat(m.offConductivity()).isEqualTo(1e-2);
+        assertThat(m.onConductivity()).isEqualTo(7e4);
+        assertThat(m).hasToString("LogLinearConductivity[offConductivity=0.01, onConductivity=70000.0]");
+    }
+
+    @Test
     void percolationIsInsulatingBelowThresholdAndFollowsPowerLawAbove() {
         PercolationConductivity m = new PercolationConductivity(1e-2, 7e4, 0.4, PercolationConductivity.EXPONENT_3D);
         assertThat(m.conductivity(0.2)).isEqualTo(1e-2);

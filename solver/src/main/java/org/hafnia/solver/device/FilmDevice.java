@@ -10,6 +10,7 @@ import org.hafnia.physics.compact.ResistiveDevice;
 import org.hafnia.physics.compact.StructuralDevice;
 import org.hafnia.physics.kinetics.SplitMix64;
 import org.hafnia.solver.kernels.HoppingRates;
+import org.hafnia.solver.kernels.StabilisedRows;
 
 /**
  * The one physical device model (physics.md §1.3): a plan-view HfO2 film whose channel map φ(x, y)
@@ -138,6 +139,8 @@ public final class FilmDevice implements StructuralDevice {
     /** Per node the Arrhenius mobility L/v and the drive v·b of the present trial (its rows as it reaches them). */
     private final double[] mobility;
     private final double[] bias;
+    /** The kinetic sweep's rows, made at the first step. */
+    private StabilisedRows sweep;
     private final FilmHeat heat;
     private final TelegraphNoiseSource traps;
     /** The read noise: {@code SplittableRandom}'s numbers from a generator that can be copied ({@link #copy()}). */
@@ -403,51 +406,26 @@ public final class FilmDevice implements StructuralDevice {
      * leaving {@code next} incomplete: the caller rejects the trial on the same comparison, so the
      * decisions and every accepted step are those of the full sweep. The sweep starts at the row of
      * the last such node (the rows are independent; max |Δφ| does not depend on their order), where
-     * the next failing node most likely is.
+     * the next failing node most likely is. Each row's rates are {@link HoppingRates#rates}, its update
+     * {@link StabilisedRows#row} (SIMD lanes, the bits and the early exit of the node-by-node sweep).
      */
     private double step(double e, double dt, double[] temp, double stop) {
         Grid2D g = m.grid();
         int nx = g.nx();
         int ny = g.ny();
-        double cx = m.siteVolume() * m.kappa() / (g.dx() * g.dx());
-        double cy = m.siteVolume() * m.kappa() / (g.dy() * g.dy());
-        double stab = m.energy().maxCurvature();
-        FreeEnergyDensity f = m.energy();
+        if (sweep == null) {
+            sweep = new StabilisedRows(nx, ny, m.siteVolume() * m.kappa() / (g.dx() * g.dx()),
+                    m.siteVolume() * m.kappa() / (g.dy() * g.dy()), m.energy());
+        }
         double change = 0;
         int first = failedRow;
         for (int row = 0; row < ny; row++) {
             int j = row + first < ny ? row + first : row + first - ny;
             hopping.rates(temp, e, j * nx, j * nx + nx, mobility, bias, true);
-            for (int i = 0; i < nx; i++) {
-                int k = j * nx + i;
-                double c = phi[k];
-                double off = 0;
-                double diag = 0;
-                if (i > 0) {
-                    off += cx * phi[k - 1];
-                    diag += cx;
-                }
-                if (i < nx - 1) {
-                    off += cx * phi[k + 1];
-                    diag += cx;
-                }
-                if (j > 0) {
-                    off += cy * phi[k - nx];
-                    diag += cy;
-                }
-                if (j < ny - 1) {
-                    off += cy * phi[k + nx];
-                    diag += cy;
-                }
-                double rate = dt * mobility[k];
-                double v = (c + rate * (-f.derivative(c) + stab * c + off - bias[k])) / (1 + rate * (diag + stab));
-                v = Math.max(0, Math.min(1, v));
-                next[k] = v;
-                change = Math.max(change, Math.abs(v - c));
-                if (change > stop) {
-                    failedRow = j;
-                    return change;
-                }
+            change = sweep.row(phi, j, dt, mobility, bias, next, change, stop, true);
+            if (change > stop) {
+                failedRow = j;
+                return change;
             }
         }
         return change;

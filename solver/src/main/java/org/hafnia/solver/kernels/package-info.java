@@ -7,6 +7,7 @@
  * heat model ({@link org.hafnia.solver.kernels.MatrixProduct}) and the per-node rates of the device's
  * ion hop ({@link org.hafnia.solver.kernels.HoppingRates}: Arrhenius mobility and sinh drive from
  * {@link org.hafnia.solver.kernels.Exp} and {@link org.hafnia.solver.kernels.Sinh}, plain arithmetic
- * that the SIMD rows repeat bit for bit).
+ * that the SIMD rows repeat bit for bit), and the rows of the device's stabilised Allen–Cahn step
+ * ({@link org.hafnia.solver.kernels.StabilisedRows}, SIMD lanes with the scalar bits and early exit).
  */
 package org.hafnia.solver.kernels;
