@@ -10,14 +10,15 @@ import org.hafnia.physics.compact.StructuralDevice;
  * TEST FIXTURE: a {@link CompactDevice} seen through the {@link StructuralDevice} seam so that the
  * denoising measurement of {@code hafnia denoise} can be taken on it. A read at any voltage is the
  * compact device's read at its own read voltage and width (current = V × G); it has no map (one
- * node at φ = 0), which the denoising measurement of the extraction does not use.
+ * node at φ = 0), which neither the denoising measurement of the extraction nor the levels of
+ * {@code PhysicalLevels} use.
  */
-final class ReadingCompactDevice implements StructuralDevice {
+public final class ReadingCompactDevice implements StructuralDevice {
 
     private static final Grid2D GRID = new Grid2D(1, 1, 1, 1, LengthUnit.NANOMETRE);
     private final CompactDevice d;
 
-    ReadingCompactDevice(CompactDeviceParameters p, long seed) {
+    public ReadingCompactDevice(CompactDeviceParameters p, long seed) {
         d = new CompactDevice(p, seed);
     }
 

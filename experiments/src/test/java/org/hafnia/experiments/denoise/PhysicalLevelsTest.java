@@ -2,52 +2,12 @@ package org.hafnia.experiments.denoise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.hafnia.meshes.Grid2D;
-import org.hafnia.physics.compact.CompactDevice;
+import org.hafnia.experiments.characterisation.ReadingCompactDevice;
 import org.hafnia.physics.compact.CompactDeviceParameters;
-import org.hafnia.physics.compact.StructuralDevice;
 import org.junit.jupiter.api.Test;
 
 /** Levels and their limiting mechanism on compact devices whose noise sources are set, seen through the structural interface. */
 class PhysicalLevelsTest {
-
-    /** TEST FIXTURE: a compact device behind the structural interface (ohmic reads, a one-node map). */
-    private record CompactFixture(CompactDevice d) implements StructuralDevice {
-        @Override
-        public void pulse(double amplitude, double width) {
-            d.pulse(amplitude, width);
-        }
-
-        @Override
-        public double read() {
-            return d.read();
-        }
-
-        @Override
-        public void idle(double seconds) {
-            d.idle(seconds);
-        }
-
-        @Override
-        public double time() {
-            return d.time();
-        }
-
-        @Override
-        public double readCurrent(double volts, double width) {
-            return volts * d.read();
-        }
-
-        @Override
-        public Grid2D grid() {
-            return Grid2D.unitSpacing(1, 1);
-        }
-
-        @Override
-        public double[] phi() {
-            return new double[] {1};
-        }
-    }
 
     /** Compact parameters as ProgrammingSchemeTest's synthetic device: 20–150 µS, 60 pulses, threshold 0.5 V. */
     private static CompactDeviceParameters device(double readNoise, double rtn, double fInf) {
@@ -58,7 +18,7 @@ class PhysicalLevelsTest {
 
     private static PhysicalLevels.Result run(CompactDeviceParameters p, int aim) {
         PhysicalLevels.Settings s = new PhysicalLevels.Settings(4, aim, 10, 100, -0.15, 1e-6, 1e-3, 12, 5);
-        return PhysicalLevels.run(seed -> new CompactFixture(new CompactDevice(p, seed)), p, s, 2, () -> { });
+        return PhysicalLevels.run(seed -> new ReadingCompactDevice(p, seed), p, s, 2, () -> { });
     }
 
     @Test
