@@ -172,8 +172,8 @@ class SparkEngineTest {
         List<String> a = new ArrayList<>(List.of("array", tinyCase.toString(), "--device", compact.toString(), "--rows", "16",
                 "--cols", "16", "--levels", "8", "--reads", "5", "--out", killed.toString()));
         a.addAll(List.of(spark));
-        KilledHafnia.killWhen(jvm, a, () -> committed(store) >= 1, 0);
-        long committed = committed(store);
+        KilledHafnia.killWhen(jvm, a, () -> KilledHafnia.committedBatches(store) >= 1, 0);
+        long committed = KilledHafnia.committedBatches(store);
         assertThat(committed).isBetween(1L, 31L);
 
         CommandRun refused = array(killed, spark);
@@ -187,16 +187,5 @@ class SparkEngineTest {
                 .isEqualTo(256 - 8 * committed);
         assertSameDevices(killed);
         assertThat(store).doesNotExist();
-    }
-
-    private static long committed(Path store) {
-        if (!Files.isDirectory(store)) {
-            return 0;
-        }
-        try (var files = Files.list(store)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("batch-")).count();
-        } catch (java.io.IOException e) {
-            return 0;
-        }
     }
 }

@@ -307,8 +307,8 @@ class ArrayCommandTest {
         Path killed = shared.resolve("killed");
         Path store = killed.resolve(".batches");
         List<String> a = args(killed, "--threads", "1", "--batch", "4");
-        KilledHafnia.killWhen(a, () -> committed(store) >= 2, 0);
-        long committed = committed(store);
+        KilledHafnia.killWhen(a, () -> KilledHafnia.committedBatches(store) >= 2, 0);
+        long committed = KilledHafnia.committedBatches(store);
         assertThat(committed).isBetween(1L, 63L);
 
         CommandRun refused = run(killed, "--threads", "1", "--batch", "4");
@@ -348,9 +348,9 @@ class ArrayCommandTest {
 
         Path mainStore = d.resolve(".batches");
         Path sideStore = d.resolve("write-verify/.batches");
-        KilledHafnia.killWhen(a, () -> committed(mainStore) >= 1, 0);
-        assertThat(committed(sideStore)).as("write-verify's study had finished").isEqualTo(16);
-        long committed = committed(mainStore);
+        KilledHafnia.killWhen(a, () -> KilledHafnia.committedBatches(mainStore) >= 1, 0);
+        assertThat(KilledHafnia.committedBatches(sideStore)).as("write-verify's study had finished").isEqualTo(16);
+        long committed = KilledHafnia.committedBatches(mainStore);
         assertThat(committed).isBetween(1L, 15L);
         // Nothing of the killed run reached either set: array.json holds wall_s, so a new one would differ.
         for (int k = 0; k < files.length; k++) {
@@ -399,17 +399,6 @@ class ArrayCommandTest {
         assertThat(resumed.status()).as(resumed.err()).isZero();
         assertThat(Files.readAllBytes(job.resolve("devices.parquet"))).isEqualTo(devices);
         assertThat(commit).doesNotExist();
-    }
-
-    private static long committed(Path store) {
-        if (!Files.isDirectory(store)) {
-            return 0;
-        }
-        try (var files = Files.list(store)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("batch-")).count();
-        } catch (java.io.IOException e) {
-            return 0;
-        }
     }
 
     @Test

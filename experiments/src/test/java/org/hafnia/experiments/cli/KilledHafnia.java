@@ -3,6 +3,7 @@ package org.hafnia.experiments.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,18 @@ public final class KilledHafnia {
         } finally {
             p.destroyForcibly();
             p.waitFor();
+        }
+    }
+
+    /** Batches an array run has committed into its batch store {@code store} so far (0 before it exists). */
+    public static long committedBatches(Path store) {
+        if (!Files.isDirectory(store)) {
+            return 0;
+        }
+        try (var files = Files.list(store)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("batch-")).count();
+        } catch (IOException e) {
+            return 0;
         }
     }
 }

@@ -305,9 +305,8 @@ class StudyCommandFuzzTest {
         }
     }
 
-    /** --device, --rows, --cols, --levels, --reads of a tiny array (first two entries: the device option). */
-    private void arrayOptions(List<String> a, SplittableRandom r) {
-        device(a, r);
+    /** --rows, --cols, --levels of a 1 × 2 array at 2 levels, now and then 65 536 on both sides. */
+    private void arrayShape(List<String> a, SplittableRandom r) {
         String huge = r.nextDouble() < rate / 4 ? "65536" : null;
         if (huge != null) {
             mutated.addAll(List.of("--rows", "--cols"));
@@ -315,6 +314,12 @@ class StudyCommandFuzzTest {
         opt(a, r, "--rows", huge != null ? huge : "1", List.of("2", "0", "-1", "x", "2147483648"));
         opt(a, r, "--cols", huge != null ? huge : "2", List.of("1", "0", "-1", "x"));
         opt(a, r, "--levels", "2", List.of("1", "3", "0", "-1", "2147483647", "x"));
+    }
+
+    /** --device, --rows, --cols, --levels, --reads of a tiny array (first two entries: the device option). */
+    private void arrayOptions(List<String> a, SplittableRandom r) {
+        device(a, r);
+        arrayShape(a, r);
         opt(a, r, "--reads", "2", List.of("1", "0", "-1", "x", "2147483648"));
     }
 
@@ -426,13 +431,7 @@ class StudyCommandFuzzTest {
         if (both) {
             mutated.addAll(List.of("--device", "--case"));
         }
-        String huge = r.nextDouble() < rate / 4 ? "65536" : null;
-        if (huge != null) {
-            mutated.addAll(List.of("--rows", "--cols"));
-        }
-        opt(a, r, "--rows", huge != null ? huge : "1", List.of("2", "0", "-1", "x", "2147483648"));
-        opt(a, r, "--cols", huge != null ? huge : "2", List.of("1", "0", "-1", "x"));
-        opt(a, r, "--levels", "2", List.of("1", "3", "0", "-1", "2147483647", "x"));
+        arrayShape(a, r);
         opt(a, r, "--transfer-seeds", "1", List.of("2", "0", "-1", "1001", "x"));
         opt(a, r, "--sweep-levels", "2", List.of("2,4", "1", "0", "-1", "2,x", "", "1048577", "2147483648"));
         maybe(a, r, "--seed", List.of("1", "-1", "x", "9223372036854775807"));
