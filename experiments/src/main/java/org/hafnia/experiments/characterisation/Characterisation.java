@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import java.util.function.LongFunction;
+import java.util.function.ObjIntConsumer;
 
 import org.hafnia.experiments.denoise.DenoiseStudy;
 import org.hafnia.physics.compact.ResistiveDevice;
@@ -129,8 +130,27 @@ public final class Characterisation {
                 List.copyOf(trains));
     }
 
-    /** The whole protocol on one device. */
-    public static Device measure(ResistiveDevice dev, Protocol p) {
+    /**
+     * Steps 1–2 of the protocol.
+     *
+     * @param up     potentiation trains, per cycle: the read before the first pulse and after each
+     * @param down   depression trains, the same
+     * @param traces the read trace of each programmed level
+     */
+    public record Levels(double[][] up, double[][] down, List<ReadTrace> traces) {
+    }
+
+    /** The programmed levels' SET pulse counts as fractions of {@code trainPulses}. */
+    public static double[] levelFractions() {
+        return LEVEL_FRACTIONS.clone();
+    }
+
+    /**
+     * Steps 1–2 of the protocol on one device — the cycles, then each programmed level and its
+     * read trace — handing the device to {@code atLevel} at each level just before its trace (level
+     * index into {@link #levelFractions()}); the observer must not drive the device.
+     */
+    public static Levels levels(ResistiveDevice dev, Protocol p, ObjIntConsumer<ResistiveDevice> atLevel) {
         int n = p.trainPulses();
         reset(dev, p);
         double[][] up = new double[p.cycles()][];
@@ -143,9 +163,17 @@ public final class Characterisation {
         for (int level = 0; level < LEVEL_FRACTIONS.length; level++) {
             reset(dev, p);
             pulses(dev, p.vSet(), p.pulseWidth(), (int) Math.round(LEVEL_FRACTIONS[level] * n));
+            atLevel.accept(dev, level);
             traces.add(new ReadTrace(level,
                     org.hafnia.experiments.denoise.ReadTrace.conductances(dev, p.readWidth(), p.traceInterval(), p.traceReads())));
         }
+        return new Levels(up, down, List.copyOf(traces));
+    }
+
+    /** The whole protocol on one device. */
+    public static Device measure(ResistiveDevice dev, Protocol p) {
+        Levels l = levels(dev, p, (d, level) -> { });
+        int n = p.trainPulses();
         reset(dev, p);
         pulses(dev, p.vSet(), p.pulseWidth(), n / 2);
         double programmed = dev.time();
@@ -174,7 +202,7 @@ public final class Characterisation {
                 rst[i] += (g2 - g1) / p.sweepRepeats();
             }
         }
-        return new Device(up, down, traces, drift, set, rst, List.of());
+        return new Device(l.up(), l.down(), l.traces(), drift, set, rst, List.of());
     }
 
     private static void reset(ResistiveDevice dev, Protocol p) {

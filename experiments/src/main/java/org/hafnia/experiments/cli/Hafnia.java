@@ -44,6 +44,7 @@ import picocli.CommandLine.ScopeType;
             ExtractCommand.class,
             ProgramCommand.class,
             DenoiseCommand.class,
+            TrapsCommand.class,
             ArrayCommand.class,
             SweepCommand.class,
             CommandLine.HelpCommand.class

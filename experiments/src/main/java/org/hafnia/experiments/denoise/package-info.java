@@ -5,6 +5,8 @@
  * trace by the published two-means analysis (physics.md §4), the read σ, the mean conductance —
  * and, from the channel map, whether the complete channel survived. The denoising window is
  * derived from these measurements, never set. Also the distinguishable levels with and without
- * denoising from programming the structural device (programming.md).
+ * denoising from programming the structural device (programming.md), and the trap census
+ * ({@link org.hafnia.experiments.denoise.TrapCensusStudy}): where a case's read noise comes from,
+ * trap by trap, as made and at the programmed levels.
  */
 package org.hafnia.experiments.denoise;

@@ -180,6 +180,7 @@ class NothingLostRegressionTest {
                 List.of("denoise", "--probe-levels", "1", "--probe-levels must be between 2 and 65536, got 1"),
                 // An int[] option escaped @Range (OptionValidation checked double[] only).
                 List.of("denoise", "--counts", "2,0", "--counts must be between 1 and 1000000, got 0"),
+                List.of("traps", "--devices", "0", "--devices must be between 1 and 100000, got 0"),
                 List.of("array", "--batch", "0", "--batch must be ≥ 1, got 0"),
                 List.of("array", "--ea-spread", "1e300", "--ea-spread must be between 0 and 0.25 eV"),
                 List.of("array", "--levels", "2147483647", "--levels must be between 1 and 1048576"),
