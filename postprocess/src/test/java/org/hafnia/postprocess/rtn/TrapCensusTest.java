@@ -110,7 +110,41 @@ class TrapCensusTest {
     }
 
     @Test
-    void trapsLeftWithoutAPathAreOutOfReach() {
+    void aTrapWhoseSiteReturnsToTheWindowAppears() {
+        double[] phi = channel();
+        long seed = seedWith(2, phi);
+        TrapCensus fresh = census(seed, phi);
+        TrapCensus.Entry back = fresh.traps().get(0);
+        double[] dissolved = phi.clone();
+        dissolved[back.trap().site()] = 0.02;
+        // From the dissolved map back to the seeded one: the site's traps appear again, the rest persist.
+        TrapCensus.Attribution a = fresh.against(census(seed, dissolved));
+        double own = fresh.traps().stream().filter(e -> e.trap().site() == back.trap().site())
+                .mapToDouble(TrapCensus.Entry::variance).sum();
+        assertThat(a.appeared()).isEqualTo(own);
+        assertThat(a.vanished()).isZero();
+        assertThat(a.persisting()).isZero();
+    }
+
+    @Test
+    void vanishedTrapsAddUpOverTheirCauses() {
+        double[] phi = channel();
+        long seed = seedWith(2, phi);
+        TrapCensus fresh = census(seed, phi);
+        TrapCensus.Entry first = fresh.traps().get(0);
+        TrapCensus.Entry other = fresh.traps().stream().filter(e -> e.trap().site() != first.trap().site()).findFirst()
+                .orElseThrow();
+        double[] changed = phi.clone();
+        changed[first.trap().site()] = 0.02;
+        changed[other.trap().site()] = 0.97;
+        TrapCensus.Attribution a = census(seed, changed).against(fresh);
+        assertThat(a.dissolved()).isPositive();
+        assertThat(a.completed()).isPositive();
+        assertThat(a.vanished()).isEqualTo(a.dissolved() + a.completed() + a.outOfReach());
+    }
+
+    @Test
+    void trapsLeftWithoutAPathAreOutOfReachAndTheDissolvedOnesApart() {
         double[] phi = channel();
         long seed = seedWith(2, phi);
         TrapCensus fresh = census(seed, phi);
@@ -118,11 +152,21 @@ class TrapCensusTest {
         for (int p = 0; p < noPath.length; p++) {
             noPath[p] = Math.min(noPath[p], 0.45);
         }
+        TrapCensus.Entry gone = fresh.traps().get(0);
+        noPath[gone.trap().site()] = 0.02;
+        // A site left exactly at φ_min is still partially reduced (φ_min ≤ φ): out of reach, not dissolved.
+        fresh.traps().stream().filter(e -> e.trap().site() != gone.trap().site()).findFirst()
+                .ifPresent(e -> noPath[e.trap().site()] = P.phiMin());
         TrapCensus now = census(seed, noPath);
         TrapCensus.Attribution a = now.against(fresh);
+        double own = fresh.traps().stream().filter(e -> e.trap().site() == gone.trap().site())
+                .mapToDouble(TrapCensus.Entry::variance).sum();
         assertThat(now.traps()).isEmpty();
-        assertThat(a.outOfReach()).isCloseTo(fresh.telegraphVariance(), within(1e-12 * fresh.telegraphVariance()));
-        assertThat(a.dissolved() + a.completed() + a.appeared() + a.persisting()).isZero();
+        assertThat(a.dissolved()).isEqualTo(own);
+        double rest = fresh.telegraphVariance() - own;
+        assertThat(a.outOfReach()).isPositive().isCloseTo(rest, within(1e-12 * fresh.telegraphVariance()));
+        assertThat(a.vanished()).isCloseTo(fresh.telegraphVariance(), within(1e-12 * fresh.telegraphVariance()));
+        assertThat(a.completed() + a.appeared() + a.persisting()).isZero();
     }
 
     @Test
