@@ -62,7 +62,8 @@ class MeasuredTelegraphNoiseTest {
 
     /**
      * The default device case's own ensemble (devices 1–200, each its seeded initial map and
-     * traps, as {@code hafnia denoise} creates them): per device the dominant trap (largest current
+     * traps, as {@code hafnia denoise} creates them, at the case's 0.5 nm spacing, where the trap
+     * placement is grid-converged to 3.6 % (TrapPopulationTest)): per device the dominant trap (largest current
      * step |ΔG| |V|, the reference traces show one dominant two-level trap), devices without a
      * trap left out. The median of those steps at each measured read voltage: at −0.15 V it is the
      * calibration target (the screening carrier density was set to it) and at −0.20 and −0.25 V a

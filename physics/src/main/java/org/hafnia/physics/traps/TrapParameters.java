@@ -40,7 +40,7 @@ import org.hafnia.physics.transport.ScatteringParameters;
  * @param phiChannel      φ from which a node conducts, and the upper end of partially reduced
  *                        oxide (default 0.5: the barrier top of the double well between φ = 0 and
  *                        φ = 1, physics.md §1.1; a region that passes it has completed)
- * @param maxDistance     largest trap–path distance considered, nm (default 2 nm ≈ 2.3 λ_D at the
+ * @param maxDistance     largest trap–path distance considered, nm (default 2 nm ≈ 2.5 λ_D at the
  *                        default carrier density, where the step of the default device's path, a = 3.4 nm,
  *                        has fallen to 0.04 % of its value at 0.25 nm; docs/traps.md)
  * @param trapCharge      charge of a charged trap, units of e (default −1: one captured electron,
@@ -48,10 +48,11 @@ import org.hafnia.physics.transport.ScatteringParameters;
  * @param fermiEnergy     E_F above the lowest transverse level of the segment, eV (default 0.2, the
  *                        energy of physics.md §3)
  * @param carrierDensity  free-carrier density of the conducting path that screens the trap, cm⁻³
- *                        (default 3.0·10¹⁹, λ_D = 0.87 nm: <b>calibrated</b> on the default device case's
- *                        own ensemble, devices 1–200 of {@code hfo2-device.json}, so that the median
- *                        dominant-trap step is the measured 0.32 µA at −0.15 V of reference/rtn
- *                        (docs/traps.md); between the 10¹⁹ cm⁻³ of physics.md §3 and the ≈ 10²¹ cm⁻³ of a
+ *                        (default 3.6·10¹⁹, λ_D = 0.80 nm: <b>calibrated</b> on the default device case's
+ *                        own ensemble, devices 1–200 of {@code hfo2-device.json} at its 0.5 nm spacing with
+ *                        the grid-converged placement, so that the median dominant-trap step is the
+ *                        measured 0.32 µA at −0.15 V of reference/rtn (0.330 µA, z = 1 interval
+ *                        0.301–0.367 µA; docs/traps.md); between the 10¹⁹ cm⁻³ of physics.md §3 and the ≈ 10²¹ cm⁻³ of a
  *                        metallic sub-oxide)
  * @param effectiveMass   conduction-band effective mass, mₑ (default 0.11, physics.md §3)
  * @param permittivity    relative permittivity in λ_D (default 16, physics.md §3)
@@ -84,7 +85,7 @@ public record TrapParameters(double arealDensity, double phiMin, double phiChann
     public static final LifetimeLaw MEASURED_NEUTRAL = new LifetimeLaw(70.1e-3, 11.36);
 
     /** The default parameters (sources in the record's Javadoc). */
-    public static final TrapParameters DEFAULT = new TrapParameters(0.15, 0.1, 0.5, 2.0, -1, 0.2, 3.0e19, 0.11, 16,
+    public static final TrapParameters DEFAULT = new TrapParameters(0.15, 0.1, 0.5, 2.0, -1, 0.2, 3.6e19, 0.11, 16,
             300, 5.0, 0.3, MEASURED_CHARGED, MEASURED_NEUTRAL);
 
     public TrapParameters {

@@ -120,12 +120,16 @@ class TrapPopulationTest {
         for (long seed = 0; seed < 10; seed++) {
             for (TrapPopulation.Trap trap : placed(P, seed, g, phi).traps()) {
                 double radial = Math.hypot(trap.x() - 6, trap.y() - 6) - R;
-                // The bilinear φ = 1/2 contour lies within (h²/8) max|φ''| / |φ'| ≈ 0.03 nm of the circle r = R for
-                // w = 0.5 nm, and the path to the nearest conducting centre leaves the radial line by at most h/√2;
-                // together below h/4.
+                // The interpolated φ = 1/2 contour (bilinear logit φ = −(r − R)/w) lies within h²/(8(R − h)) ≈ 0.006 nm
+                // of the circle r = R, and the path to the nearest conducting centre leaves the radial line by at most
+                // h/√2; together below h/4.
                 assertThat(trap.distance()).as("trap %s", trap).isCloseTo(radial, within(h / 4));
-                // Pixelated area: |A − πR²| ≤ perimeter × h/√2, so |a − √π R| ≤ 2πR h/√2 / (2 √π R) = √π h/√2.
-                assertThat(trap.width()).isCloseTo(Math.sqrt(Math.PI) * R, within(Math.sqrt(Math.PI) * h / Math.sqrt(2)));
+                // Sub-cell area: ψ = logit φ = −(r − R)/w is interpolated bilinearly, off by ≤ (h²/8)(|r_xx| + |r_yy|)/w
+                // = h²/(8 r w), so the contour moves by δ ≤ h²/(8 (R − h)); the marching-squares polygon's chords
+                // (≤ √2 h) cut ≤ Σ ℓ³/(12R) ≤ π h²/3 off the disc. |A − πR²| ≤ 2πR δ + π h²/3, and with
+                // a = √A: |a − √π R| ≤ √π (δ + h²/(6R)) (0.023 nm here; the pixel area's bound was √π h/√2 = 0.31 nm).
+                double delta = h * h / (8 * (R - h));
+                assertThat(trap.width()).isCloseTo(Math.sqrt(Math.PI) * R, within(Math.sqrt(Math.PI) * (delta + h * h / (6 * R))));
                 seen++;
             }
         }
@@ -135,8 +139,8 @@ class TrapPopulationTest {
     /**
      * Beside a straight conducting stripe of width 2 nm (10 nm long) the path's width is its chord
      * across the stripe, a = (√π/2) · 2 nm, not the side of its 20 nm² area; the crossings of
-     * bilinear φ at the stripe's edges lie within h/2 of them (φ jumps from 0.3 to 1 between two
-     * centres), so a is within (√π/2) h.
+     * the interpolated φ at the stripe's edges lie within h/2 of them (φ jumps from 0.3 to 1 between
+     * two centres), so a is within (√π/2) h.
      */
     @Test
     void anElongatedPathsWidthIsItsChordThroughTheTrap() {
@@ -179,6 +183,18 @@ class TrapPopulationTest {
         assertThat(logMedian[1]).isCloseTo(logMedian[0], within(3 * Math.hypot(se[0], se[1])));
     }
 
+    /** φ at a trap's own position, as the placement interpolates it. */
+    private static double phiAt(Grid2D g, double[] phi, TrapPopulation.Trap trap) {
+        return TrapPopulation.interpolated(phi, g.nx(), g.ny(), g.dx(), g.dy(), trap.x(), trap.y());
+    }
+
+    /** The four nodes whose values the bilinear φ at the trap's position interpolates. */
+    private static int[] support(Grid2D g, TrapPopulation.Trap trap) {
+        int i0 = Math.min(Math.max((int) Math.floor(trap.x() / g.dx() - 0.5), 0), g.nx() - 2);
+        int j0 = Math.min(Math.max((int) Math.floor(trap.y() / g.dy() - 0.5), 0), g.ny() - 2);
+        return new int[] {g.index(i0, j0), g.index(i0 + 1, j0), g.index(i0, j0 + 1), g.index(i0 + 1, j0 + 1)};
+    }
+
     @Test
     void trapsSitOnlyInPartiallyReducedOxideBesideAPath() {
         Grid2D g = grid(0.25, 12);
@@ -186,7 +202,7 @@ class TrapPopulationTest {
         int seen = 0;
         for (long seed = 0; seed < 20; seed++) {
             for (TrapPopulation.Trap trap : placed(P, seed, g, phi).traps()) {
-                assertThat(phi[trap.site()]).isGreaterThanOrEqualTo(P.phiMin()).isLessThan(P.phiChannel());
+                assertThat(phiAt(g, phi, trap)).isGreaterThanOrEqualTo(P.phiMin()).isLessThan(P.phiChannel());
                 assertThat(trap.distance()).isLessThanOrEqualTo(P.maxDistance());
                 seen++;
             }
@@ -197,6 +213,11 @@ class TrapPopulationTest {
         assertThat(placed(P, 1, g, noPath).traps()).as("partially reduced oxide with no conducting path").isEmpty();
     }
 
+    /**
+     * Setting the four nodes around a trap to 0.02 (dissolved) or 0.97 (completed) puts φ at its
+     * position outside the window and removes it; the traps whose own four nodes are untouched
+     * keep their position and occupancy (their d and a may move with the map).
+     */
     @Test
     void aTrapVanishesWhenItsRegionDissolvesOrCompletesAndTheOthersStay() {
         Grid2D g = grid(0.25, 12);
@@ -209,18 +230,27 @@ class TrapPopulationTest {
         t.advance(0.05, -0.2);
         List<TrapPopulation.Trap> before = t.traps();
         TrapPopulation.Trap gone = before.get(0);
+        int[] nodes = support(g, gone);
+        int kept = 0;
         for (double end : new double[] {0.02, 0.97}) {
             double[] changed = phi.clone();
-            changed[gone.site()] = end;
+            for (int node : nodes) {
+                changed[node] = end;
+            }
             t.update(g, changed);
-            assertThat(t.traps()).extracting(TrapPopulation.Trap::site).doesNotContain(gone.site());
+            assertThat(t.traps()).extracting(TrapPopulation.Trap::key).doesNotContain(gone.key());
             for (TrapPopulation.Trap other : before.subList(1, before.size())) {
-                if (other.site() != gone.site() && end < P.phiChannel()) {
-                    assertThat(t.traps()).as("untouched traps keep position and occupancy").contains(other);
+                if (java.util.Collections.disjoint(java.util.Arrays.stream(support(g, other)).boxed().toList(),
+                        java.util.Arrays.stream(nodes).boxed().toList()) && end < P.phiChannel()) {
+                    assertThat(t.traps()).as("untouched traps keep position and occupancy")
+                            .anySatisfy(now -> assertThat(List.of(now.key(), now.x(), now.y(), now.charged()))
+                                    .isEqualTo(List.of(other.key(), other.x(), other.y(), other.charged())));
+                    kept++;
                 }
             }
             t.update(g, phi);
         }
+        assertThat(kept).isPositive();
         double[] dissolved = phi.clone();
         double[] completed = phi.clone();
         for (int p = 0; p < phi.length; p++) {
@@ -247,21 +277,47 @@ class TrapPopulationTest {
         assertThat(runs.get(2)).isNotEqualTo(runs.get(0));
     }
 
-    /** Poisson counts: over S seeds the total is Poisson of mean ρ A S; 4 σ = 4 √(ρ A S). At two spacings. */
+    /**
+     * A straight conducting stripe with the double well's interface profile on both sides,
+     * φ = ½(1 − tanh((|x − x_mid| − c)/w)): logit φ is linear across each interface, so the
+     * placement's interpolant is exact there and 0.1 ≤ φ &lt; 0.5 is two bands of w artanh(0.8) each.
+     */
+    static double[] tanhStripe(Grid2D g, double c, double w) {
+        double[] phi = new double[g.size()];
+        for (int j = 0; j < g.ny(); j++) {
+            for (int i = 0; i < g.nx(); i++) {
+                phi[g.index(i, j)] = 0.5 * (1 - Math.tanh((Math.abs(g.x(i) - 0.5 * g.width()) - c) / w));
+            }
+        }
+        return phi;
+    }
+
+    /**
+     * Poisson counts: over S seeds the total is Poisson of mean ρ A S, A the area of the window
+     * (exact here, see {@link #tanhStripe}); 4 σ = 4 √(ρ A S). At two spacings, and the same
+     * candidates on both (the point process does not depend on the grid).
+     */
     @Test
     void trapCountIsTheArealDensityTimesThePartiallyReducedAreaAtAnySpacing() {
         TrapParameters p = P.toBuilder().arealDensity(0.5).build();
+        double w = 0.5;
+        List<List<Long>> keys = new ArrayList<>();
         for (double h : new double[] {0.25, 0.5}) {
             Grid2D g = grid(h, 10);
-            double[] phi = stripe(g, 2, 1);
+            double[] phi = tanhStripe(g, 1, w);
             int seeds = 40;
             long total = 0;
+            List<Long> found = new ArrayList<>();
             for (long seed = 0; seed < seeds; seed++) {
-                total += placed(p, seed, g, phi).traps().size();
+                List<TrapPopulation.Trap> traps = placed(p, seed, g, phi).traps();
+                total += traps.size();
+                traps.forEach(t -> found.add(t.key()));
             }
-            double mean = p.arealDensity() * 2 * 1 * g.height() * seeds;
+            keys.add(found);
+            double mean = p.arealDensity() * 2 * w * 0.5 * Math.log((1 + 0.8) / (1 - 0.8)) * g.height() * seeds;
             assertThat((double) total).as("spacing %s nm", h).isCloseTo(mean, within(4 * Math.sqrt(mean)));
         }
+        assertThat(keys.get(1)).as("the same traps on both grids").isEqualTo(keys.get(0));
     }
 
     @Test
@@ -358,6 +414,63 @@ class TrapPopulationTest {
             assertThat((double) neutral / samples).as("V = %s", v).isCloseTo(pi, within(4 * Math.sqrt(pi * (1 - pi) / samples)));
             assertThat(1 - t.chargedFraction(v)).isCloseTo(pi, within(1e-15));
         }
+    }
+
+    /**
+     * The default device case's channel ({@code hfo2-device.json}: φ = ½(1 − tanh((r − 2.74 nm)/0.7 nm))
+     * at the middle of its 16 nm film, traps beside its φ ≥ 0.9 path), without the case's incomplete
+     * islands, which the experiments module's generator draws.
+     */
+    static double[] defaultDeviceChannel(Grid2D g) {
+        double[] phi = new double[g.size()];
+        for (int j = 0; j < g.ny(); j++) {
+            for (int i = 0; i < g.nx(); i++) {
+                double r = Math.hypot(g.x(i) - 8, g.y(j) - 8);
+                phi[g.index(i, j)] = 0.5 * (1 - Math.tanh((r - 2.74) / 0.7));
+            }
+        }
+        return phi;
+    }
+
+    /**
+     * The median over devices (seeds 1–1000) of the dominant trap's step at −0.15 V is the same at
+     * the case's 0.5 nm spacing and at 0.25 nm. Tolerance: ln m(0.5 nm) must lie in the
+     * distribution-free z = 2 interval of the 0.25 nm median (order statistics n/2 ± z√n/2, as
+     * MeasuredTelegraphNoiseTest; conservative, since both grids see the same candidate traps) widened
+     * by the discretisation error at 0.5 nm, 0.036 in ln: the medians on this map converge at second
+     * order (measured at 1 / 0.5 / 0.25 / 0.125 nm on 2000 devices, observed order 1.8 and 2.5, the
+     * 0.5 nm median 3.6 % above the Richardson limit; docs/traps.md). The node-based placement this
+     * replaced gave 0.354 against 0.489 µA here (28 % apart) and fails.
+     */
+    @Test
+    void defaultDeviceStepsAreTheSameAtHalfTheSpacing() {
+        TrapParameters p = P.toBuilder().phiWindow(0.1, 0.9).build();
+        double discretisation = 0.036;
+        double[][] steps = new double[2][];
+        double[] spacing = {0.5, 0.25};
+        for (int r = 0; r < 2; r++) {
+            Grid2D g = grid(spacing[r], 16);
+            double[] phi = defaultDeviceChannel(g);
+            List<Double> dominant = new ArrayList<>();
+            for (long seed = 1; seed <= 1000; seed++) {
+                TrapPopulation t = placed(p, seed, g, phi);
+                double best = 0;
+                for (int k = 0; k < t.traps().size(); k++) {
+                    best = Math.max(best, -t.step(k, -0.15));
+                }
+                if (best > 0) {
+                    dominant.add(best);
+                }
+            }
+            steps[r] = dominant.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        }
+        double[] fine = steps[1];
+        int n = fine.length;
+        int half = (int) Math.ceil(2 * Math.sqrt(n) / 2);
+        double coarse = Math.log(steps[0][steps[0].length / 2]);
+        assertThat(coarse).as("ln median step at 0.5 nm against the 0.25 nm median %s S, interval [%s, %s] S", fine[n / 2],
+                fine[n / 2 - half], fine[n / 2 + half])
+                .isBetween(Math.log(fine[n / 2 - half]) - discretisation, Math.log(fine[n / 2 + half]) + discretisation);
     }
 
     @Test
