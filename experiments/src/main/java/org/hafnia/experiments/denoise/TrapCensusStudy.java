@@ -222,7 +222,7 @@ public final class TrapCensusStudy {
     /** {@code traps.tsv}: one row per trap per device and state. */
     public static String table(List<DeviceCensus> devices) {
         StringBuilder b = new StringBuilder(
-                "seed\tstate\tG_S\tsite\tx_nm\ty_nm\tdistance_nm\twidth_nm\tstep_S\tvariance_S2\tsince_fresh\n");
+                "seed\tstate\tG_S\tkey\tx_nm\ty_nm\tdistance_nm\twidth_nm\tstep_S\tvariance_S2\tsince_fresh\n");
         List<String> names = states();
         for (DeviceCensus d : devices) {
             for (int k = 0; k < names.size(); k++) {
@@ -231,7 +231,7 @@ public final class TrapCensusStudy {
                     var p = e.trap();
                     String since = k == 0 ? "-" : d.fresh().find(p) != null ? "persisting" : "appeared";
                     b.append(String.format(Locale.ROOT, "%d\t%s\t%.8g\t%d\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%s%n", d.seed(),
-                            names.get(k), t.conductance(), p.site(), p.x(), p.y(), p.distance(), p.width(), e.step(),
+                            names.get(k), t.conductance(), p.key(), p.x(), p.y(), p.distance(), p.width(), e.step(),
                             e.variance(), since));
                 }
             }

@@ -573,6 +573,16 @@ public final class TrapPopulation implements TelegraphNoiseSource {
         return 0.5 * Math.log(p / (1 - p));
     }
 
+    /**
+     * φ of the map at (x, y) as the placement sees it ({@link #interpolated}), with x, y in nm: the
+     * test a trap at that position passes or fails. Allocates a work array: for analysis, not for a
+     * time step.
+     */
+    public static double phiAt(Grid2D grid, double[] phi, double x, double y) {
+        double nm = grid.unit().metres() * 1e9;
+        return interpolated(phi, grid.nx(), grid.ny(), grid.dx() * nm, grid.dy() * nm, x, y);
+    }
+
     /** φ at (x, y), nm, as the placement sees it: ½(1 + tanh ψ̃), ψ̃ the bilinear interpolant of {@link #logit} φ. */
     static double interpolated(double[] phi, int nx, int ny, double dx, double dy, double x, double y) {
         double[] psi = new double[phi.length];

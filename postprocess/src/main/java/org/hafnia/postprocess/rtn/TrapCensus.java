@@ -24,25 +24,26 @@ import org.hafnia.physics.traps.TrapPopulation;
  * samples σ_T² with the error of its dwell count, docs/traps.md).
  *
  * <p>{@link #against} attributes the change of σ_T² between two maps of the same device (same seed,
- * so a site keeps its traps while it stays in the window) to the traps that vanished — their site
- * dissolved (φ &lt; φ_min), completed (φ ≥ φ_channel) or lost its path within reach — the traps that
- * appeared, and the step change of the traps that persisted:
+ * so a trap keeps its key and position while φ there stays in the window) to the traps that
+ * vanished — φ at the trap dissolved (φ &lt; φ_min), completed (φ ≥ φ_channel), or the trap lost its
+ * path within reach — the traps that appeared, and the step change of the traps that persisted:
  * σ_T²(now) = σ_T²(before) − vanished + appeared + persisting.
  *
  * @param conductance the terminal conductance of the map without noise, S
+ * @param grid        the map's grid
  * @param phi         the map (not copied: the caller's snapshot)
  * @param parameters  the trap parameters
  * @param chargedFraction p = τ0/(τ0 + τ1) at the census voltage
  * @param traps       the placed traps with their steps and variances
  * @param johnson     σ_J² of one read, S²
  */
-public record TrapCensus(double conductance, double[] phi, TrapParameters parameters, double chargedFraction,
-                         List<Entry> traps, double johnson) {
+public record TrapCensus(double conductance, Grid2D grid, double[] phi, TrapParameters parameters,
+                         double chargedFraction, List<Entry> traps, double johnson) {
 
     /**
      * One trap.
      *
-     * @param trap     the trap (site, position, distance to its path and the path's width)
+     * @param trap     the trap (key, position, distance to its path and the path's width)
      * @param step     ΔG_k in a read at the census voltage, S (negative)
      * @param variance ΔG_k² p (1 − p), S²
      */
@@ -54,9 +55,9 @@ public record TrapCensus(double conductance, double[] phi, TrapParameters parame
      *
      * @param before     σ_T² of the earlier map
      * @param now        σ_T² of the later map
-     * @param dissolved  variance of traps whose site dissolved (φ &lt; φ_min)
-     * @param completed  variance of traps whose site completed (φ ≥ φ_channel)
-     * @param outOfReach variance of traps whose site stayed partially reduced but lost every path within reach
+     * @param dissolved  variance of traps where φ dissolved (φ &lt; φ_min at the trap)
+     * @param completed  variance of traps where φ completed (φ ≥ φ_channel at the trap)
+     * @param outOfReach variance of traps where φ stayed partially reduced but no path is left within reach
      * @param appeared   variance of traps present only in the later map
      * @param persisting Σ (ΔG_now² − ΔG_before²) p (1 − p) of the traps in both
      */
@@ -94,7 +95,7 @@ public record TrapCensus(double conductance, double[] phi, TrapParameters parame
         }
         double johnson = 4 * PhysicalConstants.BOLTZMANN_J_PER_K * temperature * conductance
                 / (2 * readWidth);
-        return new TrapCensus(conductance, phi, parameters, p, List.copyOf(entries), johnson);
+        return new TrapCensus(conductance, grid, phi, parameters, p, List.copyOf(entries), johnson);
     }
 
     /** σ_T² = Σ_k ΔG_k² p (1 − p), S². */
@@ -112,13 +113,12 @@ public record TrapCensus(double conductance, double[] phi, TrapParameters parame
     }
 
     /**
-     * The entry of the trap at {@code t}'s site and position (its identity on one device: positions are
-     * counter-based random numbers of seed and site), or null. Linear in the traps (a few per device).
+     * The entry of trap {@code t} (its identity on one device: the counter key of its candidate,
+     * drawn from the seed alone), or null. Linear in the traps (a few per device).
      */
     public Entry find(TrapPopulation.Trap t) {
         for (Entry e : traps) {
-            TrapPopulation.Trap q = e.trap();
-            if (q.site() == t.site() && q.x() == t.x() && q.y() == t.y()) {
+            if (e.trap().key() == t.key()) {
                 return e;
             }
         }
@@ -135,9 +135,12 @@ public record TrapCensus(double conductance, double[] phi, TrapParameters parame
             Entry later = find(e.trap());
             if (later != null) {
                 persisting += later.variance() - e.variance();
-            } else if (phi[e.trap().site()] < parameters.phiMin()) {
+                continue;
+            }
+            double here = TrapPopulation.phiAt(grid, phi, e.trap().x(), e.trap().y());
+            if (here < parameters.phiMin()) {
                 dissolved += e.variance();
-            } else if (parameters.conducting(phi[e.trap().site()])) {
+            } else if (parameters.conducting(here)) {
                 completed += e.variance();
             } else {
                 outOfReach += e.variance();
