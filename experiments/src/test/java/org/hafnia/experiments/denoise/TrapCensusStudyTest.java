@@ -39,6 +39,18 @@ class TrapCensusStudyTest {
     }
 
     @Test
+    void deviceIIsTheCensusOfSeedPlusI() {
+        for (int i = 0; i < devices.size(); i++) {
+            TrapCensusStudy.DeviceCensus d = devices.get(i);
+            assertThat(d.seed()).isEqualTo(c.seed() + i);
+            double[] made = c.device(c.seed() + i).phi();
+            assertThat(d.fresh().phi()).containsExactly(made);
+            assertThat(d.fresh().traps()).isEqualTo(TrapCensus.of(c.traps(), c.seed() + i, c.model().grid(), made,
+                    c.device(c.seed() + i).conductance(), c.readVoltage(), c.readWidth(), c.model().heat().ambient()).traps());
+        }
+    }
+
+    @Test
     void eachStatesSummaryIsTheEnsembleOfItsCensuses() {
         assertThat(devices).hasSize(4);
         assertThat(devices.get(0).levels()).hasSize(Characterisation.levelFractions().length);
