@@ -1,7 +1,6 @@
 package org.hafnia.solver.kernels;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -9,7 +8,7 @@ import org.hafnia.physics.PhysicalConstants;
 
 /**
  * SIMD rows of {@link HoppingRates#rates}, loaded only when {@link VectorSupport#available()}: each
- * lane evaluates {@link Exp#of} and {@link Sinh#of} with the same operations in the same order (both
+ * lane evaluates {@link Exp#of} ({@link VectorExp}) and {@link Sinh#of} with the same operations in the same order (both
  * branches of the sinh, then the lane's own chosen by the same comparison), so the bits are the
  * scalar ones. A vector with a lane outside the polynomial ranges (T so low that e^(−E_a/k_BT)
  * underflows, |drive argument| &gt; {@value Sinh#LARGE}, NaN) runs the scalar expression instead.
@@ -50,7 +49,7 @@ final class VectorHopping {
                 }
                 continue;
             }
-            u.mul(nu).mul(exp(arg)).intoArray(mobility, k);
+            u.mul(nu).mul(VectorExp.exp(arg)).intoArray(mobility, k);
         }
         return k;
     }
@@ -71,34 +70,11 @@ final class VectorHopping {
             DoubleVector s = x.mul(x);
             DoubleVector series = x.add(x.mul(s.mul(s.mul(s.mul(s.mul(s.mul(s.mul(s.mul(s.mul(Sinh.C17).add(Sinh.C15))
                     .add(Sinh.C13)).add(Sinh.C11)).add(Sinh.C9)).add(Sinh.C7)).add(Sinh.C5)).add(Sinh.C3))));
-            DoubleVector e = exp(a);
+            DoubleVector e = VectorExp.exp(a);
             DoubleVector half = e.sub(DoubleVector.broadcast(SPECIES, 1.0).div(e)).mul(0.5);
             DoubleVector large = half.blend(half.neg(), x.compare(VectorOperators.LT, 0.0));
             large.blend(series, a.compare(VectorOperators.LT, Sinh.SERIES)).mul(b0).intoArray(drive, k);
         }
         return k;
-    }
-
-    /** {@link Exp#of} lane by lane, for lanes inside [{@value Exp#LOW}, {@value Exp#HIGH}]. */
-    private static DoubleVector exp(DoubleVector x) {
-        DoubleVector t = x.mul(Exp.LOG2E).add(Exp.SHIFT);
-        DoubleVector kd = t.sub(Exp.SHIFT);
-        DoubleVector r = x.sub(kd.mul(Exp.LN2_HI)).sub(kd.mul(Exp.LN2_LO));
-        DoubleVector p = r.mul(Exp.C13).add(Exp.C12);
-        p = r.mul(p).add(Exp.C11);
-        p = r.mul(p).add(Exp.C10);
-        p = r.mul(p).add(Exp.C9);
-        p = r.mul(p).add(Exp.C8);
-        p = r.mul(p).add(Exp.C7);
-        p = r.mul(p).add(Exp.C6);
-        p = r.mul(p).add(Exp.C5);
-        p = r.mul(p).add(Exp.C4);
-        p = r.mul(p).add(Exp.C3);
-        p = r.mul(p).add(Exp.C2);
-        p = r.mul(p).add(1.0);
-        p = r.mul(p).add(1.0);
-        LongVector bits = t.reinterpretAsLongs().sub(Exp.SHIFT_BITS).add(1023L)
-                .lanewise(VectorOperators.LSHL, 52L);
-        return p.mul(bits.reinterpretAsDoubles());
     }
 }
