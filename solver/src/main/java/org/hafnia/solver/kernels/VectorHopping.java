@@ -23,11 +23,12 @@ final class VectorHopping {
 
     /**
      * The whole vectors of [from, to); returns the first index left to the scalar loop. The mobility
-     * and the drive are two loops, each with one inlined {@link #exp}: one loop with both exceeds
-     * C2's inlining budget, and a vector passed to a call that is not inlined is boxed.
+     * and the drive are two loops, each with one inlined exp: one loop with both exceeds C2's inlining
+     * budget, and a vector passed to a call that is not inlined is boxed. The first loop leaves
+     * u = 1/(k_B T) in {@code drive} for the second (one division per node, the same u bits).
      */
     static int rates(HoppingRates h, double[] temp, double field, int from, int to, double[] mobility, double[] drive) {
-        mobility(h, temp, from, to, mobility);
+        mobility(h, temp, from, to, mobility, drive);
         return drive(h, temp, field, from, to, drive);
     }
 
@@ -36,12 +37,14 @@ final class VectorHopping {
                 .mul(PhysicalConstants.BOLTZMANN_EV_PER_K));
     }
 
-    private static int mobility(HoppingRates h, double[] temp, int from, int to, double[] mobility) {
+    /** The mobility of the whole vectors, and u of each into {@code inverse}. */
+    private static int mobility(HoppingRates h, double[] temp, int from, int to, double[] mobility, double[] inverse) {
         double nu = h.attemptFrequency();
         double ea = -h.activationEnergy();
         int k = from;
         for (; k + LANES <= to; k += LANES) {
             DoubleVector u = inverseKt(temp, k);
+            u.intoArray(inverse, k);
             DoubleVector arg = u.mul(ea);
             if (!arg.compare(VectorOperators.GE, Exp.LOW).and(arg.compare(VectorOperators.LE, Exp.HIGH)).allTrue()) {
                 for (int m = k; m < k + LANES; m++) {
@@ -54,12 +57,23 @@ final class VectorHopping {
         return k;
     }
 
+    /**
+     * The drive of the whole vectors, from the u that {@link #mobility} left in {@code drive}. At zero
+     * field every finite argument x = u·qe is ±0, whose sinh is x itself on the scalar path (the
+     * series' x + x·(x²·P) with x² = +0), so the lanes take b₀·x directly (a NaN x stays NaN).
+     */
     private static int drive(HoppingRates h, double[] temp, double field, int from, int to, double[] drive) {
         double b0 = -h.driveScale();
         double qe = h.drivePerField() * field;
         int k = from;
+        if (qe == 0) {
+            for (; k + LANES <= to; k += LANES) {
+                DoubleVector.fromArray(SPECIES, drive, k).mul(qe).mul(b0).intoArray(drive, k);
+            }
+            return k;
+        }
         for (; k + LANES <= to; k += LANES) {
-            DoubleVector x = inverseKt(temp, k).mul(qe);
+            DoubleVector x = DoubleVector.fromArray(SPECIES, drive, k).mul(qe);
             DoubleVector a = x.abs();
             if (!a.compare(VectorOperators.LE, Sinh.LARGE).allTrue()) {
                 for (int m = k; m < k + LANES; m++) {
