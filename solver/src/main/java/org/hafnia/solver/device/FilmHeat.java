@@ -3,6 +3,7 @@ package org.hafnia.solver.device;
 import org.hafnia.meshes.Grid2D;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.solver.kernels.CosineTransform;
+import org.hafnia.solver.kernels.ModeSteps;
 
 /**
  * Transient Joule heating of a plan-view film between two electrodes (physics.md §1.3, §6),
@@ -119,7 +120,7 @@ public final class FilmHeat {
     private boolean stale;
     /** Distinct step sizes whose per-mode exponentials are kept (16 KiB each on 32², both layers). */
     static final int CACHED_STEPS = 64;
-    /** Raw bits of the cached Δt, and per mode the ch, sh of exp(MΔt) (electrodes) or exp(rate Δt). */
+    /** Raw bits of the cached Δt, and per mode the ch (at k), sh (at n + k) of exp(MΔt) (electrodes) or exp(rate Δt). */
     private final long[] cachedDt = new long[CACHED_STEPS];
     private final double[][] cachedExp = new double[CACHED_STEPS][];
     private int cachedCount;
@@ -351,21 +352,9 @@ public final class FilmHeat {
     public void advance(double dt) {
         double[] x = exponentials(dt);
         if (!p.electrodes()) {
-            for (int k = 0; k < mu.length; k++) {
-                double ss = steadyFilm[k];
-                af[k] = ss + x[k] * (af[k] - ss);
-            }
+            ModeSteps.single(af, steadyFilm, x, mu.length, true);
         } else {
-            for (int k = 0; k < mu.length; k++) {
-                double sf = steadyFilm[k];
-                double se = steadyElectrode[k];
-                double ch = x[2 * k];
-                double sh = x[2 * k + 1];
-                double xf = af[k] - sf;
-                double xe = ae[k] - se;
-                af[k] = sf + ch * xf + sh * (aHalf[k] * xf + bf[k] * xe);
-                ae[k] = se + ch * xe + sh * (ce2[k] * xf + dHalf[k] * xe);
-            }
+            ModeSteps.coupled(af, ae, steadyFilm, steadyElectrode, x, aHalf, bf, ce2, dHalf, mu.length, true);
         }
         nodes();
     }
@@ -391,8 +380,8 @@ public final class FilmHeat {
                 // exp(MΔt) = ch I + sh (M − half I), ch = (e₊ + e₋)/2, sh = (e₊ − e₋)/(2 disc).
                 double ep = Math.exp(lambdaPlus[k] * dt);
                 double em = Math.exp(lambdaMinus[k] * dt);
-                x[2 * k] = (ep + em) / 2;
-                x[2 * k + 1] = (ep - em) / twoDisc[k];
+                x[k] = (ep + em) / 2;
+                x[mu.length + k] = (ep - em) / twoDisc[k];
             } else {
                 x[k] = Math.exp(rate[k] * dt);
             }
@@ -400,13 +389,9 @@ public final class FilmHeat {
         return x;
     }
 
-    /** The node temperatures from the film modes. */
+    /** The node temperatures from the film modes: T0 + the inverse transform of the rises. */
     private void nodes() {
-        inverse(af, temperature);
-        double t0 = p.ambient();
-        for (int k = 0; k < temperature.length; k++) {
-            temperature[k] += t0;
-        }
+        transform.inverse(af, temperature, p.ambient(), true);
         stale = false;
     }
 
@@ -415,10 +400,6 @@ public final class FilmHeat {
         transform.forward(x, out, true);
     }
 
-    /** Modes → nodes: X = C_yᵀ X̂ C_x. */
-    private void inverse(double[] a, double[] out) {
-        transform.inverse(a, out, true);
-    }
 
     private static void positive(String what, double v) {
         if (!(v > 0) || !Double.isFinite(v)) {

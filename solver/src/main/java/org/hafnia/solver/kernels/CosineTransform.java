@@ -145,8 +145,11 @@ public final class CosineTransform {
         MatrixProduct.multiply(y.o, 0, y.odd, a, y.even * nx, nx, out, y.even * nx, nx, y.odd, y.odd, nx, vectorised);
     }
 
-    /** Modes → nodes: {@code out} = C_yᵀ X̂ C_x, the modes in the order of the class comment. */
-    public void inverse(double[] in, double[] out, boolean vectorised) {
+    /**
+     * Modes → nodes: {@code out} = C_yᵀ X̂ C_x + {@code offset} (added to each node's sum last), the modes
+     * in the order of the class comment.
+     */
+    public void inverse(double[] in, double[] out, double offset, boolean vectorised) {
         check(in, out);
         MatrixProduct.multiply(y.et, 0, y.even, in, 0, nx, a, 0, nx, y.even, y.even, nx, vectorised);
         MatrixProduct.multiply(y.ot, 0, y.odd, in, y.even * nx, nx, a, y.even * nx, nx, y.odd, y.odd, nx, vectorised);
@@ -172,11 +175,11 @@ public final class CosineTransform {
             for (int i = 0; i < x.odd; i++) {
                 double s = a[row + i];
                 double d = a[row + x.even + i];
-                out[row + i] = s + d;
-                out[row + nx - 1 - i] = s - d;
+                out[row + i] = (s + d) + offset;
+                out[row + nx - 1 - i] = (s - d) + offset;
             }
             if (x.even > x.odd) {
-                out[row + x.odd] = a[row + x.odd];
+                out[row + x.odd] = a[row + x.odd] + offset;
             }
         }
     }

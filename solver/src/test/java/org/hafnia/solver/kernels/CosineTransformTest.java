@@ -36,7 +36,7 @@ class CosineTransformTest {
             double[][] back = new double[2][nx * ny];
             for (int path = 0; path < 2; path++) {
                 t.forward(in, out[path], path == 1);
-                t.inverse(in, back[path], path == 1);
+                t.inverse(in, back[path], 0, path == 1);
             }
             double bound = CosineTransform.bound(nx, ny);
             for (int py = 0; py < ny; py++) {
@@ -79,7 +79,7 @@ class CosineTransformTest {
         CosineTransform t = new CosineTransform(4, 3);
         double[] x = new double[12];
         assertThatThrownBy(() -> t.forward(x, x, true)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> t.inverse(x, new double[11], true)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> t.inverse(x, new double[11], 0, true)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Ĉ: the computed left half of C, its mirror image (−1)^m C_m,n−1−i on the right, 0 for odd m at an odd n's middle. */
