@@ -10,7 +10,8 @@ package org.hafnia.solver.kernels;
  * ⌈n/2⌉ sums u_i = x_i + x_(n−1−i) (the middle node alone when n is odd) and the odd modes those
  * of the ⌊n/2⌋ differences v_i = x_i − x_(n−1−i), each with the left half of C; the inverse forms
  * the two halves' products p, q and returns x_i = p_i + q_i, x_(n−1−i) = p_i − q_i. The products are
- * {@link MatrixProduct}s (SIMD rows where the Vector API is available; the same bits on both paths).
+ * {@link MatrixProduct}s, the sums and differences {@link VectorCosine}'s (SIMD where the Vector API is
+ * available; the same bits on both paths).
  *
  * <p><b>Mode order.</b> Along each axis the modes are stored even first: position s holds mode
  * m = 2s for s &lt; ⌈n/2⌉, else m = 2(s − ⌈n/2⌉) + 1 ({@link #mode}); the mode (m_x, m_y) is at
@@ -120,8 +121,19 @@ public final class CosineTransform {
     public void forward(double[] in, double[] out, boolean vectorised) {
         check(in, out);
         // Rows: sums and differences of mirrored nodes, then their halves of C_xᵀ.
+        boolean simd = vectorised && VectorSupport.available();
         for (int r = 0; r < ny; r++) {
-            butterflyRow(in, r * nx, a);
+            int row = r * nx;
+            int i = simd ? VectorCosine.foldRow(in, row, nx, x.even, x.odd, a) : 0;
+            for (; i < x.odd; i++) {
+                double p = in[row + i];
+                double q = in[row + nx - 1 - i];
+                a[row + i] = p + q;
+                a[row + x.even + i] = p - q;
+            }
+            if (x.even > x.odd) {
+                a[row + x.odd] = in[row + x.odd];
+            }
         }
         MatrixProduct.multiply(a, 0, nx, x.et, 0, x.even, b, 0, nx, ny, x.even, x.even, vectorised);
         MatrixProduct.multiply(a, x.even, nx, x.ot, 0, x.odd, b, x.even, nx, ny, x.odd, x.odd, vectorised);
@@ -131,7 +143,7 @@ public final class CosineTransform {
             int hi = (ny - 1 - j) * nx;
             int sum = j * nx;
             int diff = (y.even + j) * nx;
-            for (int i = 0; i < nx; i++) {
+            for (int i = simd ? VectorCosine.sumsAndDifferences(b, lo, hi, a, sum, diff, nx) : 0; i < nx; i++) {
                 double p = b[lo + i];
                 double q = b[hi + i];
                 a[sum + i] = p + q;
@@ -151,6 +163,7 @@ public final class CosineTransform {
      */
     public void inverse(double[] in, double[] out, double offset, boolean vectorised) {
         check(in, out);
+        boolean simd = vectorised && VectorSupport.available();
         MatrixProduct.multiply(y.et, 0, y.even, in, 0, nx, a, 0, nx, y.even, y.even, nx, vectorised);
         MatrixProduct.multiply(y.ot, 0, y.odd, in, y.even * nx, nx, a, y.even * nx, nx, y.odd, y.odd, nx, vectorised);
         for (int j = 0; j < y.odd; j++) {
@@ -158,7 +171,7 @@ public final class CosineTransform {
             int hi = (ny - 1 - j) * nx;
             int p = j * nx;
             int q = (y.even + j) * nx;
-            for (int i = 0; i < nx; i++) {
+            for (int i = simd ? VectorCosine.sumsAndDifferences(a, p, q, b, lo, hi, nx) : 0; i < nx; i++) {
                 double s = a[p + i];
                 double d = a[q + i];
                 b[lo + i] = s + d;
@@ -172,7 +185,7 @@ public final class CosineTransform {
         MatrixProduct.multiply(b, x.even, nx, x.o, 0, x.odd, a, x.even, nx, ny, x.odd, x.odd, vectorised);
         for (int r = 0; r < ny; r++) {
             int row = r * nx;
-            for (int i = 0; i < x.odd; i++) {
+            for (int i = simd ? VectorCosine.unfoldRow(a, row, nx, x.even, x.odd, offset, out) : 0; i < x.odd; i++) {
                 double s = a[row + i];
                 double d = a[row + x.even + i];
                 out[row + i] = (s + d) + offset;
@@ -181,19 +194,6 @@ public final class CosineTransform {
             if (x.even > x.odd) {
                 out[row + x.odd] = a[row + x.odd] + offset;
             }
-        }
-    }
-
-    /** One row of {@code in} from {@code row}: sums of mirrored nodes, then their differences, into {@code to}. */
-    private void butterflyRow(double[] in, int row, double[] to) {
-        for (int i = 0; i < x.odd; i++) {
-            double p = in[row + i];
-            double q = in[row + nx - 1 - i];
-            to[row + i] = p + q;
-            to[row + x.even + i] = p - q;
-        }
-        if (x.even > x.odd) {
-            to[row + x.odd] = in[row + x.odd];
         }
     }
 
