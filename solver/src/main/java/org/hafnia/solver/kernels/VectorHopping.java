@@ -82,8 +82,8 @@ final class VectorHopping {
                 continue;
             }
             DoubleVector s = x.mul(x);
-            DoubleVector series = x.add(x.mul(s.mul(s.mul(s.mul(s.mul(s.mul(s.mul(s.mul(s.mul(Sinh.C17).add(Sinh.C15))
-                    .add(Sinh.C13)).add(Sinh.C11)).add(Sinh.C9)).add(Sinh.C7)).add(Sinh.C5)).add(Sinh.C3))));
+            DoubleVector series = x.add(x.mul(s.mul(s.mul(s.mul(s.mul(s.mul(s.mul(s.mul(s.mul(Exp.C17).add(Exp.C15))
+                    .add(Exp.C13)).add(Exp.C11)).add(Exp.C9)).add(Exp.C7)).add(Exp.C5)).add(Exp.C3))));
             DoubleVector e = VectorExp.exp(a);
             DoubleVector half = e.sub(DoubleVector.broadcast(SPECIES, 1.0).div(e)).mul(0.5);
             DoubleVector large = half.blend(half.neg(), x.compare(VectorOperators.LT, 0.0));
