@@ -41,6 +41,14 @@ public final class LogLinearConductivity implements ConductivityModel {
         return offConductivity * Math.exp(p * logRatio);
     }
 
+    /**
+     * ln(σ_on/σ_off), dimensionless: σ(φ) = σ_off exp(clamp[0,1](φ) · logRatio), as {@link #conductivity(double)}
+     * evaluates it (a kernel that evaluates the same law with another exponential takes these two numbers).
+     */
+    public double logRatio() {
+        return logRatio;
+    }
+
     /** σ_off, S/m. */
     @Override
     public double offConductivity() {

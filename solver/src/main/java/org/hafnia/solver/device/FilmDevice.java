@@ -9,7 +9,9 @@ import org.hafnia.physics.api.TelegraphNoiseSource;
 import org.hafnia.physics.compact.ResistiveDevice;
 import org.hafnia.physics.compact.StructuralDevice;
 import org.hafnia.physics.kinetics.SplitMix64;
+import org.hafnia.physics.materials.LogLinearConductivity;
 import org.hafnia.solver.kernels.HoppingRates;
+import org.hafnia.solver.kernels.LogLinearRows;
 import org.hafnia.solver.kernels.StabilisedRows;
 
 /**
@@ -239,24 +241,26 @@ public final class FilmDevice implements StructuralDevice {
     }
 
     /**
-     * σ per node and the film conductance G_f = Σ σ a²/t (S). σ(φ) is a function of the node's φ
-     * alone ({@link ConductivityModel}), so a node whose φ kept its bits keeps its σ (the clipped
-     * background and the settled channel: most nodes of most steps).
+     * σ per node and the film conductance G_f = Σ σ a²/t (S), the sum in {@link LogLinearRows#sum}'s
+     * fixed order. The log-linear law (the case files' "log-linear") runs on {@link LogLinearRows}' SIMD
+     * rows at every node (e^x from {@link org.hafnia.solver.kernels.Exp}: σ within 6e-16 relative of the
+     * law's {@code Math.exp}); any other law ({@link ConductivityModel}, a function of the node's φ alone)
+     * is re-evaluated only where φ changed its bits (the clipped background and the settled channel).
      */
     private void conduct() {
         ConductivityModel law = m.sigma();
-        for (int k = 0; k < sigma.length; k++) {
-            long bits = Double.doubleToRawLongBits(phi[k]);
-            if (bits != sigmaAt[k]) {
-                sigma[k] = law.conductivity(phi[k]);
-                sigmaAt[k] = bits;
+        if (law instanceof LogLinearConductivity log) {
+            LogLinearRows.conductivity(phi, 0, phi.length, log.offConductivity(), log.logRatio(), sigma, true);
+        } else {
+            for (int k = 0; k < sigma.length; k++) {
+                long bits = Double.doubleToRawLongBits(phi[k]);
+                if (bits != sigmaAt[k]) {
+                    sigma[k] = law.conductivity(phi[k]);
+                    sigmaAt[k] = bits;
+                }
             }
         }
-        double s = 0;
-        for (double v : sigma) {
-            s += v;
-        }
-        filmConductance = s * columnArea / m.thickness();
+        filmConductance = LogLinearRows.sum(sigma) * columnArea / m.thickness();
     }
 
     /** Film conductance without noise or traps, S. */

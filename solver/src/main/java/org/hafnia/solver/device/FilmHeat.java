@@ -2,7 +2,8 @@ package org.hafnia.solver.device;
 
 import org.hafnia.meshes.Grid2D;
 import org.hafnia.meshes.InvalidInputException;
-import org.hafnia.solver.kernels.MatrixProduct;
+import org.hafnia.solver.kernels.CosineTransform;
+import org.hafnia.solver.kernels.ModeSteps;
 
 /**
  * Transient Joule heating of a plan-view film between two electrodes (physics.md §1.3, §6),
@@ -26,15 +27,15 @@ import org.hafnia.solver.kernels.MatrixProduct;
  * the discrete operator's), so for a source held constant over a step each mode's 2 × 2 linear
  * system is advanced exactly, T(t+Δt) = T_ss + exp(−C⁻¹KΔt)(T(t) − T_ss): no stability limit and
  * no time-discretisation error beyond holding q constant over the step. Cost per step: two
- * transforms of O(N_x N_y (N_x + N_y)) and two exponentials per mode.
+ * transforms of O(N_x N_y (N_x + N_y)/2) ({@link CosineTransform}: one even/odd split per axis, to
+ * round-off of the dense products, its stated bound) and, for a new Δt, two exponentials per mode.
  *
  * <p>Work saved without changing a bit of the result: everything of a mode's 2 × 2 system but the
  * exponentials of Δt is computed once, at construction; the source's transform is kept
  * ({@link #source}), with each mode's steady state, for the trial steps of one source;
  * {@link #restore} copies the modes and leaves the node temperatures to the next
- * {@link #temperature()} or {@link #advance}; the transforms are four small matrix products of
- * {@link MatrixProduct} (SIMD where the Vector API is available, each entry the same products
- * summed in the same order as the textbook loops); the exponentials of the last
+ * {@link #temperature()} or {@link #advance}; the transforms' products are SIMD where the Vector API
+ * is available (the scalar bits); the exponentials of the last
  * {@value #CACHED_STEPS} distinct Δt are kept (a device's pulses repeat their step sequence: the
  * steps of a segment are fixed multiples of its first step unless a step was halved), so a
  * repeated Δt reuses the very values Math.exp returned for it. After the cache is full, nothing
@@ -85,13 +86,9 @@ public final class FilmHeat {
     private final Parameters p;
     private final int nx;
     private final int ny;
-    private final double[] cx;
-    /** C_x transposed: column i of the basis at i·nx, for the forward transform's unit-stride rows. */
-    private final double[] cxt;
-    private final double[] cy;
-    /** C_y transposed, for the inverse transform. */
-    private final double[] cyt;
-    /** Lateral eigenvalue μ of each mode (1/m²), mode (m, n) at n·nx + m. */
+    /** The cosine transform; the modes in its order (even modes first along each axis). */
+    private final CosineTransform transform;
+    /** Lateral eigenvalue μ of each mode (1/m²), in the transform's mode order. */
     private final double[] mu;
     private final double g1;
     private final double g2;
@@ -115,7 +112,6 @@ public final class FilmHeat {
     /** Film and electrode temperature rises T − T0 in the mode basis. */
     private final double[] af;
     private final double[] ae;
-    private final double[] work;
     /** The steady film and electrode rises of the held source per mode (K), set by {@link #source}. */
     private final double[] steadyFilm;
     private final double[] steadyElectrode;
@@ -124,7 +120,7 @@ public final class FilmHeat {
     private boolean stale;
     /** Distinct step sizes whose per-mode exponentials are kept (16 KiB each on 32², both layers). */
     static final int CACHED_STEPS = 64;
-    /** Raw bits of the cached Δt, and per mode the ch, sh of exp(MΔt) (electrodes) or exp(rate Δt). */
+    /** Raw bits of the cached Δt, and per mode the ch (at k), sh (at n + k) of exp(MΔt) (electrodes) or exp(rate Δt). */
     private final long[] cachedDt = new long[CACHED_STEPS];
     private final double[][] cachedExp = new double[CACHED_STEPS][];
     private int cachedCount;
@@ -136,28 +132,15 @@ public final class FilmHeat {
         this.nx = grid.nx();
         this.ny = grid.ny();
         double h = grid.unit().metres();
-        this.cx = cosineBasis(nx);
-        this.cxt = new double[nx * nx];
-        for (int m = 0; m < nx; m++) {
-            for (int i = 0; i < nx; i++) {
-                cxt[i * nx + m] = cx[m * nx + i];
-            }
-        }
-        this.cy = cosineBasis(ny);
-        this.cyt = new double[ny * ny];
-        for (int n = 0; n < ny; n++) {
-            for (int j = 0; j < ny; j++) {
-                cyt[j * ny + n] = cy[n * ny + j];
-            }
-        }
+        this.transform = new CosineTransform(nx, ny);
         this.mu = new double[nx * ny];
         double dx = grid.dx() * h;
         double dy = grid.dy() * h;
-        for (int n = 0; n < ny; n++) {
-            double sy = Math.sin(Math.PI * n / (2.0 * ny));
-            for (int m = 0; m < nx; m++) {
-                double sx = Math.sin(Math.PI * m / (2.0 * nx));
-                mu[n * nx + m] = 4 * sx * sx / (dx * dx) + 4 * sy * sy / (dy * dy);
+        for (int pn = 0; pn < ny; pn++) {
+            double sy = Math.sin(Math.PI * CosineTransform.mode(pn, ny) / (2.0 * ny));
+            for (int pm = 0; pm < nx; pm++) {
+                double sx = Math.sin(Math.PI * CosineTransform.mode(pm, nx) / (2.0 * nx));
+                mu[pn * nx + pm] = 4 * sx * sx / (dx * dx) + 4 * sy * sy / (dy * dy);
             }
         }
         double t = p.thickness();
@@ -213,7 +196,6 @@ public final class FilmHeat {
         }
         this.af = new double[size];
         this.ae = new double[size];
-        this.work = new double[size];
         this.steadyFilm = new double[size];
         this.steadyElectrode = new double[size];
         this.temperature = new double[size];
@@ -233,10 +215,7 @@ public final class FilmHeat {
         this.p = o.p;
         this.nx = o.nx;
         this.ny = o.ny;
-        this.cx = o.cx;
-        this.cxt = o.cxt;
-        this.cy = o.cy;
-        this.cyt = o.cyt;
+        this.transform = o.transform.copy();
         this.mu = o.mu;
         this.g1 = o.g1;
         this.g2 = o.g2;
@@ -257,7 +236,6 @@ public final class FilmHeat {
         this.k12 = o.k12;
         this.af = o.af.clone();
         this.ae = o.ae.clone();
-        this.work = new double[o.work.length];
         this.steadyFilm = o.steadyFilm.clone();
         this.steadyElectrode = o.steadyElectrode.clone();
         this.temperature = o.temperature.clone();
@@ -374,21 +352,9 @@ public final class FilmHeat {
     public void advance(double dt) {
         double[] x = exponentials(dt);
         if (!p.electrodes()) {
-            for (int k = 0; k < mu.length; k++) {
-                double ss = steadyFilm[k];
-                af[k] = ss + x[k] * (af[k] - ss);
-            }
+            ModeSteps.single(af, steadyFilm, x, mu.length, true);
         } else {
-            for (int k = 0; k < mu.length; k++) {
-                double sf = steadyFilm[k];
-                double se = steadyElectrode[k];
-                double ch = x[2 * k];
-                double sh = x[2 * k + 1];
-                double xf = af[k] - sf;
-                double xe = ae[k] - se;
-                af[k] = sf + ch * xf + sh * (aHalf[k] * xf + bf[k] * xe);
-                ae[k] = se + ch * xe + sh * (ce2[k] * xf + dHalf[k] * xe);
-            }
+            ModeSteps.coupled(af, ae, steadyFilm, steadyElectrode, x, aHalf, bf, ce2, dHalf, mu.length, true);
         }
         nodes();
     }
@@ -414,8 +380,8 @@ public final class FilmHeat {
                 // exp(MΔt) = ch I + sh (M − half I), ch = (e₊ + e₋)/2, sh = (e₊ − e₋)/(2 disc).
                 double ep = Math.exp(lambdaPlus[k] * dt);
                 double em = Math.exp(lambdaMinus[k] * dt);
-                x[2 * k] = (ep + em) / 2;
-                x[2 * k + 1] = (ep - em) / twoDisc[k];
+                x[k] = (ep + em) / 2;
+                x[mu.length + k] = (ep - em) / twoDisc[k];
             } else {
                 x[k] = Math.exp(rate[k] * dt);
             }
@@ -423,39 +389,17 @@ public final class FilmHeat {
         return x;
     }
 
-    /** The node temperatures from the film modes. */
+    /** The node temperatures from the film modes: T0 + the inverse transform of the rises. */
     private void nodes() {
-        inverse(af, temperature);
-        double t0 = p.ambient();
-        for (int k = 0; k < temperature.length; k++) {
-            temperature[k] += t0;
-        }
+        transform.inverse(af, temperature, p.ambient(), true);
         stale = false;
     }
 
-    /** Orthonormal DCT-II matrix of size n: row m, column i = w_m cos(π m (i + ½)/n). */
-    private static double[] cosineBasis(int n) {
-        double[] c = new double[n * n];
-        for (int m = 0; m < n; m++) {
-            double w = Math.sqrt((m == 0 ? 1.0 : 2.0) / n);
-            for (int i = 0; i < n; i++) {
-                c[m * n + i] = w * Math.cos(Math.PI * m * (i + 0.5) / n);
-            }
-        }
-        return c;
-    }
-
-    /** Nodes → modes: X̂ = C_y X C_xᵀ, as (C_y (X C_xᵀ)). */
+    /** Nodes → modes: X̂ = C_y X C_xᵀ. */
     private void forward(double[] x, double[] out) {
-        MatrixProduct.multiply(x, cxt, work, ny, nx, nx, true);
-        MatrixProduct.multiply(cy, work, out, ny, ny, nx, true);
+        transform.forward(x, out, true);
     }
 
-    /** Modes → nodes: X = C_yᵀ X̂ C_x, as ((C_yᵀ X̂) C_x). */
-    private void inverse(double[] a, double[] out) {
-        MatrixProduct.multiply(cyt, a, work, ny, ny, nx, true);
-        MatrixProduct.multiply(work, cx, out, ny, nx, nx, true);
-    }
 
     private static void positive(String what, double v) {
         if (!(v > 0) || !Double.isFinite(v)) {

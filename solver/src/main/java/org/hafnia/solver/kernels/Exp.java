@@ -26,7 +26,7 @@ public final class Exp {
     /** fdlibm's ln2HI (low 21 bits of the mantissa zero) and ln2LO. */
     static final double LN2_HI = 6.93147180369123816490e-01;
     static final double LN2_LO = 1.90821492927058770002e-10;
-    // 1/n! for n = 1..13.
+    // 1/n! for n = 2..17: the Taylor coefficients of e^x (to C13) and, the odd ones, of sinh x (to C17, {@link Sinh}).
     static final double C2 = 1.0 / 2;
     static final double C3 = 1.0 / 6;
     static final double C4 = 1.0 / 24;
@@ -39,6 +39,8 @@ public final class Exp {
     static final double C11 = 1.0 / 39916800;
     static final double C12 = 1.0 / 479001600;
     static final double C13 = 1.0 / 6227020800.0;
+    static final double C15 = 1.0 / 1307674368000.0;
+    static final double C17 = 1.0 / 355687428096000.0;
 
     private Exp() {
     }

@@ -5,7 +5,8 @@ package org.hafnia.solver.kernels;
  * {@code StrictMath.sinh}, measured 2–5 × the cost of an {@code exp} on this project's machine kind),
  * in plain arithmetic that {@link VectorHopping} repeats lane by lane with the same bits:
  * <ul>
- * <li>|x| &lt; {@value #SERIES}: the Taylor series x (1 + x²/3! + … + x¹⁶/17!), Horner in x²;
+ * <li>|x| &lt; {@value #SERIES}: the Taylor series x (1 + x²/3! + … + x¹⁶/17!), Horner in x², the
+ * coefficients 1/(2n+1)! from {@link Exp}'s table of 1/n!;
  * truncation x¹⁸/19! &lt; 1e-17 relative, rounding ≤ 1 ulp of the result;</li>
  * <li>{@value #SERIES} ≤ |x| ≤ {@value #LARGE}: ±(e − 1/e)/2 with e = exp|x| ({@link Exp}, relative
  * error δ ≤ {@value Exp#RELATIVE_ERROR}) and the division and subtraction correctly rounded: the
@@ -27,16 +28,6 @@ public final class Sinh {
     /** The stated bound on the relative error (the analysis above, rounded up). */
     public static final double RELATIVE_ERROR = 7e-16;
 
-    // 1/(2n+1)! for n = 1..8.
-    static final double C3 = 1.0 / 6;
-    static final double C5 = 1.0 / 120;
-    static final double C7 = 1.0 / 5040;
-    static final double C9 = 1.0 / 362880;
-    static final double C11 = 1.0 / 39916800;
-    static final double C13 = 1.0 / 6227020800.0;
-    static final double C15 = 1.0 / 1307674368000.0;
-    static final double C17 = 1.0 / 355687428096000.0;
-
     private Sinh() {
     }
 
@@ -45,7 +36,8 @@ public final class Sinh {
         double a = Math.abs(x);
         if (a < SERIES) {
             double s = x * x;
-            return x + x * (s * (C3 + s * (C5 + s * (C7 + s * (C9 + s * (C11 + s * (C13 + s * (C15 + s * C17))))))));
+            return x + x * (s * (Exp.C3 + s * (Exp.C5 + s * (Exp.C7 + s * (Exp.C9 + s * (Exp.C11 + s * (Exp.C13 + s * (Exp.C15
+                    + s * Exp.C17))))))));
         }
         if (a <= LARGE) {
             double e = Exp.of(a);

@@ -1,7 +1,6 @@
 package org.hafnia.solver.kernels;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -9,7 +8,7 @@ import org.hafnia.physics.PhysicalConstants;
 
 /**
  * SIMD rows of {@link HoppingRates#rates}, loaded only when {@link VectorSupport#available()}: each
- * lane evaluates {@link Exp#of} and {@link Sinh#of} with the same operations in the same order (both
+ * lane evaluates {@link Exp#of} ({@link VectorExp}) and {@link Sinh#of} with the same operations in the same order (both
  * branches of the sinh, then the lane's own chosen by the same comparison), so the bits are the
  * scalar ones. A vector with a lane outside the polynomial ranges (T so low that e^(−E_a/k_BT)
  * underflows, |drive argument| &gt; {@value Sinh#LARGE}, NaN) runs the scalar expression instead.
@@ -24,11 +23,12 @@ final class VectorHopping {
 
     /**
      * The whole vectors of [from, to); returns the first index left to the scalar loop. The mobility
-     * and the drive are two loops, each with one inlined {@link #exp}: one loop with both exceeds
-     * C2's inlining budget, and a vector passed to a call that is not inlined is boxed.
+     * and the drive are two loops, each with one inlined exp: one loop with both exceeds C2's inlining
+     * budget, and a vector passed to a call that is not inlined is boxed. The first loop leaves
+     * u = 1/(k_B T) in {@code drive} for the second (one division per node, the same u bits).
      */
     static int rates(HoppingRates h, double[] temp, double field, int from, int to, double[] mobility, double[] drive) {
-        mobility(h, temp, from, to, mobility);
+        mobility(h, temp, from, to, mobility, drive);
         return drive(h, temp, field, from, to, drive);
     }
 
@@ -37,12 +37,14 @@ final class VectorHopping {
                 .mul(PhysicalConstants.BOLTZMANN_EV_PER_K));
     }
 
-    private static int mobility(HoppingRates h, double[] temp, int from, int to, double[] mobility) {
+    /** The mobility of the whole vectors, and u of each into {@code inverse}. */
+    private static int mobility(HoppingRates h, double[] temp, int from, int to, double[] mobility, double[] inverse) {
         double nu = h.attemptFrequency();
         double ea = -h.activationEnergy();
         int k = from;
         for (; k + LANES <= to; k += LANES) {
             DoubleVector u = inverseKt(temp, k);
+            u.intoArray(inverse, k);
             DoubleVector arg = u.mul(ea);
             if (!arg.compare(VectorOperators.GE, Exp.LOW).and(arg.compare(VectorOperators.LE, Exp.HIGH)).allTrue()) {
                 for (int m = k; m < k + LANES; m++) {
@@ -50,17 +52,28 @@ final class VectorHopping {
                 }
                 continue;
             }
-            u.mul(nu).mul(exp(arg)).intoArray(mobility, k);
+            u.mul(nu).mul(VectorExp.exp(arg)).intoArray(mobility, k);
         }
         return k;
     }
 
+    /**
+     * The drive of the whole vectors, from the u that {@link #mobility} left in {@code drive}. At zero
+     * field every finite argument x = u·qe is ±0, whose sinh is x itself on the scalar path (the
+     * series' x + x·(x²·P) with x² = +0), so the lanes take b₀·x directly (a NaN x stays NaN).
+     */
     private static int drive(HoppingRates h, double[] temp, double field, int from, int to, double[] drive) {
         double b0 = -h.driveScale();
         double qe = h.drivePerField() * field;
         int k = from;
+        if (qe == 0) {
+            for (; k + LANES <= to; k += LANES) {
+                DoubleVector.fromArray(SPECIES, drive, k).mul(qe).mul(b0).intoArray(drive, k);
+            }
+            return k;
+        }
         for (; k + LANES <= to; k += LANES) {
-            DoubleVector x = inverseKt(temp, k).mul(qe);
+            DoubleVector x = DoubleVector.fromArray(SPECIES, drive, k).mul(qe);
             DoubleVector a = x.abs();
             if (!a.compare(VectorOperators.LE, Sinh.LARGE).allTrue()) {
                 for (int m = k; m < k + LANES; m++) {
@@ -69,36 +82,13 @@ final class VectorHopping {
                 continue;
             }
             DoubleVector s = x.mul(x);
-            DoubleVector series = x.add(x.mul(s.mul(s.mul(s.mul(s.mul(s.mul(s.mul(s.mul(s.mul(Sinh.C17).add(Sinh.C15))
-                    .add(Sinh.C13)).add(Sinh.C11)).add(Sinh.C9)).add(Sinh.C7)).add(Sinh.C5)).add(Sinh.C3))));
-            DoubleVector e = exp(a);
+            DoubleVector series = x.add(x.mul(s.mul(s.mul(s.mul(s.mul(s.mul(s.mul(s.mul(s.mul(Exp.C17).add(Exp.C15))
+                    .add(Exp.C13)).add(Exp.C11)).add(Exp.C9)).add(Exp.C7)).add(Exp.C5)).add(Exp.C3))));
+            DoubleVector e = VectorExp.exp(a);
             DoubleVector half = e.sub(DoubleVector.broadcast(SPECIES, 1.0).div(e)).mul(0.5);
             DoubleVector large = half.blend(half.neg(), x.compare(VectorOperators.LT, 0.0));
             large.blend(series, a.compare(VectorOperators.LT, Sinh.SERIES)).mul(b0).intoArray(drive, k);
         }
         return k;
-    }
-
-    /** {@link Exp#of} lane by lane, for lanes inside [{@value Exp#LOW}, {@value Exp#HIGH}]. */
-    private static DoubleVector exp(DoubleVector x) {
-        DoubleVector t = x.mul(Exp.LOG2E).add(Exp.SHIFT);
-        DoubleVector kd = t.sub(Exp.SHIFT);
-        DoubleVector r = x.sub(kd.mul(Exp.LN2_HI)).sub(kd.mul(Exp.LN2_LO));
-        DoubleVector p = r.mul(Exp.C13).add(Exp.C12);
-        p = r.mul(p).add(Exp.C11);
-        p = r.mul(p).add(Exp.C10);
-        p = r.mul(p).add(Exp.C9);
-        p = r.mul(p).add(Exp.C8);
-        p = r.mul(p).add(Exp.C7);
-        p = r.mul(p).add(Exp.C6);
-        p = r.mul(p).add(Exp.C5);
-        p = r.mul(p).add(Exp.C4);
-        p = r.mul(p).add(Exp.C3);
-        p = r.mul(p).add(Exp.C2);
-        p = r.mul(p).add(1.0);
-        p = r.mul(p).add(1.0);
-        LongVector bits = t.reinterpretAsLongs().sub(Exp.SHIFT_BITS).add(1023L)
-                .lanewise(VectorOperators.LSHL, 52L);
-        return p.mul(bits.reinterpretAsDoubles());
     }
 }

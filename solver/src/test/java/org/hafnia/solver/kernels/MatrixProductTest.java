@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * The small dense product sums each entry in the textbook order, C_rj = Σ_k A_rk B_kj over k
  * ascending from 0, on the scalar and on the SIMD path: compared as raw bits (tolerance 0: same
  * products, same order, no fused multiply–add in Java), on widths that fill whole blocks of four
- * vectors, single vectors, a scalar tail, and less than one vector.
+ * vectors, single vectors, a scalar tail, and less than one vector, with row counts that fill the
+ * two- and four-row tiles and leave rows over; and on blocks of larger arrays.
  */
 class MatrixProductTest {
 
@@ -50,6 +51,45 @@ class MatrixProductTest {
         }
     }
 
+    /** Blocks of larger arrays (offsets, row strides): the textbook sums, and nothing of C outside the block written. */
+    @Test
+    void blocksOfLargerArraysGiveTheTextbookSumsAndLeaveTheRestOfC() {
+        SplittableRandom random = new SplittableRandom(12);
+        for (int rows : new int[] {1, 4, 7}) {
+            for (int inner : new int[] {1, 9, 16}) {
+                for (int cols : new int[] {3, 8, 16, 19, 32, 35}) {
+                    int aOff = 3;
+                    int aStride = inner + 2;
+                    int bOff = 5;
+                    int bStride = cols + 4;
+                    int cOff = 7;
+                    int cStride = cols + 1;
+                    double[] a = random(random, aOff + rows * aStride);
+                    double[] b = random(random, bOff + inner * bStride);
+                    for (boolean simd : new boolean[] {false, true}) {
+                        double[] c = new double[cOff + rows * cStride];
+                        java.util.Arrays.fill(c, Double.NaN);
+                        MatrixProduct.multiply(a, aOff, aStride, b, bOff, bStride, c, cOff, cStride, rows, inner, cols, simd);
+                        for (int k = 0; k < c.length; k++) {
+                            int r = (k - cOff) / cStride;
+                            int j = (k - cOff) % cStride;
+                            if (k < cOff || j >= cols) {
+                                assertThat(c[k]).as("outside the block: %d", k).isNaN();
+                                continue;
+                            }
+                            double s = 0;
+                            for (int m = 0; m < inner; m++) {
+                                s += a[aOff + r * aStride + m] * b[bOff + m * bStride + j];
+                            }
+                            assertThat(Double.doubleToRawLongBits(c[k])).as("%d×%d·%d×%d simd %s entry %d", rows, inner,
+                                    inner, cols, simd, k).isEqualTo(Double.doubleToRawLongBits(s));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void simdSumOfNegativeZerosIsPositiveZeroAsInTheLoop() {
         assumeTrue(VectorSupport.available(), "the Vector API module is not resolved in this JVM");
@@ -69,6 +109,9 @@ class MatrixProductTest {
         assertThatThrownBy(() -> MatrixProduct.multiply(a, new double[4], a, 2, 2, 2, true))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MatrixProduct.multiply(a, new double[3], new double[4], 2, 2, 2, true))
+                .isInstanceOf(IllegalArgumentException.class);
+        // A block that runs past its array: offset 1, stride 2, 2 × 2 needs 1 + 2 + 2 = 5 entries.
+        assertThatThrownBy(() -> MatrixProduct.multiply(a, 1, 2, new double[4], 0, 2, new double[4], 0, 2, 2, 2, 2, true))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
