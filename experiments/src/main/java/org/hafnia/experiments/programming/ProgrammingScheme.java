@@ -145,11 +145,31 @@ public enum ProgrammingScheme {
         UNREACHABLE
     }
 
-    /** Step count of {@link #FEEDFORWARD} (see there). */
+    /** Most steps of one {@link #FEEDFORWARD} path. */
+    static final int MAX_STEPS = 100_000;
+
+    /**
+     * Step count of {@link #FEEDFORWARD} (see there): from the level-spacing count, the first n whose
+     * steps no characterised pulse exceeds ({@link #MAX_STEPS} when none does), then lowered while
+     * its steps fall below the weakest pulse's and n − 1 still fits. The search skips, from the map's
+     * {@link ResponseMap#largestStepRange} over the path, the counts that must exceed it (step above
+     * its maximum, or a sample inside an interval where no pulse switches) and stops at one that
+     * cannot (step below its minimum): the same n as trying every count, in O(n) instead of O(n²).
+     */
     static int steps(ResponseMap map, double g0, double distance, double spacing) {
         int n = Math.max(1, (int) Math.ceil(distance / (0.5 * spacing)));
-        while (n < 100_000 && violates(map, g0, distance, n, true)) {
-            n++;
+        ResponseMap.LargestStepRange r = map.largestStepRange(g0, g0 + distance);
+        // Every count with distance/n > highest exceeds the map at every sample; one below the bound
+        // for round-off.
+        n = r.highest() > 0 ? (int) Math.max(n, Math.min(MAX_STEPS, Math.ceil(distance / r.highest()) - 1)) : MAX_STEPS;
+        // From here every count's steps are within the map everywhere on the path.
+        long fits = r.lowest() > 0 ? (long) Math.ceil(distance / r.lowest()) + 1 : Long.MAX_VALUE;
+        // From here a sample falls inside the widest interval where no pulse switches: n samples
+        // distance/n apart cover [g0, g0 + distance − distance/n], and an interval longer than two
+        // steps inside the path holds one.
+        long dead = r.dead() > 0 ? (long) Math.ceil(2 * distance / r.dead()) + 1 : Long.MAX_VALUE;
+        while (n < MAX_STEPS && n < fits && violates(map, g0, distance, n, true)) {
+            n = n + 1 >= dead ? MAX_STEPS : n + 1;
         }
         while (n > 1 && violates(map, g0, distance, n, false) && !violates(map, g0, distance, n - 1, true)) {
             n--;

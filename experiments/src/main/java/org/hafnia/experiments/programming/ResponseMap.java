@@ -150,6 +150,60 @@ public record ResponseMap(double[] widths, double[] amplitudes, double gLow, dou
     }
 
     /**
+     * Bounds of {@link #largestStep} over G in [from, to].
+     *
+     * @param lowest  a lower bound of its minimum (S)
+     * @param highest its maximum (S)
+     * @param dead    the widest sub-interval on which it is ≤ 0 (S of G; 0 when none)
+     */
+    record LargestStepRange(double lowest, double highest, double dead) {
+    }
+
+    /**
+     * {@link LargestStepRange} of [from, to]. Each width's step is linear in G between bin centres
+     * (constant beyond the outer ones), so on every piece between consecutive breakpoints the
+     * largest step, a maximum of linear functions, is convex: at most the larger of its end values,
+     * at least each width's smaller end value, and ≤ 0 throughout where it is ≤ 0 at both ends.
+     */
+    LargestStepRange largestStepRange(double from, double to) {
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
+        double dead = 0;
+        double deadStart = Double.NaN;
+        double a = from;
+        double bin = (gHigh - gLow) / BINS;
+        while (true) {
+            // The next breakpoint after a: a bin centre gLow + (c + ½) bin, or the interval's end.
+            double c = Math.floor((a - gLow) / bin - 0.5) + 1;
+            double b = gLow + (c + 0.5) * bin;
+            if (!(b > a)) {
+                b = gLow + (c + 1.5) * bin;
+            }
+            b = Math.min(to, b);
+            double upper = Double.NEGATIVE_INFINITY;
+            double lower = Double.NEGATIVE_INFINITY;
+            for (int w = 0; w < widths.length; w++) {
+                double sa = step(w, amplitudes.length - 1, a);
+                double sb = step(w, amplitudes.length - 1, b);
+                upper = Math.max(upper, Math.max(sa, sb));
+                lower = Math.max(lower, Math.min(sa, sb));
+            }
+            highest = Math.max(highest, upper);
+            lowest = Math.min(lowest, lower);
+            if (upper <= 0) {
+                deadStart = Double.isNaN(deadStart) ? a : deadStart;
+                dead = Math.max(dead, b - deadStart);
+            } else {
+                deadStart = Double.NaN;
+            }
+            if (b >= to) {
+                return new LargestStepRange(lowest, highest, dead);
+            }
+            a = b;
+        }
+    }
+
+    /**
      * Smallest step any characterised pulse gives at G (S): that of the weakest amplitude at the width
      * where it is smallest; zero when it does not switch (then any smaller step is interpolated towards it).
      */
