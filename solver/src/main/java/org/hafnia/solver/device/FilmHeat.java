@@ -34,8 +34,8 @@ import org.hafnia.solver.kernels.ModeSteps;
  * exponentials of Δt is computed once, at construction; the source's transform is kept
  * ({@link #source}), with each mode's steady state, for the trial steps of one source;
  * {@link #restore} copies the modes and leaves the node temperatures to the next
- * {@link #temperature()} or {@link #advance}; the transforms' products are SIMD where the Vector API
- * is available (the scalar bits); the exponentials of the last
+ * {@link #temperature()} or {@link #advance}; the transforms and the mode update ({@link ModeSteps})
+ * are SIMD where the Vector API is available (the scalar bits); the exponentials of the last
  * {@value #CACHED_STEPS} distinct Δt are kept (a device's pulses repeat their step sequence: the
  * steps of a segment are fixed multiples of its first step unless a step was halved), so a
  * repeated Δt reuses the very values Math.exp returned for it. After the cache is full, nothing
