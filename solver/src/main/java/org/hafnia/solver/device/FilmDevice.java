@@ -131,7 +131,7 @@ public final class FilmDevice implements StructuralDevice {
     private final double[] phi;
     private final double[] next;
     private final double[] sigma;
-    /** φ (raw bits) at which each node's σ was evaluated: σ is re-evaluated only where φ changed. */
+    /** φ (raw bits) at which each node's σ was evaluated: a law other than log-linear is re-evaluated only where φ changed. */
     private final long[] sigmaAt;
     private final double[] source;
     private final double[] saved;

@@ -34,8 +34,8 @@ import org.hafnia.solver.kernels.ModeSteps;
  * exponentials of Δt is computed once, at construction; the source's transform is kept
  * ({@link #source}), with each mode's steady state, for the trial steps of one source;
  * {@link #restore} copies the modes and leaves the node temperatures to the next
- * {@link #temperature()} or {@link #advance}; the transforms' products are SIMD where the Vector API
- * is available (the scalar bits); the exponentials of the last
+ * {@link #temperature()} or {@link #advance}; the transforms and the mode update ({@link ModeSteps})
+ * are SIMD where the Vector API is available (the scalar bits); the exponentials of the last
  * {@value #CACHED_STEPS} distinct Δt are kept (a device's pulses repeat their step sequence: the
  * steps of a segment are fixed multiples of its first step unless a step was halved), so a
  * repeated Δt reuses the very values Math.exp returned for it. After the cache is full, nothing
@@ -102,8 +102,9 @@ public final class FilmHeat {
     private final double[] lambdaPlus;
     private final double[] lambdaMinus;
     private final double[] aHalf;
-    private final double[] bf;
-    private final double[] ce2;
+    /** The off-diagonal entries of M = −C⁻¹K, the same for every mode (−K₁₂/c_f, −K₁₂/c_e), 1/s. */
+    private final double bf;
+    private final double ce2;
     private final double[] dHalf;
     /** Ideal electrodes: per mode the film's conductance kk (W/(m² K)) and its decay rate −kk/cf (1/s). */
     private final double[] kk;
@@ -157,6 +158,8 @@ public final class FilmHeat {
         }
         int size = nx * ny;
         this.k12 = -2 * g1;
+        this.bf = p.electrodes() ? -k12 / cf : 0;
+        this.ce2 = p.electrodes() ? -k12 / ce : 0;
         this.k22 = new double[size];
         this.det = new double[size];
         this.half = new double[size];
@@ -164,8 +167,6 @@ public final class FilmHeat {
         this.lambdaPlus = new double[size];
         this.lambdaMinus = new double[size];
         this.aHalf = new double[size];
-        this.bf = new double[size];
-        this.ce2 = new double[size];
         this.dHalf = new double[size];
         this.kk = new double[size];
         this.rate = new double[size];
@@ -181,8 +182,8 @@ public final class FilmHeat {
             det[k] = k11 * k22[k] - k12 * k12;
             // M = −C⁻¹K, exp(MΔt) by its two real eigenvalues (C^½ M C^-½ is symmetric).
             double a = -k11 / cf;
-            double b = -k12 / cf;
-            double c = -k12 / ce;
+            double b = bf;
+            double c = ce2;
             double d = -k22[k] / ce;
             half[k] = (a + d) / 2;
             double disc = Math.sqrt((a - d) * (a - d) / 4 + b * c);
@@ -190,8 +191,6 @@ public final class FilmHeat {
             lambdaPlus[k] = half[k] + disc;
             lambdaMinus[k] = half[k] - disc;
             aHalf[k] = a - half[k];
-            bf[k] = b;
-            ce2[k] = c;
             dHalf[k] = d - half[k];
         }
         this.af = new double[size];

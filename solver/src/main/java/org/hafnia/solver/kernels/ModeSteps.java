@@ -27,11 +27,11 @@ public final class ModeSteps {
     }
 
     /**
-     * Two coupled layers for k in [0, n): ch = x[k], sh = x[n + k]; α, β, γ, δ per mode in
-     * {@code alpha}, {@code beta}, {@code gamma}, {@code delta}.
+     * Two coupled layers for k in [0, n): ch = x[k], sh = x[n + k]; α and δ per mode in {@code alpha} and
+     * {@code delta}, β and γ the same for every mode (the coupling of the two layers).
      */
     public static void coupled(double[] af, double[] ae, double[] sf, double[] se, double[] x, double[] alpha,
-                               double[] beta, double[] gamma, double[] delta, int n, boolean vectorised) {
+                               double beta, double gamma, double[] delta, int n, boolean vectorised) {
         int k = vectorised && VectorSupport.available() ? VectorModes.coupled(af, ae, sf, se, x, alpha, beta, gamma, delta, n) : 0;
         for (; k < n; k++) {
             double f = sf[k];
@@ -40,8 +40,8 @@ public final class ModeSteps {
             double sh = x[n + k];
             double xf = af[k] - f;
             double xe = ae[k] - e;
-            af[k] = f + ch * xf + sh * (alpha[k] * xf + beta[k] * xe);
-            ae[k] = e + ch * xe + sh * (gamma[k] * xf + delta[k] * xe);
+            af[k] = f + ch * xf + sh * (alpha[k] * xf + beta * xe);
+            ae[k] = e + ch * xe + sh * (gamma * xf + delta[k] * xe);
         }
     }
 }

@@ -21,8 +21,8 @@ final class VectorModes {
         return k;
     }
 
-    static int coupled(double[] af, double[] ae, double[] sf, double[] se, double[] x, double[] alpha, double[] beta,
-                       double[] gamma, double[] delta, int n) {
+    static int coupled(double[] af, double[] ae, double[] sf, double[] se, double[] x, double[] alpha, double beta,
+                       double gamma, double[] delta, int n) {
         int k = 0;
         for (; k + LANES <= n; k += LANES) {
             DoubleVector f = DoubleVector.fromArray(SPECIES, sf, k);
@@ -32,8 +32,8 @@ final class VectorModes {
             DoubleVector xf = DoubleVector.fromArray(SPECIES, af, k).sub(f);
             DoubleVector xe = DoubleVector.fromArray(SPECIES, ae, k).sub(e);
             f.add(ch.mul(xf)).add(sh.mul(DoubleVector.fromArray(SPECIES, alpha, k).mul(xf)
-                    .add(DoubleVector.fromArray(SPECIES, beta, k).mul(xe)))).intoArray(af, k);
-            e.add(ch.mul(xe)).add(sh.mul(DoubleVector.fromArray(SPECIES, gamma, k).mul(xf)
+                    .add(xe.mul(beta)))).intoArray(af, k);
+            e.add(ch.mul(xe)).add(sh.mul(xf.mul(gamma)
                     .add(DoubleVector.fromArray(SPECIES, delta, k).mul(xe)))).intoArray(ae, k);
         }
         return k;

@@ -19,8 +19,8 @@ class ModeStepsTest {
             double[] se = random(r, n);
             double[] x = random(r, 2 * n);
             double[] alpha = random(r, n);
-            double[] beta = random(r, n);
-            double[] gamma = random(r, n);
+            double beta = random(r, 1)[0];
+            double gamma = random(r, 1)[0];
             double[] delta = random(r, n);
             for (boolean simd : new boolean[] {false, true}) {
                 double[] f = af.clone();
@@ -31,8 +31,8 @@ class ModeStepsTest {
                 for (int k = 0; k < n; k++) {
                     double xf = af[k] - sf[k];
                     double xe = ae[k] - se[k];
-                    double ef = sf[k] + x[k] * xf + x[n + k] * (alpha[k] * xf + beta[k] * xe);
-                    double ee = se[k] + x[k] * xe + x[n + k] * (gamma[k] * xf + delta[k] * xe);
+                    double ef = sf[k] + x[k] * xf + x[n + k] * (alpha[k] * xf + beta * xe);
+                    double ee = se[k] + x[k] * xe + x[n + k] * (gamma * xf + delta[k] * xe);
                     double es = sf[k] + x[k] * (af[k] - sf[k]);
                     assertThat(Double.doubleToRawLongBits(f[k])).as("n %d k %d simd %s", n, k, simd).isEqualTo(Double.doubleToRawLongBits(ef));
                     assertThat(Double.doubleToRawLongBits(e[k])).isEqualTo(Double.doubleToRawLongBits(ee));
