@@ -1,7 +1,6 @@
 package org.hafnia.experiments.array;
 
 import java.lang.reflect.InvocationTargetException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.IntConsumer;
 
@@ -69,7 +68,7 @@ public final class ArrayEngines {
         }
 
         @Override
-        public void run(ArrayRecipe recipe, Path store, Settings settings, IntConsumer deviceDone) {
+        public void run(ArrayRecipe recipe, RunStorage store, Settings settings, IntConsumer deviceDone) {
             recipe.study().runLocal(store, settings.threads(), deviceDone);
         }
     }

@@ -38,8 +38,10 @@ public final class OutputFolder implements AutoCloseable {
 
     /** The lock file, kept in the folder (deleting a lock file would race with the next run). */
     public static final String LOCK = ".hafnia.lock";
-    static final String STAGING_PREFIX = ".staging-";
-    static final String COMMIT_PREFIX = ".commit-";
+    /** Prefix of an uncommitted set's folder ({@link StagedOutput}; also a set bound for another store). */
+    public static final String STAGING_PREFIX = ".staging-";
+    /** Prefix of a committed set's folder, rolled forward on opening. */
+    public static final String COMMIT_PREFIX = ".commit-";
 
     private static final Map<Path, Holder> HELD = new HashMap<>();
 
@@ -236,7 +238,8 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path root) {
+    /** Deletes {@code root} with everything in it; absent is not an error. */
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }
