@@ -63,10 +63,20 @@ public final class SparkArrayEngine implements ArrayEngine {
         }
         // parallelize with as many slices as elements: slice k holds exactly element k.
         RDD<Integer> rdd = JavaSparkContext.fromSparkContext(sc).parallelize(batches, todo.length).rdd();
-        sc.setJobDescription("hafnia array " + recipe.scheme() + ": " + todo.length + " batches of " + recipe.batch() + " devices");
+        String group = "hafnia-array-" + java.util.UUID.randomUUID();
+        sc.setJobGroup(group, "hafnia array " + recipe.scheme() + ": " + todo.length + " batches of " + recipe.batch() + " devices",
+                false);
         ClassTag<byte[]> bytes = ClassTag$.MODULE$.apply(byte[].class);
-        sc.runJob(rdd, new RunBatch(recipe), CollectionConverters.asScala(partitions).toSeq(),
-                new CommitBatch(store, todo, study, deviceDone), bytes);
+        CommitBatch commit = new CommitBatch(store, todo, study, deviceDone);
+        try {
+            sc.runJob(rdd, new RunBatch(recipe), CollectionConverters.asScala(partitions).toSeq(), commit, bytes);
+        } finally {
+            // A failed job (a task, or a commit, failed) keeps handing the driver the results of tasks still running:
+            // nothing is committed once run returns, and the tasks not yet started are cancelled.
+            commit.close();
+            sc.cancelJobGroup(group);
+            sc.clearJobGroup();
+        }
     }
 
     /**
@@ -134,6 +144,7 @@ public final class SparkArrayEngine implements ArrayEngine {
         private final int[] todo;
         private final ArrayStudy study;
         private final IntConsumer deviceDone;
+        private boolean closed;
 
         CommitBatch(RunStorage store, int[] todo, ArrayStudy study, IntConsumer deviceDone) {
             this.store = store;
@@ -142,8 +153,16 @@ public final class SparkArrayEngine implements ArrayEngine {
             this.deviceDone = deviceDone;
         }
 
+        /** Commits nothing more; waits for a commit under way. */
+        synchronized void close() {
+            closed = true;
+        }
+
         @Override
-        public BoxedUnit apply(Object partition, byte[] encoded) {
+        public synchronized BoxedUnit apply(Object partition, byte[] encoded) {
+            if (closed) {
+                return BoxedUnit.UNIT;
+            }
             int b = todo[(Integer) partition];
             ArrayStudy.commit(store, b, encoded);
             for (int k = 0; k < study.batchSize(b); k++) {
