@@ -68,13 +68,17 @@ public final class SparkArrayEngine implements ArrayEngine {
                 false);
         ClassTag<byte[]> bytes = ClassTag$.MODULE$.apply(byte[].class);
         CommitBatch commit = new CommitBatch(store, todo, study, deviceDone);
+        boolean ok = false;
         try {
             sc.runJob(rdd, new RunBatch(recipe), CollectionConverters.asScala(partitions).toSeq(), commit, bytes);
+            ok = true;
         } finally {
             // A failed job (a task, or a commit, failed) keeps handing the driver the results of tasks still running:
             // nothing is committed once run returns, and the tasks not yet started are cancelled.
             commit.close();
-            sc.cancelJobGroup(group);
+            if (!ok) {
+                sc.cancelJobGroup(group);
+            }
             sc.clearJobGroup();
         }
     }

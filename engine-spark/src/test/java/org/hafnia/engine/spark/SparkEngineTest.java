@@ -225,6 +225,7 @@ class SparkEngineTest {
             TestSchemeFileSystem.FAIL_AT.set(0);
         }
         assertThat(stopped.status()).isNotZero();
+        assertThat(stopped.err()).contains("test: the store stops here").hasLineCount(1);
         long committed = KilledHafnia.committedBatches(dir.resolve(".batches"));
         assertThat(committed).isBetween(3L, 15L);
 
@@ -243,6 +244,29 @@ class SparkEngineTest {
         assertSameDevices(dir);
         assertThat(dir.resolve(".batches")).doesNotExist();
         assertThat(Path.of(TestSchemeFileSystem.SCHEME + ":")).as("no java.nio folder named after the scheme").doesNotExist();
+    }
+
+    /** Both folders of --compare-write-verify through a URI: each the local-folder run's, byte for byte. */
+    @Test
+    void compareWriteVerifyThroughAUriWritesBothFoldersOfTheLocalRun() throws Exception {
+        Path onLocal = shared.resolve("compare-local");
+        Path throughUri = shared.resolve("compare-uri");
+        List<String> small = List.of("array", tinyCase.toString(), "--device", compact.toString(), "--rows", "2", "--cols", "8",
+                "--levels", "8", "--reads", "5", "--compare-write-verify", "--batch", "4");
+        List<String> l = new ArrayList<>(small);
+        l.addAll(List.of("--out", onLocal.toString()));
+        CommandRun local = CommandRun.of(l.toArray(String[]::new));
+        assertThat(local.status()).as(local.err()).isZero();
+        List<String> u = new ArrayList<>(small);
+        u.addAll(List.of("--engine", "spark", "--master", "local[2]", "--out", testSchemeUri(throughUri)));
+        CommandRun uri = CommandRun.of(u.toArray(String[]::new));
+        assertThat(uri.status()).as(uri.err()).isZero();
+        for (String f : new String[] {"devices.parquet", "array.h5", "write-verify/devices.parquet", "write-verify/array.h5"}) {
+            assertThat(Files.readAllBytes(throughUri.resolve(f))).as(f).isEqualTo(Files.readAllBytes(onLocal.resolve(f)));
+        }
+        assertThat(throughUri.resolve("compare.md")).isRegularFile();
+        assertThat(throughUri.resolve(".batches")).doesNotExist();
+        assertThat(throughUri.resolve("write-verify/.batches")).doesNotExist();
     }
 
     @Test
