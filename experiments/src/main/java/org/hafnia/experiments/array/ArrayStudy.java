@@ -238,7 +238,8 @@ public final class ArrayStudy {
         String where = store.location();
         if (store.isFile(RUN_KEY)) {
             if (!resume) {
-                throw new InvalidInputException(where + ": the batch store of an unfinished array run; continue it with --resume or choose another --out");
+                throw new InvalidInputException(where + ": the batch store of an unfinished array run; continue it with --resume"
+                        + " or choose another --out");
             }
             String old;
             try {

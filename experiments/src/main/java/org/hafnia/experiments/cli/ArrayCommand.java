@@ -68,7 +68,8 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
     @Option(names = "--resume", description = "Continue an interrupted run in --out: only unfinished batches are computed.")
     boolean resume;
 
-    @Option(names = "--out", defaultValue = "out/array", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "out/array",
+            description = "Output folder, or with --engine spark a Hadoop URI: hdfs://…, s3a://…, file:///… (docs/spark.md) (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Mixin

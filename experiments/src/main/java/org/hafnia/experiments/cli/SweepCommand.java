@@ -57,7 +57,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--vary", required = true, description = "KEY=V1,V2,... (repeatable).")
     List<String> vary;
 
-    @Option(names = "--out", defaultValue = "out/sweep", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "out/sweep",
+            description = "Output folder, or with --engine spark a Hadoop URI: hdfs://…, s3a://…, file:///… (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--array-option", description = "An option passed to every hafnia array job, e.g. --array-option=--rows=16 (repeatable).")
@@ -239,7 +240,9 @@ public final class SweepCommand implements Callable<Integer> {
             JsonNode s;
             try {
                 s = Json.mapper().readTree(dir.read("array.json"));
-            } catch (IOException | UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
+                throw new InvalidInputException(e.getMessage()); // names the file
+            } catch (IOException e) {
                 throw new InvalidInputException(dir.location() + "/array.json: " + e.getMessage());
             }
             tsv.append(job[j]);
