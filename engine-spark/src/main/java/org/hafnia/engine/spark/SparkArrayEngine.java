@@ -95,7 +95,13 @@ public final class SparkArrayEngine implements ArrayEngine {
         String scheme = out.getScheme();
         try {
             FileSystem fs = FileSystem.get(out, session(settings).sparkContext().hadoopConfiguration());
-            return new HadoopRunStorage(fs, new org.apache.hadoop.fs.Path(out), out.toString());
+            HadoopRunStorage store = new HadoopRunStorage(fs, new org.apache.hadoop.fs.Path(out), out.toString());
+            // Reached now, so that a store that cannot be reached is refused naming --out, before any work.
+            store.exists();
+            return store;
+        } catch (java.io.UncheckedIOException e) {
+            throw new InvalidInputException("--out " + out + ": cannot reach it with Hadoop's FileSystem (scheme \"" + scheme + "\"): "
+                    + String.valueOf(e.getCause().getMessage()).lines().findFirst().orElse(""));
         } catch (UnsupportedFileSystemException e) {
             throw new InvalidInputException("--out " + out + ": no Hadoop FileSystem for the scheme \"" + scheme + "\" in this Spark"
                     + " session (its connector on the class path, e.g. hadoop-aws for s3a, or fs." + scheme + ".impl; docs/spark.md)");
