@@ -13,8 +13,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
-import org.hafnia.experiments.array.RunStorage;
 import org.hafnia.postprocess.io.AtomicFiles;
+import org.hafnia.postprocess.io.RunStorage;
 
 /**
  * A run folder on any Hadoop-compatible store ({@code hdfs://}, {@code s3a://}, {@code file:///},

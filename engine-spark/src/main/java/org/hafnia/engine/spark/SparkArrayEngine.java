@@ -18,8 +18,8 @@ import org.apache.spark.sql.SparkSession;
 import org.hafnia.experiments.array.ArrayEngine;
 import org.hafnia.experiments.array.ArrayRecipe;
 import org.hafnia.experiments.array.ArrayStudy;
-import org.hafnia.experiments.array.RunStorage;
 import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.postprocess.io.RunStorage;
 
 import scala.collection.Iterator;
 import scala.jdk.javaapi.CollectionConverters;

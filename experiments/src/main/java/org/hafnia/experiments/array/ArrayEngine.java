@@ -2,6 +2,8 @@ package org.hafnia.experiments.array;
 
 import java.util.function.IntConsumer;
 
+import org.hafnia.postprocess.io.RunStorage;
+
 /**
  * Runs the device batches of an array study. An engine computes every batch of the recipe's
  * study that has no committed file in the run folder and commits each one ({@link ArrayStudy#commit})

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.postprocess.io.RunStorage;
 
 /**
  * Finds an array engine by name. The Spark engine is loaded by reflection only when named (as the

@@ -16,6 +16,7 @@ import java.util.zip.CRC32;
 
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.postprocess.io.AtomicFiles;
+import org.hafnia.postprocess.io.RunStorage;
 
 /**
  * An R × C array of phase-field devices programmed to N levels (device i = row·C + col gets level

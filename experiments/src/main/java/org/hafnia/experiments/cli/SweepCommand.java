@@ -17,14 +17,14 @@ import java.util.regex.Pattern;
 
 import org.hafnia.experiments.array.ArrayEngine;
 import org.hafnia.experiments.array.ArrayEngines;
-import org.hafnia.experiments.array.LocalRunStorage;
-import org.hafnia.experiments.array.RunStorage;
-import org.hafnia.experiments.array.StoredOutput;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.postprocess.io.AtomicFiles;
 import org.hafnia.postprocess.io.Json;
+import org.hafnia.postprocess.io.LocalRunStorage;
 import org.hafnia.postprocess.io.OutputFolder;
 import org.hafnia.postprocess.io.ParquetTable;
+import org.hafnia.postprocess.io.RunStorage;
+import org.hafnia.postprocess.io.StoredOutput;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -5,11 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.Comparator;
@@ -197,45 +194,12 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    /** Rolls committed sets forward, removes uncommitted ones and stray temporary files. */
-    private static void settle(Path dir) {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path p : entries) {
-                String name = p.getFileName().toString();
-                if (name.startsWith(COMMIT_PREFIX) && Files.isDirectory(p)) {
-                    moveContents(p, dir);
-                    deleteTree(p);
-                } else if (name.startsWith(STAGING_PREFIX) && Files.isDirectory(p)) {
-                    deleteTree(p);
-                } else if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(p)) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot tidy output folder " + dir + ": " + AtomicFiles.reason(e), e);
-        }
-    }
-
     /**
-     * Moves every file of {@code from} into {@code to}, each by an atomic rename over what is there;
-     * the files of a subfolder go into the subfolder of the same name (created where absent).
+     * Rolls committed sets forward, removes uncommitted ones and stray temporary files: the one
+     * protocol of {@link StoredOutput#settle}, on this machine's file system.
      */
-    static void moveContents(Path from, Path to) throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(from)) {
-            for (Path f : files) {
-                Path target = to.resolve(f.getFileName().toString());
-                if (Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(target);
-                    moveContents(f, target);
-                    continue;
-                }
-                try {
-                    Files.move(f, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(f, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+    private static void settle(Path dir) {
+        StoredOutput.settle(new LocalRunStorage(dir));
     }
 
     /** Deletes {@code root} with everything in it; absent is not an error. */

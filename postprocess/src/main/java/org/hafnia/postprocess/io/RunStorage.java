@@ -1,17 +1,15 @@
-package org.hafnia.experiments.array;
+package org.hafnia.postprocess.io;
 
 import java.io.UncheckedIOException;
 import java.util.List;
 
-import org.hafnia.postprocess.io.AtomicFiles;
-
 /**
- * Where an array run folder lives: the batch store ({@code .batches}, {@link ArrayStudy}) and the
- * committed output set ({@link StoredOutput}). One model of the run folder over two stores: this
- * machine's file system ({@link LocalRunStorage}, java.nio) and, for {@code --engine spark}, any
- * path Hadoop's {@code FileSystem} resolves (the engine's {@link ArrayEngine#storage}; the
- * experiments module loads no Hadoop class). Names are relative paths of plain names
- * ({@code write-verify/array.json}) below this folder.
+ * Where an output folder lives: this machine's file system ({@link LocalRunStorage}, java.nio; what
+ * {@link OutputFolder} settles and {@link StagedOutput} commits into) or another store, such as the
+ * Hadoop-compatible path of {@code hafnia array --engine spark --out hdfs://…} (module engine-spark;
+ * this module loads no Hadoop class). The one model of a run folder over both: an array study's batch
+ * store ({@code ArrayStudy}) and the commit protocol of an output set ({@link StoredOutput}). Names
+ * are relative paths of plain names ({@code write-verify/array.json}) below this folder.
  */
 public interface RunStorage {
 

@@ -1,4 +1,4 @@
-package org.hafnia.experiments.array;
+package org.hafnia.postprocess.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,8 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.hafnia.postprocess.io.AtomicFiles;
-import org.hafnia.postprocess.io.OutputFolder;
 
 /** A run folder on this machine's file system, through java.nio ({@link AtomicFiles} for the atomic writes). */
 public record LocalRunStorage(Path dir) implements RunStorage {
@@ -71,7 +69,11 @@ public record LocalRunStorage(Path dir) implements RunStorage {
         Path target = dir.resolve(to);
         try {
             Files.createDirectories(target.getParent());
-            Files.move(dir.resolve(from), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.move(dir.resolve(from), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(dir.resolve(from), target, StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rename " + dir.resolve(from) + " to " + target + ": " + AtomicFiles.reason(e), e);
         }

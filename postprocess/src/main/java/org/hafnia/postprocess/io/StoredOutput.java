@@ -1,4 +1,4 @@
-package org.hafnia.experiments.array;
+package org.hafnia.postprocess.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,21 +8,18 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.hafnia.postprocess.io.AtomicFiles;
-import org.hafnia.postprocess.io.OutputFolder;
-import org.hafnia.postprocess.io.StagedOutput;
 
 /**
- * The output set of a run folder on a {@link RunStorage} that is not this machine's file system
- * ({@code --out hdfs://…} under {@code --engine spark}). The set is written and committed on this
- * machine first, by {@link StagedOutput} in a local temporary folder (jhdf and the Parquet writer
- * write local files), then published with the protocol of {@link StagedOutput#commit()}, on the
- * store: every file copied into {@code DIR/.staging-ID}; one rename of that folder to
- * {@code DIR/.commit-ID}, the commit point; each file renamed over its old version; the commit
- * folder removed. {@link #settle} is what {@link OutputFolder#lock} does on opening a local folder:
- * a commit folder a killed run left is rolled forward, a staging folder or a stray temporary file
- * removed. The same prefixes as {@link OutputFolder}'s, so a {@code file:} folder settles the same
- * under either. A store has no lock: two runs into one URI at once are not prevented (docs/spark.md).
+ * The commit protocol of an output set, over any {@link RunStorage}; {@link OutputFolder} and
+ * {@link StagedOutput} use it for a local folder, and a store that is not this machine's file
+ * system (an array run's {@code --out hdfs://…} under {@code --engine spark}) gets its set by
+ * {@link #publish}: the set is written and committed on this machine first, by {@link StagedOutput}
+ * in a local temporary folder (jhdf and the Parquet writer write local files), then every file is
+ * copied into {@code DIR/.staging-ID}; one rename of that folder to {@code DIR/.commit-ID} is the
+ * commit point; each file is renamed over its old version and the commit folder removed.
+ * {@link #settle} is what opening a folder does: a commit folder a killed run left is rolled
+ * forward, a staging folder or a stray temporary file removed. A store other than the local file
+ * system has no lock: two runs into one URI at once are not prevented (docs/spark.md).
  */
 public final class StoredOutput {
 
@@ -64,8 +61,12 @@ public final class StoredOutput {
         rollForward(dir, commit);
     }
 
-    /** Moves every file of the commit folder {@code commit} over its place in {@code dir}, then removes the folder. */
-    private static void rollForward(RunStorage dir, String commit) {
+    /**
+     * Moves every file of the commit folder {@code commit} of {@code dir} over its place in
+     * {@code dir} (the files of a subfolder into the subfolder of that name), then removes the
+     * commit folder.
+     */
+    static void rollForward(RunStorage dir, String commit) {
         moveContents(dir, commit, "");
         dir.delete(commit);
     }
