@@ -178,6 +178,15 @@ class SparkEngineTest {
             assertThat(rows.get(2)).startsWith("job-001\t2\t");
             assertThat(dir.resolve("summary.parquet")).isRegularFile();
         }
+        // --resume through the URI: finished jobs (their array.json on the store) are not run again.
+        byte[] finished = Files.readAllBytes(throughUri.resolve("job-001/array.json"));
+        List<String> r = new ArrayList<>(List.of("sweep", tinyCase.toString(), "--out", testSchemeUri(throughUri), "--engine", "spark",
+            "--master", "local[2]", "--resume"));
+        r.addAll(List.of(common));
+        CommandRun resumed = CommandRun.of(r.toArray(String[]::new));
+        assertThat(resumed.status()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).doesNotContain("devices (");
+        assertThat(Files.readAllBytes(throughUri.resolve("job-001/array.json"))).isEqualTo(finished);
         assertThat(Path.of(TestSchemeFileSystem.SCHEME + ":")).as("no java.nio folder named after the scheme").doesNotExist();
     }
 
