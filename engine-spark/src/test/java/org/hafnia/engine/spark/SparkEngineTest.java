@@ -19,6 +19,8 @@ import org.hafnia.experiments.programming.CrossbarProgramming;
 import org.hafnia.physics.compact.CompactDeviceParameters;
 import org.hafnia.postprocess.export.CompactDeviceFile;
 import org.hafnia.postprocess.io.Json;
+import org.hafnia.postprocess.io.LocalRunStorage;
+import org.hafnia.postprocess.io.RunStorage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,8 @@ class SparkEngineTest {
     @BeforeAll
     static void startSparkAndRunTheLocalEngineOnce() throws Exception {
         spark = SparkSession.builder().master("local[2]").appName("hafnia-test").config("spark.ui.enabled", "false").getOrCreate();
+        // A second Hadoop scheme, unknown to java.nio (TestSchemeFileSystem), in the session's Hadoop configuration.
+        spark.sparkContext().hadoopConfiguration().set("fs." + TestSchemeFileSystem.SCHEME + ".impl", TestSchemeFileSystem.class.getName());
         tinyCase = shared.resolve("tiny-array.json");
         Files.copy(Path.of(System.getProperty("hafnia.root"), "experiments/src/test/resources/cases/tiny-array.json"), tinyCase);
         Path x = shared.resolve("extract");
@@ -67,8 +71,13 @@ class SparkEngineTest {
     }
 
     private static CommandRun array(Path out, String... more) {
+        return array(out.toString(), more);
+    }
+
+    /** The 16 × 16 tiny array into {@code out}, a folder or a URI. */
+    private static CommandRun array(String out, String... more) {
         List<String> a = new ArrayList<>(List.of("array", tinyCase.toString(), "--device", compact.toString(), "--rows", "16",
-                "--cols", "16", "--levels", "8", "--reads", "5", "--out", out.toString()));
+                "--cols", "16", "--levels", "8", "--reads", "5", "--out", out));
         a.addAll(List.of(more));
         return CommandRun.of(a.toArray(String[]::new));
     }
@@ -117,14 +126,14 @@ class SparkEngineTest {
                 ArrayRecipe.components(p), spacing, 0.02, 10, 5, 1e-3, 4, 16,
                 levels, 16);
         ArrayStudy study = recipe.study();
-        Path whole = shared.resolve("resume-local/.batches");
+        RunStorage whole = new LocalRunStorage(shared.resolve("resume-local/.batches"));
         ArrayStudy.prepare(whole, "test\n", false);
         study.runLocal(whole, 2, i -> { });
         // What a killed run leaves: batches 0 and 2 committed (the local engine's files), 1 and 3 not.
-        Path store = shared.resolve("resume/.batches");
+        RunStorage store = new LocalRunStorage(shared.resolve("resume/.batches"));
         ArrayStudy.prepare(store, "test\n", false);
         for (String f : new String[] {"batch-000000.bin", "batch-000002.bin"}) {
-            Files.copy(whole.resolve(f), store.resolve(f));
+            store.write(f, o -> o.write(whole.read(f)));
         }
         List<Integer> computed = new ArrayList<>();
         new SparkArrayEngine().run(recipe, store, new ArrayEngine.Settings(2, null), computed::add);
@@ -134,25 +143,161 @@ class SparkEngineTest {
     }
 
     @Test
-    void aSweepOnSparkGivesTheLocalSweepsJobs() throws Exception {
+    void aSweepOnSparkGivesTheLocalSweepsJobsInAFolderAndThroughAUri() throws Exception {
         String[] common = {"--vary", "seed=1,2", "--array-option=--device=" + compact, "--array-option=--rows=2",
             "--array-option=--cols=4", "--array-option=--levels=2", "--array-option=--reads=2"};
         Path onLocal = shared.resolve("sweep-local");
         Path onSpark = shared.resolve("sweep-spark");
+        Path throughUri = shared.resolve("sweep-uri");
         List<String> a = new ArrayList<>(List.of("sweep", tinyCase.toString(), "--out", onLocal.toString()));
         a.addAll(List.of(common));
         CommandRun l = CommandRun.of(a.toArray(String[]::new));
         assertThat(l.status()).as(l.err()).isZero();
-        List<String> b = new ArrayList<>(List.of("sweep", tinyCase.toString(), "--out", onSpark.toString(), "--engine", "spark",
-            "--master", "local[2]"));
-        b.addAll(List.of(common));
-        CommandRun s = CommandRun.of(b.toArray(String[]::new));
-        assertThat(s.status()).as(s.err()).isZero();
-        for (String job : new String[] {"job-000", "job-001"}) {
-            assertThat(Files.readAllBytes(onSpark.resolve(job).resolve("devices.parquet")))
-                    .isEqualTo(Files.readAllBytes(onLocal.resolve(job).resolve("devices.parquet")));
-            assertThat(Json.mapper().readTree(onSpark.resolve(job).resolve("array.json").toFile()).get("engine").asText())
-                    .isEqualTo("spark");
+        for (String out : new String[] {onSpark.toString(), testSchemeUri(throughUri)}) {
+            List<String> b = new ArrayList<>(List.of("sweep", tinyCase.toString(), "--out", out, "--engine", "spark",
+                "--master", "local[2]"));
+            b.addAll(List.of(common));
+            CommandRun s = CommandRun.of(b.toArray(String[]::new));
+            assertThat(s.status()).as(s.err()).isZero();
+        }
+        for (Path dir : new Path[] {onSpark, throughUri}) {
+            for (String job : new String[] {"job-000", "job-001"}) {
+                assertThat(Files.readAllBytes(dir.resolve(job).resolve("devices.parquet")))
+                        .isEqualTo(Files.readAllBytes(onLocal.resolve(job).resolve("devices.parquet")));
+                assertThat(Files.readAllBytes(dir.resolve(job).resolve("array.h5")))
+                        .isEqualTo(Files.readAllBytes(onLocal.resolve(job).resolve("array.h5")));
+                assertThat(Json.mapper().readTree(dir.resolve(job).resolve("array.json").toFile()).get("engine").asText())
+                        .isEqualTo("spark");
+                assertThat(Files.readAllBytes(dir.resolve("cases").resolve(job + ".json")))
+                        .isEqualTo(Files.readAllBytes(onLocal.resolve("cases").resolve(job + ".json")));
+            }
+            // One summary row a job, the varied value in its column (wall_s differs from run to run).
+            List<String> rows = Files.readAllLines(dir.resolve("summary.tsv"));
+            assertThat(rows).hasSize(3);
+            assertThat(rows.get(1)).startsWith("job-000\t1\t");
+            assertThat(rows.get(2)).startsWith("job-001\t2\t");
+            assertThat(dir.resolve("summary.parquet")).isRegularFile();
+        }
+        // --resume through the URI: finished jobs (their array.json on the store) are not run again.
+        byte[] finished = Files.readAllBytes(throughUri.resolve("job-001/array.json"));
+        List<String> r = new ArrayList<>(List.of("sweep", tinyCase.toString(), "--out", testSchemeUri(throughUri), "--engine", "spark",
+            "--master", "local[2]", "--resume"));
+        r.addAll(List.of(common));
+        CommandRun resumed = CommandRun.of(r.toArray(String[]::new));
+        assertThat(resumed.status()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).doesNotContain("devices (");
+        assertThat(Files.readAllBytes(throughUri.resolve("job-001/array.json"))).isEqualTo(finished);
+        assertThat(Path.of(TestSchemeFileSystem.SCHEME + ":")).as("no java.nio folder named after the scheme").doesNotExist();
+    }
+
+    /** {@code hafniatest:///ABSOLUTE/PATH}: the local folder {@code dir} through the test scheme. */
+    private static String testSchemeUri(Path dir) {
+        return TestSchemeFileSystem.SCHEME + "://" + dir.toAbsolutePath();
+    }
+
+    @Test
+    void aRunToAFileUriIsTheLocalRunByteForByte() throws Exception {
+        Path dir = shared.resolve("uri-file");
+        String uri = "file://" + dir.toAbsolutePath();
+        CommandRun r = array(uri, "--engine", "spark", "--master", "local[2]", "--batch", "16");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertSameDevices(dir);
+        assertThat(Json.mapper().readTree(dir.resolve("array.json").toFile()).get("engine").asText()).isEqualTo("spark");
+        assertThat(r.out()).contains("wrote " + uri);
+        assertThat(dir.resolve(".batches")).doesNotExist();
+        try (var names = Files.list(dir)) {
+            assertThat(names.map(p -> p.getFileName().toString()))
+                    .noneMatch(n -> n.startsWith(".staging-") || n.startsWith(".commit-") || n.endsWith(".tmp"));
+        }
+    }
+
+    /**
+     * On the test scheme (Hadoop's RawLocalFileSystem under another name, unknown to java.nio): a
+     * run whose store refuses the 4th batch commit stops with the batches committed before it, as
+     * a killed driver would; a new run is refused without --resume; resumed, it computes exactly
+     * the uncommitted batches, every batch commit went through the Hadoop FileSystem, and the
+     * outputs are the local engine's local-folder run's, byte for byte.
+     */
+    @Test
+    void aRunStoppedPartWayOnAnotherHadoopSchemeResumesComputingOnlyTheMissingBatches() throws Exception {
+        Path dir = shared.resolve("uri-scheme");
+        // An existing folder: a failed run removes only a folder it created, so the batch store stays, as after a kill.
+        Files.createDirectories(dir);
+        String uri = testSchemeUri(dir);
+        String[] spark = {"--engine", "spark", "--master", "local[2]", "--batch", "16"};
+        TestSchemeFileSystem.BATCH_RENAMES.set(0);
+        TestSchemeFileSystem.FAIL_AT.set(4);
+        CommandRun stopped;
+        try {
+            stopped = array(uri, spark);
+        } finally {
+            TestSchemeFileSystem.FAIL_AT.set(0);
+        }
+        assertThat(stopped.status()).isNotZero();
+        assertThat(stopped.err()).contains("test: the store stops here").hasLineCount(1);
+        long committed = KilledHafnia.committedBatches(dir.resolve(".batches"));
+        assertThat(committed).isBetween(3L, 15L);
+
+        CommandRun refused = array(uri, spark);
+        assertThat(refused.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(refused.err()).contains(uri + "/.batches").contains("unfinished array run").hasLineCount(1);
+        int before = TestSchemeFileSystem.BATCH_RENAMES.get();
+        List<String> again = new ArrayList<>(List.of(spark));
+        again.add("--resume");
+        CommandRun resumed = array(uri, again.toArray(String[]::new));
+        assertThat(resumed.status()).as(resumed.err()).isZero();
+        assertThat(Json.mapper().readTree(dir.resolve("array.json").toFile()).get("devices_computed").asLong())
+                .isEqualTo(256 - 16 * committed);
+        assertThat(TestSchemeFileSystem.BATCH_RENAMES.get() - before).as("batch commits through the FileSystem")
+                .isEqualTo(16 - committed);
+        assertSameDevices(dir);
+        assertThat(dir.resolve(".batches")).doesNotExist();
+        assertThat(Path.of(TestSchemeFileSystem.SCHEME + ":")).as("no java.nio folder named after the scheme").doesNotExist();
+    }
+
+    /** Both folders of --compare-write-verify through a URI: each the local-folder run's, byte for byte. */
+    @Test
+    void compareWriteVerifyThroughAUriWritesBothFoldersOfTheLocalRun() throws Exception {
+        Path onLocal = shared.resolve("compare-local");
+        Path throughUri = shared.resolve("compare-uri");
+        List<String> small = List.of("array", tinyCase.toString(), "--device", compact.toString(), "--rows", "2", "--cols", "8",
+                "--levels", "8", "--reads", "5", "--compare-write-verify", "--batch", "4");
+        List<String> l = new ArrayList<>(small);
+        l.addAll(List.of("--out", onLocal.toString()));
+        CommandRun local = CommandRun.of(l.toArray(String[]::new));
+        assertThat(local.status()).as(local.err()).isZero();
+        List<String> u = new ArrayList<>(small);
+        u.addAll(List.of("--engine", "spark", "--master", "local[2]", "--out", testSchemeUri(throughUri)));
+        CommandRun uri = CommandRun.of(u.toArray(String[]::new));
+        assertThat(uri.status()).as(uri.err()).isZero();
+        for (String f : new String[] {"devices.parquet", "array.h5", "write-verify/devices.parquet", "write-verify/array.h5"}) {
+            assertThat(Files.readAllBytes(throughUri.resolve(f))).as(f).isEqualTo(Files.readAllBytes(onLocal.resolve(f)));
+        }
+        assertThat(throughUri.resolve("compare.md")).isRegularFile();
+        assertThat(throughUri.resolve(".batches")).doesNotExist();
+        assertThat(throughUri.resolve("write-verify/.batches")).doesNotExist();
+    }
+
+    @Test
+    void aUriWithoutAFileSystemOrHoldingAnInputIsRefusedInOneLineWritingNothing() throws Exception {
+        CommandRun n = array("nosuchfs://host/array", "--engine", "spark", "--master", "local[2]");
+        assertThat(n.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(n.err()).contains("--out nosuchfs://host/array: no Hadoop FileSystem for the scheme \"nosuchfs\"").hasLineCount(1);
+        CommandRun s = CommandRun.of("sweep", tinyCase.toString(), "--vary", "seed=1,2", "--engine", "spark", "--master", "local[2]",
+                "--out", "nosuchfs://host/sweep");
+        assertThat(s.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(s.err()).contains("--out nosuchfs://host/sweep: no Hadoop FileSystem for the scheme \"nosuchfs\"").hasLineCount(1);
+        assertThat(Path.of("nosuchfs:")).doesNotExist();
+        // The folder that holds the case file, through a file: URI: refused before anything is written there.
+        Path inputs = shared.resolve("inputs");
+        Files.createDirectories(inputs);
+        Path caseCopy = Files.copy(tinyCase, inputs.resolve("tiny-array.json"));
+        CommandRun i = CommandRun.of("array", caseCopy.toString(), "--device", compact.toString(), "--rows", "2", "--cols", "2",
+                "--engine", "spark", "--master", "local[2]", "--out", "file://" + inputs.toAbsolutePath());
+        assertThat(i.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(i.err()).contains("holds the input").hasLineCount(1);
+        try (var names = Files.list(inputs)) {
+            assertThat(names.map(p -> p.getFileName().toString())).containsExactly("tiny-array.json");
         }
     }
 

@@ -1,7 +1,8 @@
 package org.hafnia.experiments.array;
 
-import java.nio.file.Path;
 import java.util.function.IntConsumer;
+
+import org.hafnia.postprocess.io.RunStorage;
 
 /**
  * Runs the device batches of an array study. An engine computes every batch of the recipe's
@@ -28,5 +29,15 @@ public interface ArrayEngine {
      * Computes and commits every batch of {@code recipe}'s study without a committed file in
      * {@code store}; {@code deviceDone} is told of each device of a batch once it is computed.
      */
-    void run(ArrayRecipe recipe, Path store, Settings settings, IntConsumer deviceDone);
+    void run(ArrayRecipe recipe, RunStorage store, Settings settings, IntConsumer deviceDone);
+
+    /**
+     * The run folder named by the URI {@code out} ({@code --out hdfs://…}, {@code s3a://…},
+     * {@code file:///…}). Only an engine with a distributed file system has one (Spark: Hadoop's
+     * {@code FileSystem}, docs/spark.md); the others refuse it, naming {@code --out}. Creates nothing.
+     */
+    default RunStorage storage(java.net.URI out, Settings settings) {
+        throw new org.hafnia.meshes.InvalidInputException("--out " + out + ": a URI is a run folder of --engine spark only"
+                + " (Hadoop's FileSystem, docs/spark.md); add --engine spark or give a local or mounted folder");
+    }
 }

@@ -1,11 +1,11 @@
 package org.hafnia.experiments.array;
 
 import java.lang.reflect.InvocationTargetException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.IntConsumer;
 
 import org.hafnia.meshes.InvalidInputException;
+import org.hafnia.postprocess.io.RunStorage;
 
 /**
  * Finds an array engine by name. The Spark engine is loaded by reflection only when named (as the
@@ -69,7 +69,7 @@ public final class ArrayEngines {
         }
 
         @Override
-        public void run(ArrayRecipe recipe, Path store, Settings settings, IntConsumer deviceDone) {
+        public void run(ArrayRecipe recipe, RunStorage store, Settings settings, IntConsumer deviceDone) {
             recipe.study().runLocal(store, settings.threads(), deviceDone);
         }
     }

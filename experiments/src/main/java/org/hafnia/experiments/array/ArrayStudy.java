@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -18,6 +16,7 @@ import java.util.zip.CRC32;
 
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.postprocess.io.AtomicFiles;
+import org.hafnia.postprocess.io.RunStorage;
 
 /**
  * An R × C array of phase-field devices programmed to N levels (device i = row·C + col gets level
@@ -30,6 +29,8 @@ import org.hafnia.postprocess.io.AtomicFiles;
  */
 public final class ArrayStudy {
 
+    /** The file of the store that names the run (options and a hash of the case and the scheme's knowledge). */
+    private static final String RUN_KEY = "run.key";
     private static final int MAGIC = 0x48414642; // "HAFB"
     /** 2: with the telegraph amplitude before denoising. */
     private static final int VERSION = 2;
@@ -105,15 +106,17 @@ public final class ArrayStudy {
     }
 
     /** The batches without a committed file in {@code store}, in order. */
-    public int[] pending(Path store) {
-        return java.util.stream.IntStream.range(0, batches()).filter(b -> !Files.isRegularFile(batchFile(store, b))).toArray();
+    public int[] pending(RunStorage store) {
+        java.util.Set<String> there = new java.util.HashSet<>(store.list());
+        return java.util.stream.IntStream.range(0, batches()).filter(b -> !(there.contains(batchFile(b)) && store.isFile(batchFile(b))))
+                .toArray();
     }
 
     /**
      * Runs every batch that has no committed file in {@code store} on {@code threads} workers,
      * committing each as it finishes.
      */
-    public void runLocal(Path store, int threads, IntConsumer deviceDone) {
+    public void runLocal(RunStorage store, int threads, IntConsumer deviceDone) {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             List<RecursiveAction> tasks = new ArrayList<>();
@@ -132,10 +135,10 @@ public final class ArrayStudy {
     }
 
     /** All committed devices of {@code store}, in index order; every batch must be there. */
-    public ArrayDevice.Result[] collect(Path store) {
+    public ArrayDevice.Result[] collect(RunStorage store) {
         ArrayDevice.Result[] all = new ArrayDevice.Result[devices()];
         for (int b = 0; b < batches(); b++) {
-            List<ArrayDevice.Result> part = read(batchFile(store, b), b);
+            List<ArrayDevice.Result> part = read(store, batchFile(b), b);
             for (int k = 0; k < part.size(); k++) {
                 all[b * batch + k] = part.get(k);
             }
@@ -143,18 +146,19 @@ public final class ArrayStudy {
         return all;
     }
 
-    static Path batchFile(Path store, int b) {
-        return store.resolve(String.format(java.util.Locale.ROOT, "batch-%06d.bin", b));
+    /** The name of batch b's committed file in the store. */
+    static String batchFile(int b) {
+        return String.format(java.util.Locale.ROOT, "batch-%06d.bin", b);
     }
 
     /** Commits one batch atomically (its {@link #encode encoding}). */
-    public static void commit(Path store, int b, List<ArrayDevice.Result> results) {
+    public static void commit(RunStorage store, int b, List<ArrayDevice.Result> results) {
         commit(store, b, encode(b, results));
     }
 
     /** Commits the encoding of batch b atomically: temp file, then rename to its batch file. */
-    public static void commit(Path store, int b, byte[] encoded) {
-        AtomicFiles.write(batchFile(store, b), o -> o.write(encoded));
+    public static void commit(RunStorage store, int b, byte[] encoded) {
+        store.write(batchFile(b), o -> o.write(encoded));
     }
 
     /**
@@ -193,12 +197,13 @@ public final class ArrayStudy {
         return bytes.toByteArray();
     }
 
-    private static List<ArrayDevice.Result> read(Path file, int b) {
+    private static List<ArrayDevice.Result> read(RunStorage store, String name, int b) {
+        String file = store.location() + "/" + name;
         byte[] all;
         try {
-            all = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read the committed batch: " + AtomicFiles.reason(e));
+            all = store.read(name);
+        } catch (UncheckedIOException e) {
+            throw new InvalidInputException(file + ": cannot read the committed batch: " + AtomicFiles.reason(e.getCause()));
         }
         if (all.length < 24) {
             throw new InvalidInputException(file + ": truncated batch file");
@@ -226,41 +231,35 @@ public final class ArrayStudy {
     }
 
     /**
-     * Prepares the run folder {@code store}. A store left there is an unfinished run: without
-     * {@code resume} it is refused; with it, it must hold the same run key (case text and every
+     * Prepares the batch store {@code store} of a run folder. A store left there is an unfinished run:
+     * without {@code resume} it is refused; with it, it must hold the same run key (case text and every
      * option). Without a store a run starts afresh (also under {@code resume}).
      */
-    public static void prepare(Path store, String key, boolean resume) {
-        Path keyFile = store.resolve("run.key");
-        try {
-            if (Files.isRegularFile(keyFile)) {
-                if (!resume) {
-                    throw new InvalidInputException(store.getParent() + ": holds an unfinished array run (" + store.getFileName()
-                            + "); continue it with --resume or choose another --out");
-                }
-                String old = Files.readString(keyFile, StandardCharsets.UTF_8);
-                if (!old.equals(key)) {
-                    throw new InvalidInputException(store.getParent() + ": --resume with other options or another case than "
-                            + "the interrupted run (" + old.strip() + ")");
-                }
-                return;
+    public static void prepare(RunStorage store, String key, boolean resume) {
+        String where = store.location();
+        if (store.isFile(RUN_KEY)) {
+            if (!resume) {
+                throw new InvalidInputException(where + ": the batch store of an unfinished array run; continue it with --resume"
+                        + " or choose another --out");
             }
-            Files.createDirectories(store);
-        } catch (IOException e) {
-            throw new InvalidInputException(store + ": " + AtomicFiles.reason(e));
+            String old;
+            try {
+                old = new String(store.read(RUN_KEY), StandardCharsets.UTF_8);
+            } catch (UncheckedIOException e) {
+                throw new InvalidInputException(where + "/" + RUN_KEY + ": " + AtomicFiles.reason(e.getCause()));
+            }
+            if (!old.equals(key)) {
+                throw new InvalidInputException(where + ": --resume with other options or another case than "
+                        + "the interrupted run (" + old.strip() + ")");
+            }
+            return;
         }
-        AtomicFiles.writeString(keyFile, key);
+        store.create();
+        store.write(RUN_KEY, o -> o.write(key.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Removes the store of a finished run (its results are in the output files). */
-    public static void finish(Path store) {
-        try (var files = Files.list(store)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.delete(f);
-            }
-            Files.delete(store);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public static void finish(RunStorage store) {
+        store.deleteAll();
     }
 }

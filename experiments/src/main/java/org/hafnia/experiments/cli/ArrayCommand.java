@@ -1,7 +1,10 @@
 package org.hafnia.experiments.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,8 +29,12 @@ import org.hafnia.experiments.programming.ProgrammingScheme;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.compact.CompactDeviceParameters;
 import org.hafnia.postprocess.export.CompactDeviceFile;
+import org.hafnia.postprocess.io.AtomicFiles;
+import org.hafnia.postprocess.io.LocalRunStorage;
 import org.hafnia.postprocess.io.OutputFolder;
+import org.hafnia.postprocess.io.RunStorage;
 import org.hafnia.postprocess.io.StagedOutput;
+import org.hafnia.postprocess.io.StoredOutput;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,7 +68,8 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
     @Option(names = "--resume", description = "Continue an interrupted run in --out: only unfinished batches are computed.")
     boolean resume;
 
-    @Option(names = "--out", defaultValue = "out/array", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "out/array",
+            description = "Output folder, or with --engine spark a Hadoop URI: hdfs://…, s3a://…, file:///… (docs/spark.md) (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Mixin
@@ -87,6 +95,48 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
         ArrayEngine runner = ArrayEngines.named(engine);
         ProgrammingScheme main = programmingScheme();
         int nThreads = threads.resolve();
+        ArrayEngine.Settings settings = new ArrayEngine.Settings(nThreads, master);
+        // A URI (--engine spark) is the engine's store, refused here, before anything is written, when the
+        // session resolves no FileSystem for its scheme; a local --out is the folder Hafnia holds.
+        java.net.URI uri = OptionValidation.outputUri(spec);
+        RunStorage folder = uri == null ? new LocalRunStorage(out) : runner.storage(uri, settings);
+        if (uri == null) {
+            return run(runner, main, nThreads, settings, folder, null, log);
+        }
+        if (folder.localFolder() != null) {
+            OutputFolder.refuseInputs(folder.localFolder(), OptionValidation.OUT_OPTION, OptionValidation.inputs(spec));
+        }
+        boolean created = !folder.exists();
+        Path set = null;
+        boolean ok = false;
+        try {
+            set = Files.createTempDirectory("hafnia-array-");
+            int status = run(runner, main, nThreads, settings, folder, set, log);
+            ok = true;
+            return status;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a local staging folder: " + AtomicFiles.reason(e), e);
+        } finally {
+            if (set != null) {
+                OutputFolder.deleteTree(set);
+            }
+            if (!ok && created) {
+                // As a local folder the run created (OutputFolder): nothing left behind by a run that failed.
+                folder.deleteAll();
+            }
+        }
+    }
+
+    /**
+     * The studies into {@code folder}; their set is staged in {@code out} itself, or, for a store
+     * that is not this machine's file system, in the local folder {@code set}, then published to it
+     * ({@link StoredOutput}).
+     */
+    private int run(ArrayEngine runner, ProgrammingScheme main, int nThreads, ArrayEngine.Settings settings, RunStorage folder,
+                    Path set, PrintWriter log) {
+        if (set != null) {
+            StoredOutput.settle(folder);
+        }
         String caseText = casePath == null ? DeviceCaseFile.resourceText(DeviceCaseFile.DEFAULT) : DeviceCaseFile.text(casePath);
         String caseSource = casePath == null ? DeviceCaseFile.DEFAULT : casePath.toString();
         String caseStem = DeviceCaseFile.stem(casePath == null ? DeviceCaseFile.DEFAULT : casePath.getFileName().toString());
@@ -108,22 +158,26 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
         StringBuilder table = new StringBuilder(
                 "| scheme | devices | levels | distinguishable | σ (µS) | RMSE % | yield | pulses mean | pulses max | time/device (s) |\n"
                         + "|---|---|---|---|---|---|---|---|---|---|\n");
-        List<Path> stores = new java.util.ArrayList<>();
         // The subfolder is held like --out (Hafnia locks that): no other run writes into it meanwhile.
-        OutputFolder side = schemes.size() > 1 ? OutputFolder.lock(out.resolve(ProgrammingScheme.WRITE_VERIFY.label())) : null;
-        try (side; StagedOutput staged = StagedOutput.in(out)) {
+        OutputFolder side = schemes.size() > 1 && set == null ? OutputFolder.lock(out.resolve(ProgrammingScheme.WRITE_VERIFY.label()))
+                : null;
+        if (schemes.size() > 1 && set != null) {
+            StoredOutput.settle(folder.folder(ProgrammingScheme.WRITE_VERIFY.label()));
+        }
+        List<RunStorage> stores = new java.util.ArrayList<>();
+        try (side; StagedOutput staged = StagedOutput.in(set == null ? out : set)) {
             for (ProgrammingScheme s : schemes) {
                 String prefix = s == main ? "" : s.label() + "/";
                 ArrayRecipe recipe = new ArrayRecipe(caseText, caseSource, caseStem, s.label(), model, spacing, spread, delay,
                         reads, readInterval, rows, cols, levelG, batch);
                 ArrayStudy study = recipe.study();
-                Path store = out.resolve(prefix).resolve(".batches");
+                RunStorage store = folder.folder(prefix + ".batches");
                 ArrayStudy.prepare(store, runKey(s, p, caseText, spread), resume);
                 stores.add(store);
                 long t0 = System.nanoTime();
                 AtomicInteger done = new AtomicInteger();
                 try (Progress bar = new Progress("array " + s.label(), study.devices())) {
-                    runner.run(recipe, store, new ArrayEngine.Settings(nThreads, master), i -> {
+                    runner.run(recipe, store, settings, i -> {
                         done.incrementAndGet();
                         bar.step();
                     });
@@ -159,11 +213,14 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
                 staged.writeString("compare.md", table.toString());
             }
             staged.commit();
+            if (set != null) {
+                StoredOutput.publish(set, folder);
+            }
         }
         // After the commit point: a kill here leaves complete stores, which --resume turns into the same files.
         stores.forEach(ArrayStudy::finish);
         log.print(table);
-        log.printf("wrote %s%n", out.toAbsolutePath().normalize());
+        log.printf("wrote %s%n", set == null ? out.toAbsolutePath().normalize() : folder.location());
         log.flush();
         return 0;
     }

@@ -149,7 +149,8 @@ public final class Hafnia implements Runnable {
                 refuseOverwritingAnInput(outFile, inputs);
             }
             Path out = OptionValidation.outputFolder(leaf.commandSpec());
-            if (out != null) {
+            // A URI --out (array and sweep under --engine spark) is the command's own: no local folder to hold.
+            if (out != null && OptionValidation.outputUri(leaf.commandSpec()) == null) {
                 OutputFolder.refuseInputs(out, OptionValidation.OUT_OPTION, inputs);
                 folder = OutputFolder.lock(out);
             }

@@ -27,6 +27,8 @@ final class OptionValidation {
     static final String OUT_OPTION = "--out";
     /** The label of a positional parameter that names an output file (hafnia convert IN OUT). */
     static final String OUT_LABEL = "OUT";
+    /** The option that chooses an array engine (array, sweep): only --engine spark writes to a URI. */
+    static final String ENGINE_OPTION = "--engine";
 
     private OptionValidation() {
     }
@@ -57,11 +59,42 @@ final class OptionValidation {
                 check(arg, value, range);
             }
         }
+        java.net.URI uri = outputUri(spec);
+        if (uri != null) {
+            OptionSpec engine = spec.findOption(ENGINE_OPTION);
+            if (engine == null) {
+                throw new InvalidInputException(OUT_OPTION + " " + uri + ": a URI; only hafnia array and hafnia sweep write to a"
+                        + " Hadoop-compatible URI, with --engine spark (docs/spark.md); give a local or mounted folder");
+            }
+            if (!org.hafnia.experiments.array.ArrayEngines.SPARK.equals(engine.getValue())) {
+                throw new InvalidInputException(OUT_OPTION + " " + uri + ": a URI is a run folder of --engine spark only"
+                        + " (Hadoop's FileSystem, docs/spark.md); add --engine spark or give a local or mounted folder");
+            }
+        }
+    }
+
+    /**
+     * The {@value #OUT_OPTION} of the command as the command line gave it, when it is a URI
+     * ({@code scheme://…}, {@code scheme:/…}), else null. A URI is not a folder of this machine:
+     * {@code Path.of("hdfs://nn/x")} would be the relative {@code hdfs:/nn/x}, so the text is taken
+     * as typed.
+     *
+     * @throws InvalidInputException when it starts like a URI but is none
+     */
+    static java.net.URI outputUri(CommandSpec spec) {
         Path out = outputFolder(spec);
-        if (out != null && out.getNameCount() > 1 && out.getName(0).toString().matches("[A-Za-z][A-Za-z0-9+.-]*:")) {
-            // Path.of("hdfs://nn/x") is the relative hdfs:/nn/x: refused rather than written to a local folder "hdfs:".
-            throw new InvalidInputException(OUT_OPTION + " " + out + ": a URI; hafnia writes its outputs with java.nio on this"
-                    + " machine's file system: give a local or mounted folder (docs/spark.md)");
+        if (out == null || out.getNameCount() < 2 || !out.getName(0).toString().matches("[A-Za-z][A-Za-z0-9+.-]*:")) {
+            return null;
+        }
+        ArgSpec given = spec.commandLine().getParseResult() == null ? null
+                : spec.commandLine().getParseResult().matchedOption(OUT_OPTION);
+        String text = given == null || given.originalStringValues().isEmpty() ? out.toString()
+                : given.originalStringValues().get(given.originalStringValues().size() - 1);
+        try {
+            return new java.net.URI(text);
+        } catch (java.net.URISyntaxException e) {
+            throw new InvalidInputException(OUT_OPTION + " " + text + ": not a URI (" + e.getReason() + " at index " + e.getIndex()
+                    + ")");
         }
     }
 

@@ -3,6 +3,8 @@ package org.hafnia.experiments.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,12 +15,16 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.hafnia.experiments.array.ArrayEngine;
 import org.hafnia.experiments.array.ArrayEngines;
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.postprocess.io.AtomicFiles;
 import org.hafnia.postprocess.io.Json;
+import org.hafnia.postprocess.io.LocalRunStorage;
 import org.hafnia.postprocess.io.OutputFolder;
 import org.hafnia.postprocess.io.ParquetTable;
+import org.hafnia.postprocess.io.RunStorage;
+import org.hafnia.postprocess.io.StoredOutput;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,7 +57,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--vary", required = true, description = "KEY=V1,V2,... (repeatable).")
     List<String> vary;
 
-    @Option(names = "--out", defaultValue = "out/sweep", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "out/sweep",
+            description = "Output folder, or with --engine spark a Hadoop URI: hdfs://…, s3a://…, file:///… (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--array-option", description = "An option passed to every hafnia array job, e.g. --array-option=--rows=16 (repeatable).")
@@ -82,8 +89,43 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter log = spec.commandLine().getOut();
-        // Refused before any job file is written: an unknown engine, or Spark not on the class path.
-        ArrayEngines.named(engine);
+        // Refused before any job file is written: an unknown engine, or Spark not on the class path, or a URI
+        // --out whose scheme the Spark session resolves no FileSystem for.
+        ArrayEngine runner = ArrayEngines.named(engine);
+        java.net.URI uri = OptionValidation.outputUri(spec);
+        if (uri == null) {
+            return sweep(new LocalRunStorage(out), null, log);
+        }
+        RunStorage folder = runner.storage(uri, new ArrayEngine.Settings(threads.resolve(), master));
+        if (folder.localFolder() != null) {
+            OutputFolder.refuseInputs(folder.localFolder(), OptionValidation.OUT_OPTION, OptionValidation.inputs(spec));
+        }
+        boolean created = !folder.exists();
+        Path cases = null;
+        boolean ok = false;
+        try {
+            cases = Files.createTempDirectory("hafnia-sweep-");
+            int status = sweep(folder, cases, log);
+            ok = true;
+            return status;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a local folder for the job cases: " + AtomicFiles.reason(e), e);
+        } finally {
+            if (cases != null) {
+                OutputFolder.deleteTree(cases);
+            }
+            if (!ok && created) {
+                folder.deleteAll();
+            }
+        }
+    }
+
+    /**
+     * The jobs into {@code folder}: {@code out} itself, or a store that is not this machine's file
+     * system; then a job reads its case from the local folder {@code localCases} and writes to the
+     * store through its URI.
+     */
+    private int sweep(RunStorage folder, Path localCases, PrintWriter log) {
         List<Variation> vs = new ArrayList<>();
         for (String v : vary) {
             int eq = v.indexOf('=');
@@ -134,23 +176,28 @@ public final class SweepCommand implements Callable<Integer> {
         tsv.append('\n');
         for (int j = 0; j < jobs; j++) {
             job[j] = String.format(Locale.ROOT, "job-%03d", j);
-            Path dir = out.resolve(job[j]);
+            RunStorage dir = folder.folder(job[j]);
             // Beside the job's output folder, not in it: an output folder never holds its own input.
-            Path jobCase = out.resolve("cases").resolve(job[j] + ".json");
-            if (resume && Files.isDirectory(dir)) {
+            String jobCaseName = "cases/" + job[j] + ".json";
+            Path jobCase = localCases == null ? out.resolve(jobCaseName) : localCases.resolve(job[j] + ".json");
+            if (resume && dir.exists()) {
                 // A job killed while its set was being moved into place is rolled forward before its
                 // array.json is trusted as the mark of a finished job (OutputFolder, docs/reliability.md).
-                OutputFolder.lock(dir).close();
-            }
-            if (!(resume && Files.isRegularFile(dir.resolve("array.json")))) {
-                try {
-                    Files.createDirectories(dir);
-                    Files.createDirectories(jobCase.getParent());
-                } catch (IOException e) {
-                    throw new InvalidInputException(dir + ": " + AtomicFiles.reason(e));
+                if (localCases == null) {
+                    OutputFolder.lock(out.resolve(job[j])).close();
+                } else {
+                    StoredOutput.settle(dir);
                 }
-                AtomicFiles.writeString(jobCase, documents.get(j));
-                List<String> args = new ArrayList<>(List.of("array", jobCase.toString(), "--out", dir.toString()));
+            }
+            if (!(resume && dir.isFile("array.json"))) {
+                dir.create();
+                byte[] document = documents.get(j).getBytes(StandardCharsets.UTF_8);
+                folder.write(jobCaseName, o -> o.write(document));
+                if (localCases != null) {
+                    AtomicFiles.write(jobCase, o -> o.write(document));
+                }
+                String jobOut = localCases == null ? out.resolve(job[j]).toString() : jobUri(folder, job[j]);
+                List<String> args = new ArrayList<>(List.of("array", jobCase.toString(), "--out", jobOut));
                 if (!engine.equals(ArrayEngines.LOCAL)) {
                     args.addAll(List.of("--engine", engine));
                 }
@@ -192,9 +239,11 @@ public final class SweepCommand implements Callable<Integer> {
             }
             JsonNode s;
             try {
-                s = Json.mapper().readTree(dir.resolve("array.json").toFile());
+                s = Json.mapper().readTree(dir.read("array.json"));
+            } catch (UncheckedIOException e) {
+                throw new InvalidInputException(e.getMessage()); // names the file
             } catch (IOException e) {
-                throw new InvalidInputException(dir.resolve("array.json") + ": " + AtomicFiles.reason(e));
+                throw new InvalidInputException(dir.location() + "/array.json: " + e.getMessage());
             }
             tsv.append(job[j]);
             for (int k = 0; k < vs.size(); k++) {
@@ -217,12 +266,25 @@ public final class SweepCommand implements Callable<Integer> {
         for (int m = 0; m < names.length; m++) {
             t.doubles(names[m], metrics[m]);
         }
-        t.write(out.resolve("summary.parquet"));
-        AtomicFiles.writeString(out.resolve("summary.tsv"), tsv.toString());
+        if (localCases == null) {
+            t.write(out.resolve("summary.parquet"));
+        } else {
+            // The Parquet writer writes local files: written beside the job cases, then copied to the store.
+            Path summary = localCases.resolve("summary.parquet");
+            t.write(summary);
+            folder.write("summary.parquet", o -> Files.copy(summary, o));
+        }
+        folder.write("summary.tsv", o -> o.write(tsv.toString().getBytes(StandardCharsets.UTF_8)));
         log.print(tsv);
-        log.printf("wrote %s%n", out.toAbsolutePath().normalize());
+        log.printf("wrote %s%n", localCases == null ? out.toAbsolutePath().normalize() : folder.location());
         log.flush();
         return 0;
+    }
+
+    /** The URI of job {@code job}'s folder in the store {@code folder} (given as a URI). */
+    private static String jobUri(RunStorage folder, String job) {
+        String base = folder.location();
+        return (base.endsWith("/") ? base : base + "/") + job;
     }
 
     /**

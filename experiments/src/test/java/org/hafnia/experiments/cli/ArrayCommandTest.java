@@ -481,12 +481,23 @@ class ArrayCommandTest {
         CommandRun m = run(out, "--master", "local[2]");
         assertThat(m.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
         assertThat(m.err()).contains("--master is an option of --engine spark");
-        // A Hadoop URI is not a folder hafnia writes to (docs/spark.md): refused, no local folder "hdfs:" made.
+        // A Hadoop URI is a run folder of --engine spark only (docs/spark.md): refused as typed, saying so, and no
+        // local folder "hdfs:" made; the same for a sweep and for a command without engines.
         CommandRun h = CommandRun.of("array", tinyCase.toString(), "--device", compact.toString(), "--rows", "2", "--cols", "2",
                 "--out", "hdfs://namenode/array");
         assertThat(h.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
-        assertThat(h.err()).contains("--out hdfs:/namenode/array: a URI").hasLineCount(1);
+        assertThat(h.err()).contains("--out hdfs://namenode/array: a URI is a run folder of --engine spark only")
+                .contains("add --engine spark").hasLineCount(1);
+        CommandRun sw = CommandRun.of("sweep", tinyCase.toString(), "--vary", "seed=1,2", "--out", "s3a://bucket/sweep");
+        assertThat(sw.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(sw.err()).contains("--out s3a://bucket/sweep: a URI is a run folder of --engine spark only").hasLineCount(1);
+        CommandRun f = CommandRun.of("fig3", "--out", "file:///tmp/fig3");
+        assertThat(f.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(f.err()).contains("--out file:///tmp/fig3: a URI; only hafnia array and hafnia sweep write to a Hadoop-compatible URI")
+                .hasLineCount(1);
         assertThat(Path.of("hdfs:")).doesNotExist();
+        assertThat(Path.of("s3a:")).doesNotExist();
+        assertThat(Path.of("file:")).doesNotExist();
         CommandRun r = run(out, "--rows", "0");
         assertThat(r.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
         assertThat(out).doesNotExist();

@@ -5,11 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.Comparator;
@@ -38,8 +35,10 @@ public final class OutputFolder implements AutoCloseable {
 
     /** The lock file, kept in the folder (deleting a lock file would race with the next run). */
     public static final String LOCK = ".hafnia.lock";
-    static final String STAGING_PREFIX = ".staging-";
-    static final String COMMIT_PREFIX = ".commit-";
+    /** Prefix of an uncommitted set's folder ({@link StagedOutput}; also a set bound for another store). */
+    public static final String STAGING_PREFIX = ".staging-";
+    /** Prefix of a committed set's folder, rolled forward on opening. */
+    public static final String COMMIT_PREFIX = ".commit-";
 
     private static final Map<Path, Holder> HELD = new HashMap<>();
 
@@ -195,48 +194,16 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    /** Rolls committed sets forward, removes uncommitted ones and stray temporary files. */
-    private static void settle(Path dir) {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path p : entries) {
-                String name = p.getFileName().toString();
-                if (name.startsWith(COMMIT_PREFIX) && Files.isDirectory(p)) {
-                    moveContents(p, dir);
-                    deleteTree(p);
-                } else if (name.startsWith(STAGING_PREFIX) && Files.isDirectory(p)) {
-                    deleteTree(p);
-                } else if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(p)) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot tidy output folder " + dir + ": " + AtomicFiles.reason(e), e);
-        }
-    }
-
     /**
-     * Moves every file of {@code from} into {@code to}, each by an atomic rename over what is there;
-     * the files of a subfolder go into the subfolder of the same name (created where absent).
+     * Rolls committed sets forward, removes uncommitted ones and stray temporary files: the one
+     * protocol of {@link StoredOutput#settle}, on this machine's file system.
      */
-    static void moveContents(Path from, Path to) throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(from)) {
-            for (Path f : files) {
-                Path target = to.resolve(f.getFileName().toString());
-                if (Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(target);
-                    moveContents(f, target);
-                    continue;
-                }
-                try {
-                    Files.move(f, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(f, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+    private static void settle(Path dir) {
+        StoredOutput.settle(new LocalRunStorage(dir));
     }
 
-    static void deleteTree(Path root) {
+    /** Deletes {@code root} with everything in it; absent is not an error. */
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }

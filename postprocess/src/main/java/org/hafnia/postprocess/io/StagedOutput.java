@@ -98,7 +98,7 @@ public final class StagedOutput implements AutoCloseable {
                     + staging.getFileName().toString().substring(OutputFolder.STAGING_PREFIX.length()));
             Files.move(staging, commit, StandardCopyOption.ATOMIC_MOVE);
             staging = commit;
-            OutputFolder.moveContents(commit, folder.directory());
+            StoredOutput.rollForward(new LocalRunStorage(folder.directory()), commit.getFileName().toString());
             committed = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move results into " + directory + ": " + AtomicFiles.reason(e), e);
