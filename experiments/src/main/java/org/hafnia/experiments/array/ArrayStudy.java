@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 import java.util.zip.CRC32;
 
@@ -118,19 +120,35 @@ public final class ArrayStudy {
      */
     public void runLocal(RunStorage store, int threads, IntConsumer deviceDone) {
         ForkJoinPool pool = new ForkJoinPool(threads);
+        // After one batch fails no other starts or commits, and nothing is written once this method
+        // has returned: invokeAll rethrows the first failure while the other workers go on.
+        AtomicBoolean failed = new AtomicBoolean();
         try {
             List<RecursiveAction> tasks = new ArrayList<>();
             for (int b : pending(store)) {
                 tasks.add(new RecursiveAction() {
                     @Override
                     protected void compute() {
-                        commit(store, b, batch(b, deviceDone));
+                        if (failed.get()) {
+                            return;
+                        }
+                        try {
+                            List<ArrayDevice.Result> results = batch(b, deviceDone);
+                            if (!failed.get()) {
+                                commit(store, b, results);
+                            }
+                        } catch (RuntimeException | Error e) {
+                            failed.set(true);
+                            throw e;
+                        }
                     }
                 });
             }
             pool.submit(() -> RecursiveAction.invokeAll(tasks)).join();
         } finally {
-            pool.shutdownNow();
+            failed.set(true);
+            pool.shutdown();
+            pool.awaitQuiescence(Long.MAX_VALUE, TimeUnit.DAYS);
         }
     }
 

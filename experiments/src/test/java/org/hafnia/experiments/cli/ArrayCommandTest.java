@@ -502,4 +502,53 @@ class ArrayCommandTest {
         assertThat(r.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void afterABatchFailsNothingMoreIsCommittedOnceTheLocalRunHasReturned() throws Exception {
+        CompactDeviceParameters p = CompactDeviceFile.readDevice(compact);
+        double[] levels = CrossbarProgramming.levels(p, 8);
+        // 64 devices in 64 batches of one on 2 workers: batch 3's commit fails while the others run.
+        org.hafnia.experiments.array.ArrayRecipe recipe = new org.hafnia.experiments.array.ArrayRecipe(
+                Files.readString(tinyCase), tinyCase.toString(), "tiny-array", "write-verify",
+                org.hafnia.experiments.array.ArrayRecipe.components(p), levels[1] - levels[0], 0.02, 10, 5, 1e-3, 8, 8,
+                levels, 1);
+        org.hafnia.experiments.array.ArrayStudy study = recipe.study();
+        org.hafnia.postprocess.io.RunStorage local = new org.hafnia.postprocess.io.LocalRunStorage(
+                shared.resolve("fails/.batches"));
+        org.hafnia.experiments.array.ArrayStudy.prepare(local, "test\n", false);
+        // The end of every write attempt (a late one may fail: the old pool interrupted its workers).
+        List<Long> ends = java.util.Collections.synchronizedList(new ArrayList<>());
+        org.hafnia.postprocess.io.RunStorage failing = (org.hafnia.postprocess.io.RunStorage) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {org.hafnia.postprocess.io.RunStorage.class},
+                        (proxy, method, args) -> {
+                            try {
+                                if (method.getName().equals("write") && args[0].equals("batch-000003.bin")) {
+                                    throw new java.io.UncheckedIOException(new java.io.IOException("injected"));
+                                }
+                                return method.invoke(local, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            } finally {
+                                if (method.getName().equals("write")) {
+                                    ends.add(System.nanoTime());
+                                }
+                            }
+                        });
+        long returned = 0;
+        try {
+            study.runLocal(failing, 2, i -> { });
+        } catch (java.io.UncheckedIOException e) {
+            returned = System.nanoTime();
+            assertThat(e).hasMessageContaining("injected");
+        }
+        assertThat(returned).as("the run failed").isPositive();
+        List<String> atReturn = local.list();
+        // The batches not yet run take ≈ 1 s here; a worker still going would write within that.
+        Thread.sleep(1500);
+        for (long end : List.copyOf(ends)) {
+            assertThat(end).as("a write ended after the run had returned").isLessThan(returned);
+        }
+        assertThat(local.list()).isEqualTo(atReturn);
+        assertThat(atReturn).doesNotContain("batch-000003.bin").hasSizeLessThan(64);
+    }
 }
