@@ -168,13 +168,30 @@ public enum ProgrammingScheme {
         // distance/n apart cover [g0, g0 + distance − distance/n], and an interval longer than two
         // steps inside the path holds one.
         long dead = r.dead() > 0 ? (long) Math.ceil(2 * distance / r.dead()) + 1 : Long.MAX_VALUE;
-        while (n < MAX_STEPS && n < fits && violates(map, g0, distance, n, true)) {
+        while (n < MAX_STEPS && n < fits && (exceedsNear(map, g0, distance, n, r.weakest())
+                || violates(map, g0, distance, n, true))) {
             n = n + 1 >= dead ? MAX_STEPS : n + 1;
         }
         while (n > 1 && violates(map, g0, distance, n, false) && !violates(map, g0, distance, n - 1, true)) {
             n--;
         }
         return n;
+    }
+
+    /**
+     * Whether a step of an n-step path next to G = {@code weakest} (the samples either side of it)
+     * is larger than the largest characterised step there: where the counts that fail mostly fail,
+     * so that most of them are refused without a scan of the whole path.
+     */
+    private static boolean exceedsNear(ResponseMap map, double g0, double distance, int n, double weakest) {
+        double step = distance / n;
+        int k = (int) Math.floor((weakest - g0) / step);
+        for (int q = Math.max(0, k); q <= Math.min(n - 1, k + 1); q++) {
+            if (step > map.largestStep(g0 + q * step)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether some step of an n-step path is larger than the largest (or smaller than the smallest) characterised step. */

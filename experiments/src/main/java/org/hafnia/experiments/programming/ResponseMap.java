@@ -155,8 +155,9 @@ public record ResponseMap(double[] widths, double[] amplitudes, double gLow, dou
      * @param lowest  a lower bound of its minimum (S)
      * @param highest its maximum (S)
      * @param dead    the widest sub-interval on which it is ≤ 0 (S of G; 0 when none)
+     * @param weakest a G where it is smallest among the breakpoints (S)
      */
-    record LargestStepRange(double lowest, double highest, double dead) {
+    record LargestStepRange(double lowest, double highest, double dead, double weakest) {
     }
 
     /**
@@ -170,6 +171,8 @@ public record ResponseMap(double[] widths, double[] amplitudes, double gLow, dou
         double highest = Double.NEGATIVE_INFINITY;
         double dead = 0;
         double deadStart = Double.NaN;
+        double weakest = from;
+        double weakestStep = Double.POSITIVE_INFINITY;
         double a = from;
         double bin = (gHigh - gLow) / BINS;
         while (true) {
@@ -190,6 +193,13 @@ public record ResponseMap(double[] widths, double[] amplitudes, double gLow, dou
             }
             highest = Math.max(highest, upper);
             lowest = Math.min(lowest, lower);
+            for (double g : new double[] {a, b}) {
+                double l = largestStep(g);
+                if (l < weakestStep) {
+                    weakestStep = l;
+                    weakest = g;
+                }
+            }
             if (upper <= 0) {
                 deadStart = Double.isNaN(deadStart) ? a : deadStart;
                 dead = Math.max(dead, b - deadStart);
@@ -197,7 +207,7 @@ public record ResponseMap(double[] widths, double[] amplitudes, double gLow, dou
                 deadStart = Double.NaN;
             }
             if (b >= to) {
-                return new LargestStepRange(lowest, highest, dead);
+                return new LargestStepRange(lowest, highest, dead, weakest);
             }
             a = b;
         }
