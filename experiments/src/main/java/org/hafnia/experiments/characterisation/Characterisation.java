@@ -2,14 +2,11 @@ package org.hafnia.experiments.characterisation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import java.util.function.LongFunction;
 import java.util.function.ObjIntConsumer;
 
+import org.hafnia.experiments.ParallelJobs;
 import org.hafnia.experiments.denoise.DenoiseStudy;
 import org.hafnia.physics.compact.ResistiveDevice;
 import org.hafnia.physics.compact.StructuralDevice;
@@ -75,37 +72,22 @@ public final class Characterisation {
     private static CharacterisationData run(Protocol protocol, LongFunction<? extends ResistiveDevice> devices,
                                             LongFunction<? extends StructuralDevice> denoising, double readVolts,
                                             int count, long seed, int threads, IntConsumer progress) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            List<Future<Device>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                final long deviceSeed = seed + i;
-                final int index = i;
-                futures.add(pool.submit(() -> {
-                    Device d = measure(devices.apply(deviceSeed), protocol);
-                    if (denoising != null) {
-                        d = withDenoising(d, denoising, deviceSeed, protocol, readVolts);
-                    }
-                    progress.accept(index);
-                    return d;
-                }));
-            }
-            List<Device> out = new ArrayList<>();
-            for (Future<Device> f : futures) {
-                out.add(f.get());
-            }
-            return new CharacterisationData(protocol, out);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("characterisation interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        Device[] out = new Device[count];
+        List<Runnable> jobs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            final long deviceSeed = seed + i;
+            final int index = i;
+            jobs.add(() -> {
+                Device d = measure(devices.apply(deviceSeed), protocol);
+                if (denoising != null) {
+                    d = withDenoising(d, denoising, deviceSeed, protocol, readVolts);
+                }
+                out[index] = d;
+                progress.accept(index);
+            });
         }
+        ParallelJobs.run(threads, jobs, "characterisation");
+        return new CharacterisationData(protocol, List.of(out));
     }
 
     /**

@@ -6,12 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
+import org.hafnia.experiments.ParallelJobs;
 import org.hafnia.experiments.characterisation.Characterisation;
 import org.hafnia.experiments.device.DeviceCaseFile;
 import org.hafnia.meshes.InvalidInputException;
@@ -49,34 +46,17 @@ public final class TrapCensusStudy {
         if (c.traps() == null) {
             throw new InvalidInputException(c.name() + ": the case has no traps section; a trap census needs one");
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            List<Future<DeviceCensus>> futures = new ArrayList<>();
-            for (int i = 0; i < devices; i++) {
-                final long s = seed + i;
-                final int index = i;
-                futures.add(pool.submit(() -> {
-                    DeviceCensus d = device(c, s);
-                    progress.accept(index);
-                    return d;
-                }));
-            }
-            List<DeviceCensus> out = new ArrayList<>();
-            for (Future<DeviceCensus> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("trap census interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        DeviceCensus[] out = new DeviceCensus[devices];
+        List<Runnable> jobs = new ArrayList<>();
+        for (int i = 0; i < devices; i++) {
+            final int index = i;
+            jobs.add(() -> {
+                out[index] = device(c, seed + index);
+                progress.accept(index);
+            });
         }
+        ParallelJobs.run(threads, jobs, "trap census");
+        return List.of(out);
     }
 
     /** The census of device {@code seed}: as made, then at each level of the protocol. */
