@@ -90,9 +90,7 @@ public enum ProgrammingScheme {
      * smallest count with steps of at most half a level spacing that every point of the path can make
      * within the characterised pulses, raised when the largest characterised step is smaller and
      * lowered (not below that) while the weakest pulse steps further. A target below G₀ is
-     * unreachable by potentiation, and so is one whose path no count up to {@link #MAX_STEPS} lets
-     * the characterised pulses walk (a stretch of G where none of them switches): no pulse is
-     * applied then. Published: the measured response inverted to equal steps, over
+     * unreachable by potentiation. Published: the measured response inverted to equal steps, over
      * amplitude and width. Our standard choices: the step size, the single start read, no final
      * correction, the reference width first.
      */
@@ -107,9 +105,6 @@ public enum ProgrammingScheme {
                 return Status.UNREACHABLE;
             }
             int n = steps(map, g0, distance, s.spacing());
-            if (unwalkable(map, g0, distance, n)) {
-                return Status.UNREACHABLE;
-            }
             double step = distance / n;
             int ref = map.nearestWidth(s.model().pulseWidth());
             for (int k = 0; k < n; k++) {
@@ -181,11 +176,6 @@ public enum ProgrammingScheme {
             n--;
         }
         return n;
-    }
-
-    /** Whether the {@link #steps} count n of a path is the cap and its steps still exceed the map: no count walks it. */
-    static boolean unwalkable(ResponseMap map, double g0, double distance, int n) {
-        return n == MAX_STEPS && violates(map, g0, distance, n, true);
     }
 
     /**
