@@ -205,7 +205,8 @@ public final class ArrayOutputs {
         LineFigure err = new LineFigure("Read − target per level (" + nl + " levels)", "target G (µS)", "error (µS)")
                 .series("mean", x, mean).series("mean − σ", x, lo).series("mean + σ", x, hi)
                 .series("± half level spacing", x, half).series(" ", x, minusHalf);
-        LineFigure sg = new LineFigure("Read spread over devices per level", "read G (µS)", "σ (µS)")
+        // One point per level at its mean read: the reads are not in target order, so no connecting line.
+        LineFigure sg = new LineFigure("Read spread over devices per level", "read G (µS)", "σ (µS)").scatter()
                 .series("σ", g, sig).series("half level spacing", g, half);
         LineFigure.writePngRow(file, List.of(err, sg), 1400, 600);
     }
