@@ -102,18 +102,15 @@ public final class TrapCensusStudy {
             for (DeviceCensus d : devices) {
                 at.add(k == 0 ? d.fresh() : d.levels().get(k - 1));
             }
-            Map<String, Object> s = summary(at);
+            Map<String, Object> s = new LinkedHashMap<>();
             s.put("state", names.get(k));
             s.put("set_pulses", k == 0 ? null
                     : (int) Math.round(Characterisation.levelFractions()[k - 1] * c.protocol().trainPulses()));
+            s.putAll(summary(at));
             if (k > 0) {
                 s.put("attribution", attribution(devices, k - 1));
             }
-            Map<String, Object> ordered = new LinkedHashMap<>();
-            ordered.put("state", s.remove("state"));
-            ordered.put("set_pulses", s.remove("set_pulses"));
-            ordered.putAll(s);
-            states.add(ordered);
+            states.add(s);
         }
         doc.put("states", states);
         return doc;
