@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
@@ -132,6 +133,23 @@ final class HadoopRunStorage implements RunStorage {
         fs.mkdirs(to.getParent());
         if (!fs.rename(from, to)) {
             throw new IOException("the file system (" + fs.getScheme() + ") refused to rename " + from + " to " + to);
+        }
+    }
+
+    @Override
+    public boolean createNew(String name, byte[] content) {
+        java.nio.file.Path local = localFolder();
+        if (local != null) {
+            // Hadoop's local file systems check, then create: java.nio's CREATE_NEW is the exclusive one.
+            return new org.hafnia.postprocess.io.LocalRunStorage(local).createNew(name, content);
+        }
+        try (OutputStream out = fs.create(new Path(dir, name), false)) {
+            out.write(content);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            throw failed("cannot write", location(name), e);
         }
     }
 

@@ -20,6 +20,8 @@ import org.hafnia.physics.compact.CompactDeviceParameters;
 import org.hafnia.postprocess.export.CompactDeviceFile;
 import org.hafnia.postprocess.io.Json;
 import org.hafnia.postprocess.io.LocalRunStorage;
+import org.hafnia.postprocess.io.RunLease;
+import org.hafnia.postprocess.io.RunProcess;
 import org.hafnia.postprocess.io.RunStorage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -207,8 +209,46 @@ class SparkEngineTest {
         assertThat(dir.resolve(".batches")).doesNotExist();
         try (var names = Files.list(dir)) {
             assertThat(names.map(p -> p.getFileName().toString()))
-                    .noneMatch(n -> n.startsWith(".staging-") || n.startsWith(".commit-") || n.endsWith(".tmp"));
+                    .noneMatch(n -> n.startsWith(".staging-") || n.startsWith(".commit-") || n.endsWith(".tmp"))
+                    .doesNotContain(RunLease.FILE);
         }
+        try (var all = Files.walk(dir)) {
+            assertThat(all.map(p -> p.getFileName().toString())).as("no Hadoop checksum files").noneMatch(n -> n.endsWith(".crc"));
+        }
+    }
+
+    /**
+     * A URI run folder is held by its lease: while another run (here a lease of this live process)
+     * holds it, an array and a sweep are refused in one line naming the lease, writing nothing; a
+     * lease whose process has ended (a killed run's) is taken over and the run completes, leaving no lease.
+     */
+    @Test
+    void aHeldUriRefusesASecondRunAndTheLeaseOfAKilledRunIsTakenOver() throws Exception {
+        Path dir = shared.resolve("uri-held");
+        Files.createDirectories(dir);
+        String uri = testSchemeUri(dir);
+        RunProcess me = RunProcess.current();
+        Files.writeString(dir.resolve(RunLease.FILE), "run=other\nhost=" + me.host() + "\npid=" + me.pid() + "\nstarted=" + me.started() + "\n");
+        String[] small = {"--engine", "spark", "--master", "local[2]", "--batch", "16"};
+        CommandRun a = array(uri, small);
+        assertThat(a.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(a.err()).contains("is held by another hafnia run").contains(uri + "/" + RunLease.FILE).hasLineCount(1);
+        CommandRun s = CommandRun.of("sweep", tinyCase.toString(), "--vary", "seed=1,2", "--engine", "spark", "--master", "local[2]",
+                "--out", uri);
+        assertThat(s.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(s.err()).contains("is held by another hafnia run").hasLineCount(1);
+        try (var names = Files.list(dir)) {
+            assertThat(names.map(p -> p.getFileName().toString())).containsExactly(RunLease.FILE);
+        }
+
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Files.writeString(dir.resolve(RunLease.FILE), "run=killed\nhost=" + me.host() + "\npid=" + ended.pid() + "\nstarted="
+                + java.time.Instant.now() + "\n");
+        CommandRun taken = array(uri, small);
+        assertThat(taken.status()).as(taken.err()).isZero();
+        assertThat(dir.resolve("array.json")).isRegularFile();
+        assertThat(dir.resolve(RunLease.FILE)).doesNotExist();
     }
 
     /**

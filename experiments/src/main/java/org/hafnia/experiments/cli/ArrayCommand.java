@@ -32,6 +32,7 @@ import org.hafnia.postprocess.export.CompactDeviceFile;
 import org.hafnia.postprocess.io.AtomicFiles;
 import org.hafnia.postprocess.io.LocalRunStorage;
 import org.hafnia.postprocess.io.OutputFolder;
+import org.hafnia.postprocess.io.RunLease;
 import org.hafnia.postprocess.io.RunStorage;
 import org.hafnia.postprocess.io.StagedOutput;
 import org.hafnia.postprocess.io.StoredOutput;
@@ -103,28 +104,7 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
         if (uri == null) {
             return run(runner, main, nThreads, settings, folder, null, log);
         }
-        if (folder.localFolder() != null) {
-            OutputFolder.refuseInputs(folder.localFolder(), OptionValidation.OUT_OPTION, OptionValidation.inputs(spec));
-        }
-        boolean created = !folder.exists();
-        Path set = null;
-        boolean ok = false;
-        try {
-            set = Files.createTempDirectory("hafnia-array-");
-            int status = run(runner, main, nThreads, settings, folder, set, log);
-            ok = true;
-            return status;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a local staging folder: " + AtomicFiles.reason(e), e);
-        } finally {
-            if (set != null) {
-                OutputFolder.deleteTree(set);
-            }
-            if (!ok && created) {
-                // As a local folder the run created (OutputFolder): nothing left behind by a run that failed.
-                folder.deleteAll();
-            }
-        }
+        return UriOutput.run(spec, folder, "array", set -> run(runner, main, nThreads, settings, folder, set, log));
     }
 
     /**
@@ -161,11 +141,13 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
         // The subfolder is held like --out (Hafnia locks that): no other run writes into it meanwhile.
         OutputFolder side = schemes.size() > 1 && set == null ? OutputFolder.lock(out.resolve(ProgrammingScheme.WRITE_VERIFY.label()))
                 : null;
-        if (schemes.size() > 1 && set != null) {
+        RunLease sideLease = schemes.size() > 1 && set != null ? RunLease.take(folder.folder(ProgrammingScheme.WRITE_VERIFY.label()))
+                : null;
+        if (sideLease != null) {
             StoredOutput.settle(folder.folder(ProgrammingScheme.WRITE_VERIFY.label()));
         }
         List<RunStorage> stores = new java.util.ArrayList<>();
-        try (side; StagedOutput staged = StagedOutput.in(set == null ? out : set)) {
+        try (side; sideLease; StagedOutput staged = StagedOutput.in(set == null ? out : set)) {
             for (ProgrammingScheme s : schemes) {
                 String prefix = s == main ? "" : s.label() + "/";
                 ArrayRecipe recipe = new ArrayRecipe(caseText, caseSource, caseStem, s.label(), model, spacing, spread, delay,

@@ -97,27 +97,7 @@ public final class SweepCommand implements Callable<Integer> {
             return sweep(new LocalRunStorage(out), null, log);
         }
         RunStorage folder = runner.storage(uri, new ArrayEngine.Settings(threads.resolve(), master));
-        if (folder.localFolder() != null) {
-            OutputFolder.refuseInputs(folder.localFolder(), OptionValidation.OUT_OPTION, OptionValidation.inputs(spec));
-        }
-        boolean created = !folder.exists();
-        Path cases = null;
-        boolean ok = false;
-        try {
-            cases = Files.createTempDirectory("hafnia-sweep-");
-            int status = sweep(folder, cases, log);
-            ok = true;
-            return status;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a local folder for the job cases: " + AtomicFiles.reason(e), e);
-        } finally {
-            if (cases != null) {
-                OutputFolder.deleteTree(cases);
-            }
-            if (!ok && created) {
-                folder.deleteAll();
-            }
-        }
+        return UriOutput.run(spec, folder, "sweep", cases -> sweep(folder, cases, log));
     }
 
     /**

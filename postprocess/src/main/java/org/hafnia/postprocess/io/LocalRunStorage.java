@@ -2,10 +2,12 @@ package org.hafnia.postprocess.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -50,6 +52,20 @@ public record LocalRunStorage(Path dir) implements RunStorage {
     @Override
     public void write(String name, AtomicFiles.Content content) {
         AtomicFiles.write(dir.resolve(name), content);
+    }
+
+    @Override
+    public boolean createNew(String name, byte[] content) {
+        Path file = dir.resolve(name);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + AtomicFiles.reason(e), e);
+        }
     }
 
     @Override

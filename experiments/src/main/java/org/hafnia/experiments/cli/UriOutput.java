@@ -1,0 +1,53 @@
+package org.hafnia.experiments.cli;
+
+import java.nio.file.Path;
+
+import org.hafnia.postprocess.io.OutputFolder;
+import org.hafnia.postprocess.io.RunLease;
+import org.hafnia.postprocess.io.RunStorage;
+import org.hafnia.postprocess.io.ScratchFolder;
+
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * How {@code hafnia array} and {@code hafnia sweep} run into a Hadoop URI {@code --out}, the
+ * discipline {@link OutputFolder} gives a local folder (docs/reliability.md): a {@code file:} URI
+ * that is or holds an input is refused; the folder is held by a {@link RunLease}; the run stages in a
+ * local {@link ScratchFolder}, removed when it ends (or by the next run, when it was killed); a
+ * folder the run created is removed again when it fails.
+ */
+final class UriOutput {
+
+    /** The command's work, given its local scratch folder. */
+    interface Body {
+        int run(Path scratch);
+    }
+
+    private UriOutput() {
+    }
+
+    static int run(CommandSpec spec, RunStorage folder, String kind, Body body) {
+        if (folder.localFolder() != null) {
+            OutputFolder.refuseInputs(folder.localFolder(), OptionValidation.OUT_OPTION, OptionValidation.inputs(spec));
+        }
+        boolean created = !folder.exists();
+        boolean ok = false;
+        Path scratch = null;
+        // Taken before the try: a run refused here removes nothing, not even a folder it saw absent.
+        RunLease lease = RunLease.take(folder);
+        try (lease) {
+            scratch = ScratchFolder.create(kind);
+            int status = body.run(scratch);
+            ok = true;
+            return status;
+        } finally {
+            if (scratch != null) {
+                OutputFolder.deleteTree(scratch);
+            }
+            if (!ok && created) {
+                // As a local folder the run created (OutputFolder): nothing left behind by a run that failed.
+                folder.deleteAll();
+            }
+        }
+    }
+}
