@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.ipc.RemoteException;
 import org.hafnia.postprocess.io.AtomicFiles;
 import org.hafnia.postprocess.io.RunStorage;
 
@@ -148,6 +149,12 @@ final class HadoopRunStorage implements RunStorage {
             return true;
         } catch (FileAlreadyExistsException e) {
             return false;
+        } catch (RemoteException e) {
+            // HDFS: another client is creating it at this moment (it holds the file's write lease).
+            if (e.getClassName().endsWith(".AlreadyBeingCreatedException")) {
+                return false;
+            }
+            throw failed("cannot write", location(name), e);
         } catch (IOException e) {
             throw failed("cannot write", location(name), e);
         }

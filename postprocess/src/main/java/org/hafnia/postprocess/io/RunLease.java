@@ -95,7 +95,7 @@ public final class RunLease implements AutoCloseable {
     private static InvalidInputException held(RunStorage folder, RunProcess holder) {
         String lease = folder.location() + (folder.location().endsWith("/") ? "" : "/") + FILE;
         return new InvalidInputException("run folder " + folder.location() + " is held by another hafnia run ("
-                + (holder == null ? "its lease cannot be read" : holder.describe()) + "; " + lease
+                + (holder == null ? "its lease cannot be read: being written at this moment, or damaged" : holder.describe()) + "; " + lease
                 + "); wait for it to finish, choose another --out, or remove " + lease + " if no run is writing there");
     }
 
