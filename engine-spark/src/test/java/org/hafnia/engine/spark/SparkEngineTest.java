@@ -20,6 +20,7 @@ import org.hafnia.physics.compact.CompactDeviceParameters;
 import org.hafnia.postprocess.export.CompactDeviceFile;
 import org.hafnia.postprocess.io.Json;
 import org.hafnia.postprocess.io.LocalRunStorage;
+import org.hafnia.postprocess.io.OutputFolder;
 import org.hafnia.postprocess.io.RunLease;
 import org.hafnia.postprocess.io.RunProcess;
 import org.hafnia.postprocess.io.RunStorage;
@@ -214,6 +215,25 @@ class SparkEngineTest {
         }
         try (var all = Files.walk(dir)) {
             assertThat(all.map(p -> p.getFileName().toString())).as("no Hadoop checksum files").noneMatch(n -> n.endsWith(".crc"));
+        }
+    }
+
+    /** A file: URI names a folder of this machine: a run holding that folder as a path (another thread here) keeps it out. */
+    @Test
+    void aFileUriWhosePathAnotherRunHoldsIsRefused() throws Exception {
+        Path dir = Files.createDirectories(shared.resolve("uri-path-held"));
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            OutputFolder held = other.submit(() -> OutputFolder.lock(dir)).get();
+            CommandRun r = array("file://" + dir.toAbsolutePath(), "--engine", "spark", "--master", "local[2]");
+            assertThat(r.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+            assertThat(r.err()).contains("is in use by another hafnia run").hasLineCount(1);
+            other.submit(() -> held.close()).get();
+        } finally {
+            other.shutdownNow();
+        }
+        try (var names = Files.list(dir)) {
+            assertThat(names.map(p -> p.getFileName().toString())).containsExactly(OutputFolder.LOCK);
         }
     }
 

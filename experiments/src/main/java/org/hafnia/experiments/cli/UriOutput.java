@@ -12,7 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * How {@code hafnia array} and {@code hafnia sweep} run into a Hadoop URI {@code --out}, the
  * discipline {@link OutputFolder} gives a local folder (docs/reliability.md): a {@code file:} URI
- * that is or holds an input is refused; the folder is held by a {@link RunLease}; the run stages in a
+ * that is or holds an input is refused; the folder is held by a {@link RunLease} (and a {@code file:}
+ * URI's also by {@link OutputFolder}'s lock, as a run into its path holds it); the run stages in a
  * local {@link ScratchFolder}, removed when it ends (or by the next run, when it was killed); a
  * folder the run created is removed again when it fails.
  */
@@ -31,16 +32,22 @@ final class UriOutput {
             OutputFolder.refuseInputs(folder.localFolder(), OptionValidation.OUT_OPTION, OptionValidation.inputs(spec));
         }
         boolean created = !folder.exists();
-        boolean ok = false;
-        Path scratch = null;
         // Taken before the try: a run refused here removes nothing, not even a folder it saw absent.
         RunLease lease = RunLease.take(folder);
+        OutputFolder lock = null;
+        boolean ok = false;
+        Path scratch = null;
         try (lease) {
+            // A file: URI is a folder of this machine too: its lock keeps out a run that names it as a path.
+            lock = folder.localFolder() == null ? null : OutputFolder.lock(folder.localFolder());
             scratch = ScratchFolder.create(kind);
             int status = body.run(scratch);
             ok = true;
             return status;
         } finally {
+            if (lock != null) {
+                lock.close(!ok);
+            }
             if (scratch != null) {
                 OutputFolder.deleteTree(scratch);
             }
