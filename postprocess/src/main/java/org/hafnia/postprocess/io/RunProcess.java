@@ -6,7 +6,7 @@ import java.time.Instant;
  * A process as a run folder records its writer: host name, process id and start instant. The start
  * instant tells a live writer from a later process that got the same id. Only a process of this
  * host can be judged gone ({@link #isGone()}); one of another host never is, since nothing here
- * can see its processes.
+ * can see its processes, nor one of a host without a name.
  *
  * @param host    the host name ({@link java.net.InetAddress#getLocalHost()}), "unknown" where it has none
  * @param pid     the process id
@@ -21,6 +21,9 @@ public record RunProcess(String host, long pid, Instant started) {
      */
     private static final long START_TOLERANCE_MS = 1000;
 
+    /** The host name of a machine that has none. */
+    static final String UNKNOWN_HOST = "unknown";
+
     private static final RunProcess CURRENT = new RunProcess(localHost(), ProcessHandle.current().pid(),
             ProcessHandle.current().info().startInstant().orElse(null));
 
@@ -31,8 +34,8 @@ public record RunProcess(String host, long pid, Instant started) {
 
     /** Whether this is a process of this host that has ended: no process has its id, or the one that has began at another instant. */
     public boolean isGone() {
-        if (!host.equals(CURRENT.host)) {
-            return false;
+        if (!host.equals(CURRENT.host) || host.equals(UNKNOWN_HOST)) {
+            return false; // another host's, or one no host name tells from another host's
         }
         var handle = ProcessHandle.of(pid);
         if (handle.isEmpty()) {
@@ -51,7 +54,7 @@ public record RunProcess(String host, long pid, Instant started) {
         try {
             return java.net.InetAddress.getLocalHost().getHostName();
         } catch (java.io.IOException e) {
-            return "unknown";
+            return UNKNOWN_HOST;
         }
     }
 }

@@ -82,6 +82,14 @@ class RunLeaseTest {
     }
 
     @Test
+    void aProcessOfAHostWithoutANameIsNeverJudgedGone() throws Exception {
+        long ended = endedPid();
+        assertThat(new RunProcess(RunProcess.UNKNOWN_HOST, ended, null).isGone()).isFalse();
+        assertThat(new RunProcess(RunProcess.current().host(), ended, null).isGone())
+                .isEqualTo(!RunProcess.current().host().equals(RunProcess.UNKNOWN_HOST));
+    }
+
+    @Test
     void anUnreadableLeaseIsRefusedAndKept() throws Exception {
         Files.createDirectories(tmp.resolve("run"));
         Files.writeString(tmp.resolve("run/" + RunLease.FILE), "half a lea");
