@@ -42,10 +42,13 @@ public final class CompleteChannel {
         return g;
     }
 
-    /** Conductance after / before; 1 when there is no channel in either map, +∞ when one appeared. */
+    /**
+     * Conductance after / before; 0 when there was no channel before (a device without a complete
+     * channel has none to keep, so it is never counted intact), +∞ when one appeared.
+     */
     public static double retained(Grid2D grid, double[] before, double[] after, ConductivityModel sigma) {
         double a0 = conductance(grid, before, sigma);
         double a1 = conductance(grid, after, sigma);
-        return a0 == 0 ? (a1 == 0 ? 1 : Double.POSITIVE_INFINITY) : a1 / a0;
+        return a0 == 0 ? (a1 == 0 ? 0 : Double.POSITIVE_INFINITY) : a1 / a0;
     }
 }
