@@ -12,23 +12,15 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.SparkSession;
-import org.hafnia.experiments.array.ArrayEngine;
-import org.hafnia.experiments.array.ArrayRecipe;
-import org.hafnia.experiments.array.ArrayStudy;
 import org.hafnia.experiments.cli.CommandRun;
 import org.hafnia.experiments.cli.Hafnia;
 import org.hafnia.experiments.cli.KilledHafnia;
-import org.hafnia.experiments.programming.CrossbarProgramming;
-import org.hafnia.physics.compact.CompactDeviceParameters;
-import org.hafnia.postprocess.export.CompactDeviceFile;
 import org.hafnia.postprocess.io.Json;
-import org.hafnia.postprocess.io.LocalRunStorage;
 import org.hafnia.postprocess.io.RunLease;
 import org.hafnia.postprocess.io.RunProcess;
 import org.hafnia.postprocess.io.RunStorage;
@@ -131,25 +123,8 @@ class HdfsRunTest {
 
     @Test
     void aPartlyCommittedBatchStoreOnHdfsIsCompletedComputingOnlyItsMissingBatches() throws Exception {
-        CompactDeviceParameters p = CompactDeviceFile.readDevice(compact);
-        double[] levels = CrossbarProgramming.levels(p, 8);
-        ArrayRecipe recipe = new ArrayRecipe(Files.readString(tinyCase), tinyCase.toString(), "tiny-array", "write-verify-denoise",
-                ArrayRecipe.components(p), levels[1] - levels[0], 0.02, 10, 5, 1e-3, 4, 8, levels, 8);
-        ArrayStudy study = recipe.study();
-        RunStorage whole = new LocalRunStorage(shared.resolve("resume-local/.batches"));
-        ArrayStudy.prepare(whole, "test\n", false);
-        study.runLocal(whole, 2, i -> { });
-        // What a killed run leaves on HDFS: batches 0 and 2 committed, 1 and 3 not.
-        RunStorage store = new HadoopRunStorage(hdfs, new org.apache.hadoop.fs.Path("/resume/.batches"), root + "/resume/.batches");
-        ArrayStudy.prepare(store, "test\n", false);
-        for (String f : new String[] {"batch-000000.bin", "batch-000002.bin"}) {
-            store.write(f, o -> o.write(whole.read(f)));
-        }
-        List<Integer> computed = new ArrayList<>();
-        new SparkArrayEngine().run(recipe, store, new ArrayEngine.Settings(2, null), computed::add);
-        assertThat(computed).containsExactlyInAnyOrderElementsOf(
-                IntStream.concat(IntStream.range(8, 16), IntStream.range(24, 32)).boxed().toList());
-        assertThat(study.collect(store)).containsExactly(study.collect(whole));
+        PartialBatchStore.completesOnlyTheMissingBatches(tinyCase, compact, 8, shared.resolve("resume-local"),
+                new HadoopRunStorage(hdfs, new org.apache.hadoop.fs.Path("/resume/.batches"), root + "/resume/.batches"));
         assertThat(names("/resume/.batches")).noneMatch(n -> n.endsWith(".tmp"));
     }
 

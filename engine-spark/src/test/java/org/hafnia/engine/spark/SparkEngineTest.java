@@ -6,24 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import org.apache.spark.sql.SparkSession;
-import org.hafnia.experiments.array.ArrayEngine;
-import org.hafnia.experiments.array.ArrayRecipe;
-import org.hafnia.experiments.array.ArrayStudy;
 import org.hafnia.experiments.cli.CommandRun;
 import org.hafnia.experiments.cli.Hafnia;
 import org.hafnia.experiments.cli.KilledHafnia;
-import org.hafnia.experiments.programming.CrossbarProgramming;
-import org.hafnia.physics.compact.CompactDeviceParameters;
-import org.hafnia.postprocess.export.CompactDeviceFile;
 import org.hafnia.postprocess.io.Json;
 import org.hafnia.postprocess.io.LocalRunStorage;
 import org.hafnia.postprocess.io.OutputFolder;
 import org.hafnia.postprocess.io.RunLease;
 import org.hafnia.postprocess.io.RunProcess;
-import org.hafnia.postprocess.io.RunStorage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,28 +113,9 @@ class SparkEngineTest {
 
     @Test
     void committedBatchesAreNotRecomputedOnResume() throws Exception {
-        // 4 × 16 devices in 4 batches of 16 (rows 0–3 of the 16 × 16 array: same seeds, same targets).
-        CompactDeviceParameters p = CompactDeviceFile.readDevice(compact);
-        double[] levels = CrossbarProgramming.levels(p, 8);
-        double spacing = levels[1] - levels[0];
-        ArrayRecipe recipe = new ArrayRecipe(Files.readString(tinyCase), tinyCase.toString(), "tiny-array", "write-verify-denoise",
-                ArrayRecipe.components(p), spacing, 0.02, 10, 5, 1e-3, 4, 16,
-                levels, 16);
-        ArrayStudy study = recipe.study();
-        RunStorage whole = new LocalRunStorage(shared.resolve("resume-local/.batches"));
-        ArrayStudy.prepare(whole, "test\n", false);
-        study.runLocal(whole, 2, i -> { });
-        // What a killed run leaves: batches 0 and 2 committed (the local engine's files), 1 and 3 not.
-        RunStorage store = new LocalRunStorage(shared.resolve("resume/.batches"));
-        ArrayStudy.prepare(store, "test\n", false);
-        for (String f : new String[] {"batch-000000.bin", "batch-000002.bin"}) {
-            store.write(f, o -> o.write(whole.read(f)));
-        }
-        List<Integer> computed = new ArrayList<>();
-        new SparkArrayEngine().run(recipe, store, new ArrayEngine.Settings(2, null), computed::add);
-        assertThat(computed).containsExactlyInAnyOrderElementsOf(
-                IntStream.concat(IntStream.range(16, 32), IntStream.range(48, 64)).boxed().toList());
-        assertThat(study.collect(store)).containsExactly(study.collect(whole));
+        // Rows 0–3 of the 16 × 16 array in 4 batches of 16 (same seeds, same targets).
+        PartialBatchStore.completesOnlyTheMissingBatches(tinyCase, compact, 16, shared.resolve("resume-local"),
+                new LocalRunStorage(shared.resolve("resume/.batches")));
     }
 
     @Test
