@@ -327,16 +327,7 @@ public final class CaseRun {
 
     private void writeTables() {
         Schedule s = c.schedule();
-        StringBuilder g = new StringBuilder("pulse\tlabel\tstep\ttime_s\t" + String.join("\t", READ_COLUMNS) + "\n");
-        for (Checkpoint.Read r : reads) {
-            g.append(r.pulse()).append('\t').append(r.label()).append('\t').append(r.step()).append('\t')
-                    .append(s.seconds(r.step()));
-            for (double v : r.values()) {
-                g.append('\t').append(v);
-            }
-            g.append('\n');
-        }
-        AtomicFiles.writeString(out.resolve("conductance.tsv"), g.toString());
+        ReadTable.write(out.resolve("conductance.tsv"), "step", READ_COLUMNS, reads, s::seconds);
         StringBuilder e = new StringBuilder("step\tmodel_time\ttime_s\tfree_energy_eV_nm3\tmean_phi\n");
         for (Checkpoint.EnergySample x : energies) {
             e.append(x.step()).append('\t').append(s.modelTime(x.step())).append('\t').append(s.seconds(x.step()))

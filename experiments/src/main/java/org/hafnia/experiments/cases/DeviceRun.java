@@ -261,16 +261,7 @@ public final class DeviceRun {
     }
 
     private void writeTables() {
-        StringBuilder g = new StringBuilder("pulse\tlabel\tsegment\ttime_s\t" + String.join("\t", READ_COLUMNS) + "\n");
-        for (Checkpoint.Read r : reads) {
-            g.append(r.pulse()).append('\t').append(r.label()).append('\t').append(r.step()).append('\t')
-                    .append(times[(int) r.step()]);
-            for (double v : r.values()) {
-                g.append('\t').append(v);
-            }
-            g.append('\n');
-        }
-        AtomicFiles.writeString(out.resolve("conductance.tsv"), g.toString());
+        ReadTable.write(out.resolve("conductance.tsv"), "segment", READ_COLUMNS, reads, step -> times[(int) step]);
         StringBuilder e = new StringBuilder("segment\ttime_s\tfree_energy_eV\tmean_phi\n");
         for (Checkpoint.EnergySample x : energies) {
             e.append(x.step()).append('\t').append(times[(int) x.step()]).append('\t').append(x.energy()).append('\t')
