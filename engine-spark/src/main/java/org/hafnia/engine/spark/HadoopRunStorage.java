@@ -30,6 +30,9 @@ import org.hafnia.postprocess.io.RunStorage;
  */
 final class HadoopRunStorage implements RunStorage {
 
+    /** What s3a's conditional create throws at close() when the object already exists (hadoop-aws, not on this class path). */
+    static final String S3_CREATE_REFUSED = "org.apache.hadoop.fs.s3a.RemoteFileChangedException";
+
     private final FileSystem fs;
     private final Path dir;
     private final String location;
@@ -156,6 +159,11 @@ final class HadoopRunStorage implements RunStorage {
             }
             throw failed("cannot write", location(name), e);
         } catch (IOException e) {
+            // S3 with hadoop-aws 3.5 (conditional writes, HADOOP-19256): the create is a PUT with If-None-Match,
+            // refused at close() with 412 Precondition Failed when the object exists.
+            if (e.getClass().getName().equals(S3_CREATE_REFUSED)) {
+                return false;
+            }
             throw failed("cannot write", location(name), e);
         }
     }

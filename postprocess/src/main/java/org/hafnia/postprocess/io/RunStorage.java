@@ -42,8 +42,8 @@ public interface RunStorage {
      * Creates the file {@code name} holding {@code content} only when no entry of that name exists:
      * one exclusive create, so of two runs creating it at once exactly one succeeds (java.nio's
      * {@code CREATE_NEW} on this machine's file system, {@code file:} URIs included; Hadoop's
-     * {@code create(path, false)} elsewhere, exclusive on HDFS; on S3 a check, then an upload, so not
-     * exclusive: docs/reliability.md). Creates the folders it needs.
+     * {@code create(path, false)} elsewhere, exclusive on HDFS and, with hadoop-aws 3.5's conditional
+     * writes, on S3: docs/reliability.md). Creates the folders it needs.
      *
      * @return false when {@code name} already exists (nothing is written then)
      * @throws UncheckedIOException naming the file when the store fails
