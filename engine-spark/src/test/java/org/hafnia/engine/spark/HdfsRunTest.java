@@ -191,6 +191,24 @@ class HdfsRunTest {
         }
     }
 
+    /** A 2-job sweep into HDFS: one folder a job with the job's outputs, one summary row a job, no lease left anywhere. */
+    @Test
+    void aSweepIntoHdfsWritesEveryJobAndItsSummaryAndLeavesNoLease() throws Exception {
+        CommandRun s = CommandRun.of("sweep", tinyCase.toString(), "--vary", "seed=1,2", "--engine", "spark", "--master", "local[2]",
+                "--array-option=--device=" + compact, "--array-option=--rows=2", "--array-option=--cols=4",
+                "--array-option=--levels=2", "--array-option=--reads=2", "--out", root + "/sweep");
+        assertThat(s.status()).as(s.err()).isZero();
+        assertThat(names("/sweep")).contains("job-000", "job-001", "summary.tsv", "summary.parquet", "cases").doesNotContain(RunLease.FILE);
+        for (String job : new String[] {"job-000", "job-001"}) {
+            assertThat(names("/sweep/" + job)).contains("devices.parquet", "array.json", "array.h5").doesNotContain(RunLease.FILE);
+            assertThat(Json.mapper().readTree(read("/sweep/" + job + "/array.json")).get("devices").asInt()).isEqualTo(8);
+        }
+        List<String> rows = new String(read("/sweep/summary.tsv"), StandardCharsets.UTF_8).lines().toList();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1)).startsWith("job-000\t1\t");
+        assertThat(rows.get(2)).startsWith("job-001\t2\t");
+    }
+
     @Test
     void ofEightCreatesOfOneLeaseAtOnceExactlyOneSucceeds() throws Exception {
         // Eight HDFS clients, as eight drivers would be: the name node decides.
