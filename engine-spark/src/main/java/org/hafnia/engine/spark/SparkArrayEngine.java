@@ -148,7 +148,23 @@ public final class SparkArrayEngine implements ArrayEngine {
         @Override
         public byte[] apply(TaskContext context, Iterator<Integer> batch) {
             int b = batch.next();
-            return ArrayStudy.encode(b, recipe.study().batch(b, i -> { }));
+            return ArrayStudy.encode(b, study(recipe).batch(b, i -> { }));
+        }
+
+        private static ArrayRecipe lastRecipe;
+        private static ArrayStudy lastStudy;
+
+        /**
+         * The study of {@code r}, built once per executor JVM for the tasks of one job (the recipe
+         * arrives as a new copy with every task): a study is a function of its recipe alone and is shared
+         * by concurrent workers, as the local engine's workers share theirs.
+         */
+        private static synchronized ArrayStudy study(ArrayRecipe r) {
+            if (!r.equals(lastRecipe)) {
+                lastStudy = r.study();
+                lastRecipe = r;
+            }
+            return lastStudy;
         }
     }
 

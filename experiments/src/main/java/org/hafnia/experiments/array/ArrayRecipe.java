@@ -97,6 +97,21 @@ public record ArrayRecipe(String caseText, String caseSource, String caseStem, S
         return new ArrayStudy(common, rows, cols, levels, c.seed(), batch);
     }
 
+    /** Equal when every value is: the arrays by their elements (a record compares arrays by identity). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ArrayRecipe r && caseText.equals(r.caseText) && caseSource.equals(r.caseSource)
+                && caseStem.equals(r.caseStem) && scheme.equals(r.scheme) && Arrays.equals(model, r.model)
+                && Double.compare(spacing, r.spacing) == 0 && Double.compare(eaSpread, r.eaSpread) == 0
+                && Double.compare(delay, r.delay) == 0 && reads == r.reads && Double.compare(readInterval, r.readInterval) == 0
+                && rows == r.rows && cols == r.cols && Arrays.equals(levels, r.levels) && batch == r.batch;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(caseText, scheme, Arrays.hashCode(model), spacing, rows, cols, Arrays.hashCode(levels), batch);
+    }
+
     @Override
     public double[] model() {
         return model.clone();
