@@ -309,6 +309,16 @@ class SparkEngineTest {
         assertThat(throughUri.resolve("compare.md")).isRegularFile();
         assertThat(throughUri.resolve(".batches")).doesNotExist();
         assertThat(throughUri.resolve("write-verify/.batches")).doesNotExist();
+        assertThat(throughUri.resolve(RunLease.FILE)).doesNotExist();
+        assertThat(throughUri.resolve("write-verify/" + RunLease.FILE)).as("the side folder's lease, released").doesNotExist();
+        // The side folder is held too: with another run's lease in write-verify/ the same run is refused.
+        RunProcess me = RunProcess.current();
+        Files.writeString(throughUri.resolve("write-verify/" + RunLease.FILE), "run=other\nhost=" + me.host() + "\npid=" + me.pid()
+                + "\nstarted=" + me.started() + "\n");
+        CommandRun held = CommandRun.of(u.toArray(String[]::new));
+        assertThat(held.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(held.err()).contains("write-verify/" + RunLease.FILE).hasLineCount(1);
+        assertThat(throughUri.resolve(RunLease.FILE)).as("the main folder's lease, released on the refusal").doesNotExist();
     }
 
     @Test
