@@ -38,7 +38,8 @@ final class HadoopRunStorage implements RunStorage {
     private final String location;
 
     HadoopRunStorage(FileSystem fs, Path dir, String location) {
-        this.fs = fs;
+        // file: through the raw local file system: no hidden .NAME.crc beside every file (no Hadoop reader of ours checks them).
+        this.fs = fs instanceof LocalFileSystem local ? local.getRaw() : fs;
         this.dir = dir;
         this.location = location;
     }
@@ -150,22 +151,22 @@ final class HadoopRunStorage implements RunStorage {
         try (OutputStream out = fs.create(new Path(dir, name), false)) {
             out.write(content);
             return true;
-        } catch (FileAlreadyExistsException e) {
-            return false;
-        } catch (RemoteException e) {
-            // HDFS: another client is creating it at this moment (it holds the file's write lease).
-            if (e.getClassName().endsWith(".AlreadyBeingCreatedException")) {
-                return false;
-            }
-            throw failed("cannot write", location(name), e);
         } catch (IOException e) {
-            // S3 with hadoop-aws 3.5 (conditional writes, HADOOP-19256): the create is a PUT with If-None-Match,
-            // refused at close() with 412 Precondition Failed when the object exists.
-            if (e.getClass().getName().equals(S3_CREATE_REFUSED)) {
+            if (existed(e)) {
                 return false;
             }
             throw failed("cannot write", location(name), e);
         }
+    }
+
+    /** Whether an exclusive create failed because the file exists (or is being created), in each store's words. */
+    private static boolean existed(IOException e) {
+        return e instanceof FileAlreadyExistsException
+                // HDFS: another client is creating it at this moment (it holds the file's write lease).
+                || e instanceof RemoteException r && r.getClassName().endsWith(".AlreadyBeingCreatedException")
+                // S3 with hadoop-aws 3.5 (conditional writes, HADOOP-19256): the create is a PUT with If-None-Match,
+                // refused at close() with 412 Precondition Failed when the object exists.
+                || e.getClass().getName().equals(S3_CREATE_REFUSED);
     }
 
     @Override
@@ -217,9 +218,6 @@ final class HadoopRunStorage implements RunStorage {
 
     @Override
     public java.nio.file.Path localFolder() {
-        if (fs instanceof LocalFileSystem l) {
-            return l.pathToFile(dir).toPath();
-        }
         return fs instanceof RawLocalFileSystem r ? r.pathToFile(dir).toPath() : null;
     }
 

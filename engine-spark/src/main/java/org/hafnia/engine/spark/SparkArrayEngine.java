@@ -95,10 +95,6 @@ public final class SparkArrayEngine implements ArrayEngine {
         String scheme = out.getScheme();
         try {
             FileSystem fs = FileSystem.get(out, session(settings).sparkContext().hadoopConfiguration());
-            if (fs instanceof org.apache.hadoop.fs.LocalFileSystem local) {
-                // file: URIs without the hidden .NAME.crc beside every file: no Hadoop reader of ours checks them.
-                fs = local.getRaw();
-            }
             HadoopRunStorage store = new HadoopRunStorage(fs, new org.apache.hadoop.fs.Path(out), out.toString());
             // Reached now, so that a store that cannot be reached is refused naming --out, before any work.
             store.exists();
