@@ -64,12 +64,9 @@ class HdfsRunTest {
         // One data node: files of replication 1, so that no write waits for replicas that cannot exist.
         spark = SparkSession.builder().master("local[2]").appName("hafnia-hdfs-test").config("spark.ui.enabled", "false")
                 .config("spark.hadoop.dfs.replication", "1").getOrCreate();
-        tinyCase = shared.resolve("tiny-array.json");
-        Files.copy(Path.of(System.getProperty("hafnia.root"), "experiments/src/test/resources/cases/tiny-array.json"), tinyCase);
-        Path x = shared.resolve("extract");
-        CommandRun r = CommandRun.of("extract", tinyCase.toString(), "--out", x.toString(), "--threads", "2");
-        assertThat(r.status()).as(r.err()).isZero();
-        compact = x.resolve("compact.json");
+        TinyArrayCase tiny = TinyArrayCase.in(shared);
+        tinyCase = tiny.file();
+        compact = tiny.compact();
         local = shared.resolve("local");
         CommandRun a = array(local.toString(), "--threads", "2", "--batch", "8");
         assertThat(a.status()).as(a.err()).isZero();

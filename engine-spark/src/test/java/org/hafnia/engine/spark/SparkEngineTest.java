@@ -49,12 +49,9 @@ class SparkEngineTest {
         spark = SparkSession.builder().master("local[2]").appName("hafnia-test").config("spark.ui.enabled", "false").getOrCreate();
         // A second Hadoop scheme, unknown to java.nio (TestSchemeFileSystem), in the session's Hadoop configuration.
         spark.sparkContext().hadoopConfiguration().set("fs." + TestSchemeFileSystem.SCHEME + ".impl", TestSchemeFileSystem.class.getName());
-        tinyCase = shared.resolve("tiny-array.json");
-        Files.copy(Path.of(System.getProperty("hafnia.root"), "experiments/src/test/resources/cases/tiny-array.json"), tinyCase);
-        Path x = shared.resolve("extract");
-        CommandRun r = CommandRun.of("extract", tinyCase.toString(), "--out", x.toString(), "--threads", "2");
-        assertThat(r.status()).as(r.err()).isZero();
-        compact = x.resolve("compact.json");
+        TinyArrayCase tiny = TinyArrayCase.in(shared);
+        tinyCase = tiny.file();
+        compact = tiny.compact();
         local = shared.resolve("local");
         CommandRun a = array(local, "--threads", "2", "--batch", "16");
         assertThat(a.status()).as(a.err()).isZero();
