@@ -1,11 +1,14 @@
 package org.hafnia.solver.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 import org.hafnia.meshes.Grid3D;
+import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.meshes.LengthUnit;
 import org.hafnia.physics.PhysicalConstants;
 import org.hafnia.physics.electrostatics.ConductingFilm;
@@ -182,5 +185,44 @@ class DeviceConductanceTest {
     void conductanceQuantumComesFromCodataConstants() {
         // G0 = 2e²/h = 7.748091729...e-5 S (CODATA 2018, exact since the 2019 SI).
         assertThat(PhysicalConstants.CONDUCTANCE_QUANTUM_S).isCloseTo(7.748091729e-5, within(1e-13));
+    }
+
+    /**
+     * The current balance is relative: on a non-uniform film solved to a loose residual, where the
+     * two electrodes' currents measurably differ, the imbalance is the same at 0.1 V and at 1 V (the
+     * problem and the CG iterates are linear in V; the imbalance is a difference of two fluxes
+     * carrying ≈ 1e-16 relative round-off each, against an imbalance of ≥ 1e-9), and G in quanta is G / G0.
+     */
+    @Test
+    void currentImbalanceIsRelativeAndTheSameAtEveryVoltage() {
+        Grid3D g = grid(12, 10, 5, 0.5, 1.0);
+        double[] s = new double[g.size()];
+        SplittableRandom random = new SplittableRandom(7);
+        for (int p = 0; p < s.length; p++) {
+            s[p] = Math.pow(10, 4 * random.nextDouble());
+        }
+        DeviceConductance loose = new DeviceConductance(1e-4, 10_000);
+        ConductingFilm film = new ConductingFilm(g, s);
+        DeviceConductance.Read low = loose.read(film, 0.1);
+        DeviceConductance.Read high = loose.read(film, 1.0);
+        assertThat(low.currentImbalance()).isBetween(1e-9, 1e-2);
+        assertThat(high.currentImbalance()).isCloseTo(low.currentImbalance(), within(1e-6 * low.currentImbalance()));
+        assertThat(high.conductanceQuanta()).isCloseTo(high.conductance() / 7.748091729e-5, within(1e-9 * high.conductanceQuanta()));
+    }
+
+    @Test
+    void solverSettingsOutsideTheirRangesAreRefused() {
+        for (double tolerance : new double[] {0, 1, Double.NaN}) {
+            assertThatThrownBy(() -> new DeviceConductance(tolerance, 10))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("conductance solver");
+            assertThatThrownBy(() -> new JouleHeating(tolerance, 10, JouleHeating.DEFAULT.preconditioner()))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("heat solver");
+        }
+        assertThatThrownBy(() -> new DeviceConductance(1e-6, 0))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new JouleHeating(1e-6, 0, JouleHeating.DEFAULT.preconditioner()))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(new DeviceConductance(1e-6, 1).maxIterations()).isEqualTo(1);
+        assertThat(new JouleHeating(1e-6, 1, JouleHeating.DEFAULT.preconditioner()).maxIterations()).isEqualTo(1);
     }
 }

@@ -1,11 +1,13 @@
 package org.hafnia.solver.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
 
 import org.hafnia.meshes.Grid3D;
+import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.meshes.LengthUnit;
 import org.hafnia.physics.electrostatics.ConductingFilm;
 import org.hafnia.solver.linear.StencilPreconditioner;
@@ -100,5 +102,17 @@ class PulseSolvesTest {
         // One array of the film is 8 bytes × 1536 cells; a fresh read and heat solve make about twenty.
         // What may remain: the few small records of each solve (boundary conditions, reports, results).
         assertThat(perSolve).isLessThan(8L * GRID.size() / 4);
+    }
+
+    @Test
+    void anElectrodeTemperatureThatIsNotPositiveIsRefused() {
+        PulseSolves solves = new PulseSolves(DeviceConductance.DEFAULT, JouleHeating.DEFAULT);
+        ConductingFilm f = film(3.0);
+        DeviceConductance.Read read = solves.read(f, 0.2, null);
+        for (double ambient : new double[] {0, -1, Double.POSITIVE_INFINITY}) {
+            assertThatThrownBy(() -> solves.heat(f, read, conductivity(0.7), ambient, null))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("electrode temperature");
+        }
+        assertThat(solves.heat(f, read, conductivity(0.7), 1e-3, null).temperature()).isNotEmpty();
     }
 }
