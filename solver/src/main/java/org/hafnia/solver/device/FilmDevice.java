@@ -41,10 +41,11 @@ import org.hafnia.solver.kernels.StabilisedRows;
  * Time integration over every constant-voltage segment (pulse, read, idle): a linearly
  * stabilised, diagonally implicit Euler step of the Allen–Cahn equation (see {@link #step}),
  * stable for any Δt where the well is convex, so the hot channel's mobility (10³–10⁶ times the
- * cool matrix's) sets no step limit; the step is chosen for accuracy, max |Δφ| ≤
- * {@value #MAX_CHANGE} per step. After a voltage change the steps start at a quarter of the
- * film's column time and grow no faster than the elapsed time, so the heating and cooling
- * transients are resolved. Heat is advanced exactly with the source of each step.
+ * cool matrix's) sets no step limit; the step is chosen for accuracy ({@link Stepping}): max |Δφ| ≤
+ * 0.02 per step, and after a voltage change the steps start at a quarter of the film's column time
+ * and grow no faster than the elapsed time, so the heating and cooling transients are resolved.
+ * Heat is advanced exactly with the source of each step. The scheme is first order: tightening
+ * both controls by 2 halves the error (FilmDeviceReferenceTest, against fine explicit steps).
  *
  * <p>A read is a pulse at V_read: it disturbs the state by the same laws. The read current adds the
  * telegraph noise of the structure (a {@link TelegraphNoiseSource}, if any) and the Johnson–Nyquist
@@ -53,8 +54,31 @@ import org.hafnia.solver.kernels.StabilisedRows;
  */
 public final class FilmDevice implements StructuralDevice {
 
-    /** Largest change of φ at any node in one step (accuracy control of the step size). */
-    static final double MAX_CHANGE = 0.02;
+    /**
+     * The accuracy controls of the time integration (first order in both: halving them halves the
+     * error, FilmDeviceReferenceTest).
+     *
+     * @param maxChange largest change of φ at any node in one step
+     * @param growth    after a voltage change a step is at most max(first step, growth × the time
+     *                  since the change): 1 lets the steps double, so the heating and cooling
+     *                  transients take a few steps per decade
+     */
+    public record Stepping(double maxChange, double growth) {
+        /**
+         * The defaults of every study: max |Δφ| ≤ 0.02, growth 1. Measured against fine explicit steps
+         * (FilmDeviceReferenceTest): a 5 ns pulse of ±0.9 V that moves φ by 0.09 is off by 0.006 (RESET)
+         * and 0.017 (SET) at the worst node; (0.005, 1/4) gives 0.0017 and 0.0063 at 2.5–3 × the steps.
+         */
+        public static final Stepping DEFAULT = new Stepping(0.02, 1);
+
+        public Stepping {
+            if (!(maxChange > 0 && maxChange <= 0.5) || !(growth > 0 && growth <= 1)) {
+                throw new InvalidInputException("device stepping: max change must be in (0, 0.5] and growth in (0, 1], got "
+                        + maxChange + ", " + growth);
+            }
+        }
+    }
+
     /** A segment that moves φ by less than this at any node (at the hotter of its end temperatures) is one step. */
     static final double QUIET = 1e-4;
 
@@ -150,6 +174,7 @@ public final class FilmDevice implements StructuralDevice {
     private final FilmDeviceWork work = new FilmDeviceWork();
     private final double columnArea;
     private final double firstStep;
+    private final Stepping stepping;
     private double filmConductance;
     private double clock;
     private long steps;
@@ -163,6 +188,11 @@ public final class FilmDevice implements StructuralDevice {
      * @param traps   telegraph noise of the structure, or null
      */
     public FilmDevice(Model model, double[] initial, long seed, TelegraphNoiseSource traps) {
+        this(model, initial, seed, traps, Stepping.DEFAULT);
+    }
+
+    /** A device whose time integration has the accuracy controls {@code stepping}. */
+    public FilmDevice(Model model, double[] initial, long seed, TelegraphNoiseSource traps, Stepping stepping) {
         Grid2D g = model.grid();
         if (initial.length != g.size()) {
             throw new IllegalArgumentException("initial map has " + initial.length + " values, grid has " + g.size());
@@ -187,6 +217,7 @@ public final class FilmDevice implements StructuralDevice {
         double column = model.heat().filmHeatCapacity() * model.thickness() * model.thickness()
                 / (12 * model.heat().filmConductivity());
         this.firstStep = column / 4;
+        this.stepping = stepping;
         m.sigma().conductivity(phi, sigma);
         for (int k = 0; k < n; k++) {
             sigmaAt[k] = Double.doubleToRawLongBits(phi[k]);
@@ -220,6 +251,7 @@ public final class FilmDevice implements StructuralDevice {
         this.random = o.random.copy();
         this.columnArea = o.columnArea;
         this.firstStep = o.firstStep;
+        this.stepping = o.stepping;
         this.filmConductance = o.filmConductance;
         this.clock = o.clock;
         this.steps = o.steps;
@@ -311,7 +343,7 @@ public final class FilmDevice implements StructuralDevice {
             double dt;
             if (cold) {
                 dt = rest;
-                while (trial(e, dt, heat.temperature(), MAX_CHANGE) > MAX_CHANGE) {
+                while (trial(e, dt, heat.temperature(), stepping.maxChange()) > stepping.maxChange()) {
                     dt /= 2;
                     work.halvings++;
                 }
@@ -335,7 +367,7 @@ public final class FilmDevice implements StructuralDevice {
                 }
                 if (!quiet) {
                     // Resolve the heating or cooling transient: steps no longer than the time since the voltage changed.
-                    dt = Math.min(rest, Math.max(firstStep, t));
+                    dt = Math.min(rest, Math.max(firstStep, stepping.growth() * t));
                     // A step of the whole rest finds the heat already advanced by it (the same source and Δt).
                     boolean reuse = advanced && dt == rest;
                     while (true) {
@@ -349,7 +381,7 @@ public final class FilmDevice implements StructuralDevice {
                             advanced = true;
                         }
                         reuse = false;
-                        if (trial(e, dt, heat.temperature(), MAX_CHANGE) <= MAX_CHANGE) {
+                        if (trial(e, dt, heat.temperature(), stepping.maxChange()) <= stepping.maxChange()) {
                             break;
                         }
                         dt /= 2;
@@ -404,7 +436,7 @@ public final class FilmDevice implements StructuralDevice {
      * Linearised, a Fourier mode's amplification lies in [−1, 1] for any Δt where f'' ≥ 0 and
      * below 2 where the well is concave (f'' &lt; 0, where the equation itself is unstable), so the
      * hot channel's mobility sets no step limit; the step is bounded by accuracy instead
-     * (max |Δφ| ≤ {@value #MAX_CHANGE}). Its fixed points are those of the Allen–Cahn equation.
+     * (max |Δφ| ≤ {@link Stepping#maxChange()}). Its fixed points are those of the Allen–Cahn equation.
      *
      * <p>A trial that a node has already failed ({@code |Δφ| > stop}) returns that |Δφ| at once,
      * leaving {@code next} incomplete: the caller rejects the trial on the same comparison, so the
