@@ -71,6 +71,45 @@ class TrapStepTableTest {
     }
 
     /**
+     * For any profile the window average is the mean of its piecewise-linear interpolant over
+     * [E_F − |V|/2, E_F + |V|/2] (clipped to the table), here against the midpoint rule on 200 000
+     * sub-intervals of an independently written interpolant: exact on a sub-interval without a node,
+     * off by at most the slope's jump × Δ²/8 on one holding a node, below 1e-9 of the mean in all
+     * here; at V = 0 it is the interpolant's value at E_F. (E_F is a node of the table's energies,
+     * so pitest's mutants of the V = 0 interpolation weight are equivalent there, as are `b > a` →
+     * `b ≥ a`, which adds empty intervals, and the search's boundary cases.)
+     */
+    @Test
+    void windowAverageIsTheMeanOfTheInterpolatedProfileOverTheBiasWindow() {
+        TrapStepTable table = TrapStepTable.of(P);
+        double[] e = table.energies();
+        double[] profile = new double[e.length];
+        for (int k = 0; k < e.length; k++) {
+            profile[k] = 0.2 + 0.15 * Math.sin(7.3 * k) + 0.01 * k;
+        }
+        double centre = 0.5 * (e[0] + e[e.length - 1]);
+        for (double v : new double[] {-0.013, 0.1, -0.237, 0.51, -5}) {
+            double half = Math.min(0.5 * Math.abs(v), centre - e[0]);
+            int n = 200_000;
+            double sum = 0;
+            for (int m = 0; m < n; m++) {
+                sum += interpolant(e, profile, centre - half + (m + 0.5) * 2 * half / n);
+            }
+            assertThat(table.windowAverage(profile, v)).as("%s V", v).isCloseTo(sum / n, within(1e-8));
+        }
+        assertThat(table.windowAverage(profile, 0)).isCloseTo(interpolant(e, profile, centre), within(1e-14));
+    }
+
+    /** The piecewise-linear interpolant of {@code f} on the increasing nodes {@code x} at {@code v}, by search. */
+    private static double interpolant(double[] x, double[] f, double v) {
+        int k = 0;
+        while (k < x.length - 2 && v > x[k + 1]) {
+            k++;
+        }
+        return f[k] + (f[k + 1] - f[k]) * (v - x[k]) / (x[k + 1] - x[k]);
+    }
+
+    /**
      * The interpolation bound at (a, d, E): the interpolated value f times (e^B − 1), B = (1/8)
      * Σ_{x = a, d} max |second difference of ln ΔT along x| (the linear-interpolation bound in
      * ln ΔT), plus (1/8) max |second difference of ΔT along E|. The maxima run over the cell's
