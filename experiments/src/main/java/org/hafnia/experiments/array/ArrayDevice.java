@@ -95,9 +95,7 @@ public final class ArrayDevice {
                             + " (--ea-spread or the case's array.activation_energy_sigma) is too large for the case's barrier",
                     seed, m.activationEnergy(), c.eaSpread(), ea));
         }
-        FilmDevice.Model v = new FilmDevice.Model(m.grid(), m.thickness(), m.energy(), m.siteVolume(), m.kappa(),
-                m.attemptFrequency(), ea, m.driveScale(), m.ionCharge(), m.hopDistance(), m.sigma(), m.heat(),
-                m.seriesResistance(), m.readVoltage(), m.readWidth());
+        FilmDevice.Model v = m.withActivationEnergy(ea);
         return new FilmDevice(v, c.device().initialMap(seed), seed,
                 c.device().traps() == null ? null : new TrapPopulation(c.device().traps(), seed));
     }

@@ -49,6 +49,8 @@ import org.hafnia.solver.device.FilmHeat;
  *           sweep_amplitudes [...], sweep_repeats}
  * array:    (optional) activation_energy_sigma (eV, default 0: σ of the activation energy over the
  *           devices of hafnia array, its device-to-device material variation; docs/array.md)
+ * numerics: (optional) max_change (largest change of φ per step, default 0.02), step_growth (a step
+ *           after a voltage change at most this × the time since, default 1): FilmDevice.Stepping
  * </pre>
  * Every error names the file, line and JSON pointer of the key; a case that passes these checks is
  * also validated against the device kind of {@link CaseSchema} (docs/case-reference.md).
@@ -158,7 +160,7 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
         FilmDevice.Model m = model;
         FilmDevice.Model r = new FilmDevice.Model(fine, m.thickness(), m.energy(), m.siteVolume(), m.kappa(),
                 m.attemptFrequency(), m.activationEnergy(), m.driveScale(), m.ionCharge(), m.hopDistance(), m.sigma(),
-                m.heat(), m.seriesResistance(), m.readVoltage(), m.readWidth());
+                m.heat(), m.seriesResistance(), m.readVoltage(), m.readWidth(), m.stepping());
         return new DeviceCaseFile(name, description, r, initial, traps, protocol, devices, seed, activationEnergySigma);
     }
 
@@ -175,6 +177,7 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
         CaseNode deviceNode = root.object("device");
         CaseNode trapNode = root.optionalObject("traps");
         CaseNode arrayNode = root.optionalObject("array");
+        CaseNode numericsNode = root.optionalObject("numerics");
         root.finish();
 
         double spacing = gridNode.quantity("spacing", Dimension.LENGTH, Double.MIN_VALUE, 1e-6) / NM;
@@ -196,6 +199,12 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
         double readWidth = read.quantity("width", Dimension.TIME, Double.MIN_VALUE, 1);
         read.finish();
         FilmDevice.Model model = model(physicsNode, grid, readVoltage, readWidth);
+        if (numericsNode != null) {
+            FilmDevice.Stepping d = FilmDevice.Stepping.DEFAULT;
+            model = model.withStepping(new FilmDevice.Stepping(numericsNode.number("max_change", d.maxChange(), 1e-6, 0.5),
+                    numericsNode.number("step_growth", d.growth(), 1e-6, 1)));
+            numericsNode.finish();
+        }
 
         CaseNode ensemble = deviceNode.object("ensemble");
         // Two at least: the extraction measures the device-to-device spread (CompactExtraction).

@@ -143,6 +143,7 @@ class CaseSchemaTest {
                         "\"law\": \"threshold\", \"k_on\": \"0.1 eV\", \"v_on\": \"0.5 V\", \"alpha_on\": 1,"
                                 + " \"k_off\": \"0.1 eV\", \"v_off\": \"-0.2 V\", \"alpha_off\": 1,"));
         assertThat(c.get("film-3d with the threshold law")).as("variant applied").contains("k_on");
+
         assertThat(c.get("denoise-2d with a map")).as("variant applied").contains("phi.csv");
         assertThat(c.get("joule-2d without plots")).as("variant applied").contains("\"plots\"");
         assertThat(c.get("film-3d without plots")).as("variant applied").contains("\"plots\"");

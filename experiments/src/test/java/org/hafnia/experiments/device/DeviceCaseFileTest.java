@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.compact.StructuralDevice;
+import org.hafnia.solver.device.FilmDevice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -129,6 +130,38 @@ class DeviceCaseFileTest {
         Files.writeString(p, text.replace("\"0.02 eV\"", "\"1 eV\""));
         assertThatThrownBy(() -> DeviceCaseFile.read(p)).hasMessageContaining("/array/activation_energy_sigma")
                 .hasMessageContaining("0.25");
+    }
+
+    /**
+     * The time integration's accuracy controls are case keys: absent, the defaults; set, the
+     * devices are integrated with them (a tighter step takes more steps); outside their ranges,
+     * refused naming the key.
+     */
+    @Test
+    void theStepControlsAreCaseKeysWithTheDefaultsWhenAbsent() throws IOException {
+        String text = Files.readString(CASES.resolve(DeviceCaseFile.DEFAULT));
+        assertThat(DeviceCaseFile.defaultCase().model().stepping()).isEqualTo(FilmDevice.Stepping.DEFAULT);
+        Path p = tmp.resolve("stepping.json");
+        String shipped = "\"numerics\": { \"max_change\": 0.02, \"step_growth\": 1 },";
+        assertThat(text).contains(shipped);
+        Files.writeString(p, text.replace(shipped, ""));
+        assertThat(DeviceCaseFile.read(p).model().stepping()).isEqualTo(FilmDevice.Stepping.DEFAULT);
+        String tight = text.replace(shipped, "\"numerics\": { \"max_change\": 0.005, \"step_growth\": 0.25 },");
+        Files.writeString(p, tight);
+        DeviceCaseFile c = DeviceCaseFile.read(p);
+        assertThat(c.model().stepping()).isEqualTo(new FilmDevice.Stepping(0.005, 0.25));
+        assertThat(c.refined(2).model().stepping()).isEqualTo(c.model().stepping());
+        FilmDevice coarse = DeviceCaseFile.defaultCase().device(0);
+        FilmDevice fine = c.device(0);
+        coarse.pulse(-0.8, 10e-9);
+        fine.pulse(-0.8, 10e-9);
+        assertThat(fine.steps()).isGreaterThan(coarse.steps());
+        Files.writeString(p, tight.replace("0.005", "0.7"));
+        assertThatThrownBy(() -> DeviceCaseFile.read(p)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("/numerics/max_change");
+        Files.writeString(p, tight.replace("\"step_growth\"", "\"growth\""));
+        assertThatThrownBy(() -> DeviceCaseFile.read(p)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("growth");
     }
 
     @Test

@@ -100,12 +100,24 @@ public final class FilmDevice implements StructuralDevice {
      * @param seriesResistance R_s, Ω (≥ 0)
      * @param readVoltage      V_read of {@link #read()}, V (≠ 0)
      * @param readWidth        width of a read, s
+     * @param stepping         the accuracy controls of the time integration (numerics, not physics)
      */
     public record Model(Grid2D grid, double thickness, FreeEnergyDensity energy, double siteVolume, double kappa,
                         double attemptFrequency, double activationEnergy, double driveScale, double ionCharge,
                         double hopDistance, ConductivityModel sigma, FilmHeat.Parameters heat,
-                        double seriesResistance, double readVoltage, double readWidth) {
+                        double seriesResistance, double readVoltage, double readWidth, Stepping stepping) {
+
+        /** The model integrated with {@link Stepping#DEFAULT}. */
+        public Model(Grid2D grid, double thickness, FreeEnergyDensity energy, double siteVolume, double kappa,
+                     double attemptFrequency, double activationEnergy, double driveScale, double ionCharge,
+                     double hopDistance, ConductivityModel sigma, FilmHeat.Parameters heat,
+                     double seriesResistance, double readVoltage, double readWidth) {
+            this(grid, thickness, energy, siteVolume, kappa, attemptFrequency, activationEnergy, driveScale, ionCharge,
+                    hopDistance, sigma, heat, seriesResistance, readVoltage, readWidth, Stepping.DEFAULT);
+        }
+
         public Model {
+            java.util.Objects.requireNonNull(stepping, "stepping");
             if (Math.abs(grid.unit().metres() - 1e-9) > 0) {
                 throw new InvalidInputException("the device grid is in nm, got " + grid.unit().symbol());
             }
@@ -137,6 +149,18 @@ public final class FilmDevice implements StructuralDevice {
          */
         public HoppingRates hopping() {
             return new HoppingRates(attemptFrequency, activationEnergy, driveScale, ionCharge * hopDistance * 1e-9 / 2);
+        }
+
+        /** The same physics integrated with {@code s}. */
+        public Model withStepping(Stepping s) {
+            return new Model(grid, thickness, energy, siteVolume, kappa, attemptFrequency, activationEnergy, driveScale,
+                    ionCharge, hopDistance, sigma, heat, seriesResistance, readVoltage, readWidth, s);
+        }
+
+        /** The same model with the activation energy {@code ea} (eV): a device's material variation. */
+        public Model withActivationEnergy(double ea) {
+            return new Model(grid, thickness, energy, siteVolume, kappa, attemptFrequency, ea, driveScale,
+                    ionCharge, hopDistance, sigma, heat, seriesResistance, readVoltage, readWidth, stepping);
         }
 
         /** L(T) in the kernel's per-site form, L/v = ν₀/(k_B T) exp(−E_a/k_B T), 1/(eV s). */
@@ -174,7 +198,6 @@ public final class FilmDevice implements StructuralDevice {
     private final FilmDeviceWork work = new FilmDeviceWork();
     private final double columnArea;
     private final double firstStep;
-    private final Stepping stepping;
     private double filmConductance;
     private double clock;
     private long steps;
@@ -188,11 +211,6 @@ public final class FilmDevice implements StructuralDevice {
      * @param traps   telegraph noise of the structure, or null
      */
     public FilmDevice(Model model, double[] initial, long seed, TelegraphNoiseSource traps) {
-        this(model, initial, seed, traps, Stepping.DEFAULT);
-    }
-
-    /** A device whose time integration has the accuracy controls {@code stepping}. */
-    public FilmDevice(Model model, double[] initial, long seed, TelegraphNoiseSource traps, Stepping stepping) {
         Grid2D g = model.grid();
         if (initial.length != g.size()) {
             throw new IllegalArgumentException("initial map has " + initial.length + " values, grid has " + g.size());
@@ -217,7 +235,6 @@ public final class FilmDevice implements StructuralDevice {
         double column = model.heat().filmHeatCapacity() * model.thickness() * model.thickness()
                 / (12 * model.heat().filmConductivity());
         this.firstStep = column / 4;
-        this.stepping = stepping;
         m.sigma().conductivity(phi, sigma);
         for (int k = 0; k < n; k++) {
             sigmaAt[k] = Double.doubleToRawLongBits(phi[k]);
@@ -251,7 +268,6 @@ public final class FilmDevice implements StructuralDevice {
         this.random = o.random.copy();
         this.columnArea = o.columnArea;
         this.firstStep = o.firstStep;
-        this.stepping = o.stepping;
         this.filmConductance = o.filmConductance;
         this.clock = o.clock;
         this.steps = o.steps;
@@ -343,7 +359,7 @@ public final class FilmDevice implements StructuralDevice {
             double dt;
             if (cold) {
                 dt = rest;
-                while (trial(e, dt, heat.temperature(), stepping.maxChange()) > stepping.maxChange()) {
+                while (trial(e, dt, heat.temperature(), m.stepping().maxChange()) > m.stepping().maxChange()) {
                     dt /= 2;
                     work.halvings++;
                 }
@@ -367,7 +383,7 @@ public final class FilmDevice implements StructuralDevice {
                 }
                 if (!quiet) {
                     // Resolve the heating or cooling transient: steps no longer than the time since the voltage changed.
-                    dt = Math.min(rest, Math.max(firstStep, stepping.growth() * t));
+                    dt = Math.min(rest, Math.max(firstStep, m.stepping().growth() * t));
                     // A step of the whole rest finds the heat already advanced by it (the same source and Δt).
                     boolean reuse = advanced && dt == rest;
                     while (true) {
@@ -381,7 +397,7 @@ public final class FilmDevice implements StructuralDevice {
                             advanced = true;
                         }
                         reuse = false;
-                        if (trial(e, dt, heat.temperature(), stepping.maxChange()) <= stepping.maxChange()) {
+                        if (trial(e, dt, heat.temperature(), m.stepping().maxChange()) <= m.stepping().maxChange()) {
                             break;
                         }
                         dt /= 2;

@@ -134,7 +134,7 @@ class FilmDeviceReferenceTest {
             double[] error = new double[4];
             for (int h = 0; h < error.length; h++) {
                 FilmDevice.Stepping stepping = new FilmDevice.Stepping(0.02 / (1 << h), 1.0 / (1 << h));
-                FilmDevice d = new FilmDevice(m, initial, 1, null, stepping);
+                FilmDevice d = new FilmDevice(m.withStepping(stepping), initial, 1, null);
                 d.apply(volts, 5e-9);
                 error[h] = maxDifference(d.phi(), fine);
             }
