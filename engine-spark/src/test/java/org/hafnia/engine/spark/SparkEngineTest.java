@@ -205,6 +205,22 @@ class SparkEngineTest {
         try (var names = Files.list(dir)) {
             assertThat(names.map(p -> p.getFileName().toString())).containsExactly(OutputFolder.LOCK);
         }
+        // So is its write-verify/ folder under --compare-write-verify; the main folder is left unheld.
+        Path compare = Files.createDirectories(shared.resolve("uri-side-held"));
+        Path sideDir = Files.createDirectories(compare.resolve("write-verify"));
+        other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            OutputFolder held = other.submit(() -> OutputFolder.lock(sideDir)).get();
+            CommandRun r = array("file://" + compare.toAbsolutePath(), "--engine", "spark", "--master", "local[2]",
+                    "--compare-write-verify");
+            assertThat(r.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+            assertThat(r.err()).contains("is in use by another hafnia run").contains("write-verify").hasLineCount(1);
+            other.submit(() -> held.close()).get();
+        } finally {
+            other.shutdownNow();
+        }
+        assertThat(compare.resolve(RunLease.FILE)).doesNotExist();
+        assertThat(sideDir.resolve(RunLease.FILE)).doesNotExist();
     }
 
     /**

@@ -138,13 +138,23 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
         StringBuilder table = new StringBuilder(
                 "| scheme | devices | levels | distinguishable | σ (µS) | RMSE % | yield | pulses mean | pulses max | time/device (s) |\n"
                         + "|---|---|---|---|---|---|---|---|---|---|\n");
-        // The subfolder is held like --out (Hafnia locks that): no other run writes into it meanwhile.
-        OutputFolder side = schemes.size() > 1 && set == null ? OutputFolder.lock(out.resolve(ProgrammingScheme.WRITE_VERIFY.label()))
-                : null;
-        RunLease sideLease = schemes.size() > 1 && set != null ? RunLease.take(folder.folder(ProgrammingScheme.WRITE_VERIFY.label()))
-                : null;
+        // The subfolder is held like --out: locked as a local folder, leased through a URI, and a file: URI's
+        // also locked, as UriOutput holds the main folder, so that a run naming it as a path keeps out.
+        RunStorage sideFolder = folder.folder(ProgrammingScheme.WRITE_VERIFY.label());
+        boolean two = schemes.size() > 1;
+        RunLease sideLease = two && set != null ? RunLease.take(sideFolder) : null;
+        OutputFolder side;
+        try {
+            side = two && set == null ? OutputFolder.lock(out.resolve(ProgrammingScheme.WRITE_VERIFY.label()))
+                    : sideLease != null && sideFolder.localFolder() != null ? OutputFolder.lock(sideFolder.localFolder()) : null;
+        } catch (RuntimeException e) {
+            if (sideLease != null) {
+                sideLease.close();
+            }
+            throw e;
+        }
         if (sideLease != null) {
-            StoredOutput.settle(folder.folder(ProgrammingScheme.WRITE_VERIFY.label()));
+            StoredOutput.settle(sideFolder);
         }
         List<RunStorage> stores = new java.util.ArrayList<>();
         try (side; sideLease; StagedOutput staged = StagedOutput.in(set == null ? out : set)) {
