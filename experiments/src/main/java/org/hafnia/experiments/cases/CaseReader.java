@@ -196,8 +196,6 @@ public final class CaseReader {
         refuse(p, "clip", "the device always clips φ to [0, 1]; remove \"clip\"");
         refuse(p, "arrhenius", "the device's mobility is always Arrhenius at its own temperature field: give"
                 + " \"mobility\": {\"attempt_frequency\", \"activation_energy\"} and \"heat\" instead");
-        refuse(p, "noise", "the device has no Langevin noise (its noise is that of reads and traps: hafnia extract,"
-                + " denoise); remove \"noise\"");
         if (p.has("energy") && !p.value("energy").isNumber() && !p.value("energy").text().equals("double-well")) {
             throw p.value("energy").error("the device's bulk energy is the double well per site (\"double-well\","
                     + " docs/device.md); the published table belongs to the reduced-unit run of hafnia fig4");

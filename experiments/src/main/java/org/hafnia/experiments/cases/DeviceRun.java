@@ -44,8 +44,9 @@ import org.hafnia.solver.protocol.ScheduleRunner;
  * <p>Checkpoints ({@code checkpoint.bin}) are written between segments and hold φ and the thermal
  * state of {@link FilmDevice#heat()} (field {@value #HEAT}): a device rebuilt from φ with that
  * thermal state restored continues exactly as the uninterrupted one (its σ(φ) and G are functions
- * of φ, its step control restarts with every segment, and a run makes no random draws: reads
- * record the noiseless conductance). The checkpoint's step counter carries the device steps so far.
+ * of φ, its step control restarts with every segment, reads record the noiseless conductance, and
+ * the Langevin draws of {@code "noise": "thermal"} are keyed by the device's step counter, which the
+ * checkpoint carries and the rebuilt device resumes from, {@link FilmDevice#resumeSteps}).
  */
 public final class DeviceRun {
 
@@ -110,7 +111,6 @@ public final class DeviceRun {
         CaseRun.removeStaleTemporaries(out);
         FilmDevice device;
         int from;
-        long stepsBefore;
         if (resume) {
             Checkpoint cp = CaseRun.readCheckpoint(checkpointFile, c.fingerprint());
             Grid2D g = c.model().grid();
@@ -121,10 +121,10 @@ public final class DeviceRun {
             }
             device = new FilmDevice(c.model(), cp.phi(), c.seed(), null);
             device.heat().restore(heat);
+            device.resumeSteps(cp.stepperCounter());
             from = cp.position().action();
             restore(cp.fields(), SEGMENT_TEMPERATURE, segmentTemperature, checkpointFile);
             restore(cp.fields(), SEGMENT_CONDUCTANCE, segmentConductance, checkpointFile);
-            stepsBefore = cp.stepperCounter();
             reads.addAll(cp.reads());
             energies.addAll(cp.energies());
             snapshots.addAll(cp.snapshots());
@@ -132,7 +132,6 @@ public final class DeviceRun {
             CaseRun.clearSnapshots(out);
             device = new FilmDevice(c.model(), c.initial().values(), c.seed(), null);
             from = 0;
-            stepsBefore = 0;
             sampleEnergy(0, device);
             if (!hasSnapshot("initial")) {
                 snapshot("initial", 0, device.phi());
@@ -163,13 +162,13 @@ public final class DeviceRun {
             }
             if (end % o.checkpointEvery() == 0 && end < total) {
                 writeTables();
-                checkpoint(checkpointFile, end, stepsBefore + device.steps(), device);
+                checkpoint(checkpointFile, end, device.steps(), device);
             }
             progress.progress(end, total);
         }
         if (end < total) {
             writeTables();
-            checkpoint(checkpointFile, end, stepsBefore + device.steps(), device);
+            checkpoint(checkpointFile, end, device.steps(), device);
         } else {
             if (energies.get(energies.size() - 1).step() != total) {
                 sampleEnergy(total, device);
@@ -181,7 +180,7 @@ public final class DeviceRun {
             if (o.plots()) {
                 writePlots();
             }
-            AtomicFiles.write(out.resolve(CaseRun.SUMMARY), Json.content(summary(device, stepsBefore + device.steps())));
+            AtomicFiles.write(out.resolve(CaseRun.SUMMARY), Json.content(summary(device, device.steps())));
             try {
                 Files.deleteIfExists(checkpointFile);
             } catch (IOException e) {
@@ -314,6 +313,7 @@ public final class DeviceRun {
         m.put("thickness_nm", md.thickness() * 1e9);
         m.put("series_resistance_ohm", md.seriesResistance());
         m.put("conductance_model", md.sigma().name() + " σ(φ), columns in parallel");
+        m.put("noise", md.thermalNoise() ? "thermal" : "none");
         m.put("segments", c.segments().size());
         m.put("device_steps", deviceSteps);
         m.put("duration_s", times[times.length - 1]);

@@ -182,6 +182,7 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
                 extra.put("devices_computed", done.get());
                 extra.put("case", c.name());
                 extra.put("seed", c.seed());
+                extra.put("thermal_noise", c.model().thermalNoise());
                 extra.put("ea_spread_eV", spread);
                 extra.put("ea_spread_from", eaSpread != null ? "--ea-spread" : "case array.activation_energy_sigma");
                 extra.put("delay_s", delay);

@@ -3,6 +3,7 @@ package org.hafnia.experiments.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.hafnia.experiments.characterisation.DeviceExtraction;
@@ -143,7 +144,9 @@ public final class DenoiseCommand implements Callable<Integer> {
             }
         }
         try (StagedOutput staged = StagedOutput.in(out)) {
-            staged.write("denoise.json", Json.content(DenoiseReport.document(c.name(), sweep, r, levels, note, ls)));
+            Map<String, Object> doc = DenoiseReport.document(c.name(), sweep, r, levels, note, ls);
+            doc.put("thermal_noise", c.model().thermalNoise());
+            staged.write("denoise.json", Json.content(doc));
             DenoiseWindowFigure.write(staged.file("denoise-window.png"), r, c.name());
             staged.commit();
         }

@@ -41,6 +41,8 @@ import org.hafnia.solver.device.FilmHeat;
  *           conductance {sigma, thickness, series_resistance},
  *           heat {ambient, film {thermal_conductivity, heat_capacity},
  *                 electrodes {thermal_conductivity, heat_capacity, thickness}}
+ *           noise (optional): "none" (default) or "thermal", the Langevin noise of physics.md §1.3
+ *           at the device's own temperature field (FilmDevice)
  * traps:    (optional) density, phi_min, phi_channel, max_distance, carrier_density, fermi_energy
  *           (TrapParameters; the lifetimes are the laws measured on reference/rtn)
  * device:   read {voltage, width}, ensemble {devices, seed},
@@ -50,7 +52,9 @@ import org.hafnia.solver.device.FilmHeat;
  * array:    (optional) activation_energy_sigma (eV, default 0: σ of the activation energy over the
  *           devices of hafnia array, its device-to-device material variation; docs/array.md)
  * numerics: (optional) max_change (largest change of φ per step, default 0.02), step_growth (a step
- *           after a voltage change at most this × the time since, default 1): FilmDevice.Stepping
+ *           after a voltage change at most this × the time since, default 1), noise_damping (with
+ *           "noise": "thermal", the largest Δt λ (S + D) of a step at the hottest node, default 0.1):
+ *           FilmDevice.Stepping
  * </pre>
  * Every error names the file, line and JSON pointer of the key; a case that passes these checks is
  * also validated against the device kind of {@link CaseSchema} (docs/case-reference.md).
@@ -157,11 +161,8 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
     public DeviceCaseFile refined(int divisor) {
         Grid2D g = model.grid();
         Grid2D fine = new Grid2D(g.nx() * divisor, g.ny() * divisor, g.dx() / divisor, g.dy() / divisor, g.unit());
-        FilmDevice.Model m = model;
-        FilmDevice.Model r = new FilmDevice.Model(fine, m.thickness(), m.energy(), m.siteVolume(), m.kappa(),
-                m.attemptFrequency(), m.activationEnergy(), m.driveScale(), m.ionCharge(), m.hopDistance(), m.sigma(),
-                m.heat(), m.seriesResistance(), m.readVoltage(), m.readWidth(), m.stepping());
-        return new DeviceCaseFile(name, description, r, initial, traps, protocol, devices, seed, activationEnergySigma);
+        return new DeviceCaseFile(name, description, model.withGrid(fine), initial, traps, protocol, devices, seed,
+                activationEnergySigma);
     }
 
     /** Parses a device case from its text ({@code source} names it in errors, {@code stem} is the default name). */
@@ -202,7 +203,8 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
         if (numericsNode != null) {
             FilmDevice.Stepping d = FilmDevice.Stepping.DEFAULT;
             model = model.withStepping(new FilmDevice.Stepping(numericsNode.number("max_change", d.maxChange(), 1e-6, 0.5),
-                    numericsNode.number("step_growth", d.growth(), 1e-6, 1)));
+                    numericsNode.number("step_growth", d.growth(), 1e-6, 1),
+                    numericsNode.number("noise_damping", d.noiseDamping(), 1e-6, 100)));
             numericsNode.finish();
         }
 
@@ -304,10 +306,16 @@ public record DeviceCaseFile(String name, String description, FilmDevice.Model m
             el.finish();
         }
         h.finish();
+        if (p.has("noise") && p.value("noise").isObject()) {
+            throw p.value("noise").error("the device's Langevin noise is at its own temperature field, not at a set one:"
+                    + " give \"noise\": \"thermal\" (or \"none\")");
+        }
+        boolean noise = p.choice("noise", "none", "none", "thermal").equals("thermal");
         p.finish();
         try {
             return new FilmDevice.Model(grid, thickness, energy, siteVolume, kappa, nu, ea, b0, z, a, sigma,
-                    new FilmHeat.Parameters(thickness, kf, cf, d, ke, ce, ambient), rs, readVoltage, readWidth);
+                    new FilmHeat.Parameters(thickness, kf, cf, d, ke, ce, ambient), rs, readVoltage, readWidth)
+                    .withThermalNoise(noise);
         } catch (InvalidInputException e) {
             throw p.error(e.getMessage());
         }

@@ -119,10 +119,24 @@ class CaseReaderTest {
                 new DeviceRunCase.Mark("after"));
     }
 
+    @Test
+    void thermalNoiseIsOffUnlessTheCaseAsksForIt() throws IOException {
+        assertThat(device(DEVICE).model().thermalNoise()).isFalse();
+        String noisy = DEVICE.replace("\"kappa\": \"31 eV/nm\",", "\"kappa\": \"31 eV/nm\", \"noise\": \"thermal\",");
+        assertThat(noisy).isNotEqualTo(DEVICE);
+        assertThat(device(noisy).model().thermalNoise()).isTrue();
+        String none = DEVICE.replace("\"kappa\": \"31 eV/nm\",", "\"kappa\": \"31 eV/nm\", \"noise\": \"none\",");
+        assertThat(device(none).model().thermalNoise()).isFalse();
+        assertThatThrownBy(() -> device(DEVICE.replace("\"kappa\": \"31 eV/nm\",",
+                "\"kappa\": \"31 eV/nm\", \"noise\": \"shot\",")))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains("/physics/noise", "thermal"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "\"kappa\": \"31 eV/nm\",|\"kappa\": \"31 eV/nm\", \"clip\": true,|/physics/clip|always clips",
-        "\"kappa\": \"31 eV/nm\",|\"kappa\": \"31 eV/nm\", \"noise\": {\"temperature\": \"300 K\"},|/physics/noise|no Langevin noise",
+        "\"kappa\": \"31 eV/nm\",|\"kappa\": \"31 eV/nm\", \"noise\": {\"temperature\": \"300 K\"},|/physics/noise|own temperature field",
         "\"kappa\": \"31 eV/nm\",|\"kappa\": \"31 eV/nm\", \"arrhenius\": {},|/physics/arrhenius|always Arrhenius",
         "\"mobility\": { \"attempt_frequency\": \"1e13 Hz\", \"activation_energy\": \"1.2 eV\" }|\"mobility\": 1|/physics/mobility|the reduced model",
         "\"energy\": \"double-well\"|\"energy\": \"published\"|/physics/energy|double well per site",

@@ -12,6 +12,7 @@ import java.util.List;
 import io.jhdf.HdfFile;
 
 import org.hafnia.experiments.cli.Hafnia;
+import org.hafnia.postprocess.io.Json;
 import org.hafnia.reference.ReferenceData;
 import org.hafnia.solver.device.FilmDevice;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,9 @@ class DeviceRunTest {
                 }
             }
         }
+        var summary = Json.mapper().readTree(out.resolve(CaseRun.SUMMARY).toFile());
+        assertThat(summary.get("noise").asText()).isEqualTo("none");
+        assertThat(summary.get("device_steps").asLong()).isEqualTo(d.steps());
         // segments.tsv: the film's hottest node at the end of every pulse top (segments 2, 4, 6, 8)
         // and of the read after it, bit for bit.
         List<String> segments = Files.readAllLines(out.resolve("segments.tsv"));

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@code hafnia run} killed with SIGKILL (destroyForcibly) in a separate JVM, twice, and resumed
  * with {@code --resume}, ends with exactly the files of an uninterrupted run: a plan-view device
- * case (checkpoints between segments: φ and the device's thermal state) and a 3D one.
+ * case (checkpoints between segments: φ and the device's thermal state), the same with its thermal noise
+ * (the draws continue from the saved step counter), and a 3D one.
  */
 class KillResumeTest {
 
@@ -26,7 +27,8 @@ class KillResumeTest {
     Path dir;
 
     @ParameterizedTest
-    @CsvSource({"resume-case.json, segment-000000045.h5", "resume-case-3d.json, step-000006000.h5"})
+    @CsvSource({"resume-case.json, segment-000000045.h5", "resume-case-noise.json, segment-000000045.h5",
+        "resume-case-3d.json, step-000006000.h5"})
     void aRunKilledTwiceAndResumedEqualsTheUninterruptedRunByteForByte(String resource, String periodicSnapshot)
             throws Exception {
         Path caseFile = Path.of(getClass().getResource(resource).toURI());

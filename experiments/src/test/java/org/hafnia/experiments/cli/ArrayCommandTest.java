@@ -133,6 +133,8 @@ class ArrayCommandTest {
             assertThat(s.has(key)).as(key).isTrue();
         }
         assertThat(s.get("devices").asInt()).isEqualTo(256);
+        assertThat(s.get("thermal_noise").isBoolean()).isTrue();
+        assertThat(s.get("thermal_noise").asBoolean()).as("tiny-array.json has no physics.noise").isFalse();
     }
 
     @Test

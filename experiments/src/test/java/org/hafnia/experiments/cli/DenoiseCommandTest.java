@@ -50,6 +50,8 @@ class DenoiseCommandTest {
             }
         }
         assertThat(doc.has("window_V")).isTrue();
+        assertThat(doc.get("thermal_noise").isBoolean()).as("which device physics ran").isTrue();
+        assertThat(doc.get("thermal_noise").asBoolean()).isFalse();
         assertThat(doc.get("calibration").get("g_read_S").isNumber()).isTrue();
         assertThat(doc.get("calibration").get("rtn_step_A").size()).isEqualTo(3);
         for (String k : LEVEL_KEYS) {

@@ -164,6 +164,39 @@ class DeviceCaseFileTest {
                 .hasMessageContaining("growth");
     }
 
+    /**
+     * "noise": "thermal" switches the device's Langevin noise on, a refined case keeps it, and
+     * numerics.noise_damping sets its step bound; a noisy device is seeded: two reads of one case give
+     * the same device, and it differs from the same device without noise.
+     */
+    @Test
+    void thermalNoiseAndItsDampingAreCaseKeys() throws IOException {
+        String text = Files.readString(CASES.resolve(DeviceCaseFile.DEFAULT));
+        assertThat(DeviceCaseFile.defaultCase().model().thermalNoise()).isFalse();
+        String physics = "\"physics\": {";
+        assertThat(text).contains(physics);
+        String shipped = "\"numerics\": { \"max_change\": 0.02, \"step_growth\": 1 },";
+        Path p = tmp.resolve("noise.json");
+        Files.writeString(p, text.replace(physics, physics + " \"noise\": \"thermal\",").replace(shipped,
+                "\"numerics\": { \"max_change\": 0.02, \"step_growth\": 1, \"noise_damping\": 0.5 },"));
+        DeviceCaseFile c = DeviceCaseFile.read(p);
+        assertThat(c.model().thermalNoise()).isTrue();
+        assertThat(c.model().stepping()).isEqualTo(new FilmDevice.Stepping(0.02, 1, 0.5));
+        assertThat(c.refined(2).model().thermalNoise()).isTrue();
+        FilmDevice quiet = DeviceCaseFile.defaultCase().device(0);
+        FilmDevice a = c.device(0);
+        FilmDevice b = DeviceCaseFile.read(p).device(0);
+        for (FilmDevice d : new FilmDevice[] {quiet, a, b}) {
+            d.pulse(-0.3, 5e-9);
+        }
+        assertThat(a.phi()).containsExactly(b.phi());
+        assertThat(a.phi()).isNotEqualTo(quiet.phi());
+        Files.writeString(p, text.replace(physics, physics + " \"noise\": \"thermal\",").replace(shipped,
+                "\"numerics\": { \"noise_damping\": 0 },"));
+        assertThatThrownBy(() -> DeviceCaseFile.read(p)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("/numerics/noise_damping");
+    }
+
     @Test
     void theShippedDefaultIsADeviceCase() throws IOException {
         assertThat(deviceCases()).contains(CASES.resolve(DeviceCaseFile.DEFAULT));

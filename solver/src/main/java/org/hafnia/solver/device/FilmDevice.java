@@ -8,6 +8,7 @@ import org.hafnia.physics.api.FreeEnergyDensity;
 import org.hafnia.physics.api.TelegraphNoiseSource;
 import org.hafnia.physics.compact.ResistiveDevice;
 import org.hafnia.physics.compact.StructuralDevice;
+import org.hafnia.physics.kinetics.LangevinNoise;
 import org.hafnia.physics.kinetics.SplitMix64;
 import org.hafnia.physics.materials.LogLinearConductivity;
 import org.hafnia.solver.kernels.HoppingRates;
@@ -35,6 +36,8 @@ import org.hafnia.solver.kernels.StabilisedRows;
  * Ielmini, IEEE TED 58, 4309 (2011)), a the hop distance, z the ion charge: V &gt; 0 (SET)
  * grows φ, V &lt; 0 (RESET) dissolves it. No threshold is set: it emerges from the sinh, the
  * Arrhenius factor and the Joule heating.</li>
+ * <li>when the model asks for it ({@link Model#thermalNoise()}), the Langevin noise of physics.md §1.3
+ * at each node's own temperature, seeded per device ({@link #thermal}).</li>
  * </ul>
  * The kernel works in the per-site form ∂φ/∂t = (L/v)(−f' + vκ∇²φ − vb).</li>
  * </ol>
@@ -62,8 +65,12 @@ public final class FilmDevice implements StructuralDevice {
      * @param growth    after a voltage change a step is at most max(first step, growth × the time
      *                  since the change): 1 lets the steps double, so the heating and cooling
      *                  transients take a few steps per decade
+     * @param noiseDamping with thermal noise, the largest damping a = Δt λ (S + D) of a step at the hottest
+     *                     node (λ its mobility, S + D the stiffness of the step, {@link FilmDevice#thermal}):
+     *                     the noise's correlations between neighbours are resolved to first order in it
+     *                     (at 0.1 the neighbour covariance is 4 % low, a node's variance 0.5 %)
      */
-    public record Stepping(double maxChange, double growth) {
+    public record Stepping(double maxChange, double growth, double noiseDamping) {
         /**
          * The defaults of every study: max |Δφ| ≤ 0.02, growth 1. Measured against fine explicit steps
          * (FilmDeviceReferenceTest): a 5 ns pulse of ±0.9 V that moves φ by 0.09 is off by 0.006 (RESET)
@@ -71,16 +78,27 @@ public final class FilmDevice implements StructuralDevice {
          */
         public static final Stepping DEFAULT = new Stepping(0.02, 1);
 
+        /** The two controls with the default noise damping, 0.1. */
+        public Stepping(double maxChange, double growth) {
+            this(maxChange, growth, 0.1);
+        }
+
         public Stepping {
             if (!(maxChange > 0 && maxChange <= 0.5) || !(growth > 0 && growth <= 1)) {
                 throw new InvalidInputException("device stepping: max change must be in (0, 0.5] and growth in (0, 1], got "
                         + maxChange + ", " + growth);
+            }
+            if (!(noiseDamping > 0 && noiseDamping <= 100)) {
+                throw new InvalidInputException("device stepping: noise damping must be in (0, 100], got " + noiseDamping);
             }
         }
     }
 
     /** A segment that moves φ by less than this at any node (at the hotter of its end temperatures) is one step. */
     static final double QUIET = 1e-4;
+
+    /** XOR of the device seed that gives its Langevin draws a stream apart from its read noise ("thermal"). */
+    private static final long THERMAL_STREAM = 0x7468_6572_6D61_6CL;
 
     /**
      * The device physics in physical units.
@@ -101,19 +119,22 @@ public final class FilmDevice implements StructuralDevice {
      * @param readVoltage      V_read of {@link #read()}, V (≠ 0)
      * @param readWidth        width of a read, s
      * @param stepping         the accuracy controls of the time integration (numerics, not physics)
+     * @param thermalNoise     the Langevin noise of the kinetics at each node's own temperature
+     *                         (physics.md §1.3; see {@link FilmDevice#step})
      */
     public record Model(Grid2D grid, double thickness, FreeEnergyDensity energy, double siteVolume, double kappa,
                         double attemptFrequency, double activationEnergy, double driveScale, double ionCharge,
                         double hopDistance, ConductivityModel sigma, FilmHeat.Parameters heat,
-                        double seriesResistance, double readVoltage, double readWidth, Stepping stepping) {
+                        double seriesResistance, double readVoltage, double readWidth, Stepping stepping,
+                        boolean thermalNoise) {
 
-        /** The model integrated with {@link Stepping#DEFAULT}. */
+        /** The model integrated with {@link Stepping#DEFAULT}, without thermal noise. */
         public Model(Grid2D grid, double thickness, FreeEnergyDensity energy, double siteVolume, double kappa,
                      double attemptFrequency, double activationEnergy, double driveScale, double ionCharge,
                      double hopDistance, ConductivityModel sigma, FilmHeat.Parameters heat,
                      double seriesResistance, double readVoltage, double readWidth) {
             this(grid, thickness, energy, siteVolume, kappa, attemptFrequency, activationEnergy, driveScale, ionCharge,
-                    hopDistance, sigma, heat, seriesResistance, readVoltage, readWidth, Stepping.DEFAULT);
+                    hopDistance, sigma, heat, seriesResistance, readVoltage, readWidth, Stepping.DEFAULT, false);
         }
 
         public Model {
@@ -154,13 +175,33 @@ public final class FilmDevice implements StructuralDevice {
         /** The same physics integrated with {@code s}. */
         public Model withStepping(Stepping s) {
             return new Model(grid, thickness, energy, siteVolume, kappa, attemptFrequency, activationEnergy, driveScale,
-                    ionCharge, hopDistance, sigma, heat, seriesResistance, readVoltage, readWidth, s);
+                    ionCharge, hopDistance, sigma, heat, seriesResistance, readVoltage, readWidth, s, thermalNoise);
+        }
+
+        /** The same model with the Langevin noise of the kinetics on or off. */
+        public Model withThermalNoise(boolean on) {
+            return new Model(grid, thickness, energy, siteVolume, kappa, attemptFrequency, activationEnergy, driveScale,
+                    ionCharge, hopDistance, sigma, heat, seriesResistance, readVoltage, readWidth, stepping, on);
+        }
+
+        /** The same model on {@code g} (the spacing of a refinement study). */
+        public Model withGrid(Grid2D g) {
+            return new Model(g, thickness, energy, siteVolume, kappa, attemptFrequency, activationEnergy, driveScale,
+                    ionCharge, hopDistance, sigma, heat, seriesResistance, readVoltage, readWidth, stepping, thermalNoise);
+        }
+
+        /**
+         * The sites of one node's column, N = h_x h_y t / v: the free energy of a node is N times the per-site
+         * f, so the thermal noise of its φ scales as 1/√N.
+         */
+        public double sitesPerNode() {
+            return grid.dx() * grid.dy() * thickness * 1e9 / siteVolume;
         }
 
         /** The same model with the activation energy {@code ea} (eV): a device's material variation. */
         public Model withActivationEnergy(double ea) {
             return new Model(grid, thickness, energy, siteVolume, kappa, attemptFrequency, ea, driveScale,
-                    ionCharge, hopDistance, sigma, heat, seriesResistance, readVoltage, readWidth, stepping);
+                    ionCharge, hopDistance, sigma, heat, seriesResistance, readVoltage, readWidth, stepping, thermalNoise);
         }
 
         /** L(T) in the kernel's per-site form, L/v = ν₀/(k_B T) exp(−E_a/k_B T), 1/(eV s). */
@@ -198,6 +239,11 @@ public final class FilmDevice implements StructuralDevice {
     private final FilmDeviceWork work = new FilmDeviceWork();
     private final double columnArea;
     private final double firstStep;
+    /** The Langevin noise's seed (the device seed on a stream of its own), N and the couplings vκ/h², eV. */
+    private final long noiseSeed;
+    private final double sites;
+    private final double noiseCx;
+    private final double noiseCy;
     private double filmConductance;
     private double clock;
     private long steps;
@@ -235,6 +281,10 @@ public final class FilmDevice implements StructuralDevice {
         double column = model.heat().filmHeatCapacity() * model.thickness() * model.thickness()
                 / (12 * model.heat().filmConductivity());
         this.firstStep = column / 4;
+        this.noiseSeed = seed ^ THERMAL_STREAM;
+        this.sites = model.sitesPerNode();
+        this.noiseCx = model.siteVolume() * model.kappa() / (g.dx() * g.dx());
+        this.noiseCy = model.siteVolume() * model.kappa() / (g.dy() * g.dy());
         m.sigma().conductivity(phi, sigma);
         for (int k = 0; k < n; k++) {
             sigmaAt[k] = Double.doubleToRawLongBits(phi[k]);
@@ -268,6 +318,10 @@ public final class FilmDevice implements StructuralDevice {
         this.random = o.random.copy();
         this.columnArea = o.columnArea;
         this.firstStep = o.firstStep;
+        this.noiseSeed = o.noiseSeed;
+        this.sites = o.sites;
+        this.noiseCx = o.noiseCx;
+        this.noiseCy = o.noiseCy;
         this.filmConductance = o.filmConductance;
         this.clock = o.clock;
         this.steps = o.steps;
@@ -326,9 +380,20 @@ public final class FilmDevice implements StructuralDevice {
         return heat;
     }
 
-    /** Explicit steps taken so far. */
+    /** Accepted steps so far (the counter of the Langevin draws). */
     public long steps() {
         return steps;
+    }
+
+    /**
+     * Sets the step counter of a device rebuilt from a checkpoint to the one saved ({@link #steps()}), so that
+     * its Langevin draws continue those of the uninterrupted run.
+     */
+    public void resumeSteps(long saved) {
+        if (saved < 0) {
+            throw new IllegalArgumentException("step counter must be ≥ 0, got " + saved);
+        }
+        steps = saved;
     }
 
     /** What the integration did so far, and where its time went when timed. */
@@ -357,8 +422,9 @@ public final class FilmDevice implements StructuralDevice {
             boolean cold = !heated && heat.atAmbient(1e-6);
             double rest = duration - t;
             double dt;
+            double[] used = heat.temperature();
             if (cold) {
-                dt = rest;
+                dt = Math.min(rest, noiseCap(heat.temperature()));
                 while (trial(e, dt, heat.temperature(), m.stepping().maxChange()) > m.stepping().maxChange()) {
                     dt /= 2;
                     work.halvings++;
@@ -379,11 +445,13 @@ public final class FilmDevice implements StructuralDevice {
                 if (quiet) {
                     advance(dt);
                     advanced = true;
-                    quiet = !(trial(e, dt, hotter(start, heat.temperature()), QUIET) > QUIET);
+                    used = hotter(start, heat.temperature());
+                    quiet = !(trial(e, dt, used, QUIET) > QUIET) && dt <= noiseCap(used);
                 }
                 if (!quiet) {
                     // Resolve the heating or cooling transient: steps no longer than the time since the voltage changed.
-                    dt = Math.min(rest, Math.max(firstStep, m.stepping().growth() * t));
+                    dt = Math.min(Math.min(rest, Math.max(firstStep, m.stepping().growth() * t)), noiseCap(start));
+                    used = heat.temperature();
                     // A step of the whole rest finds the heat already advanced by it (the same source and Δt).
                     boolean reuse = advanced && dt == rest;
                     while (true) {
@@ -397,13 +465,22 @@ public final class FilmDevice implements StructuralDevice {
                             advanced = true;
                         }
                         reuse = false;
-                        if (trial(e, dt, heat.temperature(), m.stepping().maxChange()) <= m.stepping().maxChange()) {
+                        if (trial(e, dt, heat.temperature(), m.stepping().maxChange()) <= m.stepping().maxChange()
+                                && dt <= noiseCap(heat.temperature())) {
                             break;
                         }
                         dt /= 2;
                         work.halvings++;
                     }
                 }
+            }
+            if (m.thermalNoise()) {
+                // The step was chosen on the deterministic flow alone (a choice that does not look at the
+                // draws keeps their statistics); the accepted step is taken again with its Langevin increment.
+                long c = work.clock();
+                step(e, dt, used, Double.POSITIVE_INFINITY, true);
+                work.trials++;
+                work.kineticsNanos += work.since(c);
             }
             System.arraycopy(next, 0, phi, 0, phi.length);
             long c = work.clock();
@@ -427,6 +504,22 @@ public final class FilmDevice implements StructuralDevice {
         }
     }
 
+    /**
+     * The longest step that resolves the thermal noise at the temperatures {@code temp}: the noise damping
+     * over λ(T_max)(S + D_max), λ rising with T (below E_a/k_B); unbounded without noise.
+     */
+    private double noiseCap(double[] temp) {
+        if (!m.thermalNoise()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double hottest = 0;
+        for (double x : temp) {
+            hottest = Math.max(hottest, x);
+        }
+        return m.stepping().noiseDamping()
+                / (hopping.mobility(hottest) * (m.energy().maxCurvature() + 2 * (noiseCx + noiseCy)));
+    }
+
     /** Advances the heat model by dt with its present source, counted and timed. */
     private void advance(double dt) {
         long c = work.clock();
@@ -438,7 +531,7 @@ public final class FilmDevice implements StructuralDevice {
     /** {@link #step}, counted and timed as a trial of the kinetics. */
     private double trial(double e, double dt, double[] temp, double stop) {
         long c = work.clock();
-        double change = step(e, dt, temp, stop);
+        double change = step(e, dt, temp, stop, false);
         work.trials++;
         work.kineticsNanos += work.since(c);
         return change;
@@ -461,7 +554,7 @@ public final class FilmDevice implements StructuralDevice {
      * the next failing node most likely is. Each row's rates are {@link HoppingRates#rates}, its update
      * {@link StabilisedRows#row} (SIMD lanes, the bits and the early exit of the node-by-node sweep).
      */
-    private double step(double e, double dt, double[] temp, double stop) {
+    private double step(double e, double dt, double[] temp, double stop, boolean noisy) {
         Grid2D g = m.grid();
         int nx = g.nx();
         int ny = g.ny();
@@ -474,6 +567,9 @@ public final class FilmDevice implements StructuralDevice {
         for (int row = 0; row < ny; row++) {
             int j = row + first < ny ? row + first : row + first - ny;
             hopping.rates(temp, e, j * nx, j * nx + nx, mobility, bias, true);
+            if (noisy) {
+                thermal(j, dt, temp);
+            }
             change = sweep.row(phi, j, dt, mobility, bias, next, change, stop, true);
             if (change > stop) {
                 failedRow = j;
@@ -481,6 +577,39 @@ public final class FilmDevice implements StructuralDevice {
             }
         }
         return change;
+    }
+
+    /**
+     * Folds the Langevin increment of the step into the drive of row {@code j}: with r = Δt λ_k the
+     * step's numerator gains r (−Δb) = √(2 r k_B T_k (1 + a_k/2) / N) ξ, ξ the standard normal of
+     * (seed, step, node) ({@link LangevinNoise#standardNormal}: the same draws on any engine, batch or
+     * thread count, and a copy or a resumed device draws the same), N = {@link Model#sitesPerNode()}.
+     * Without the factor it is Euler–Maruyama for ∂φ/∂t = −(λ/N) ∂F_node/∂φ + η, ⟨ηη'⟩ = 2 (λ/N) k_B T δ/Δt
+     * (physics.md §1.3 with F_node = N (f + vκ|∇φ|²/2) per node). The factor 1 + a/2, a = r (S + D_k) the
+     * step's own damping, makes the stationary variance of a node in a well of curvature S exactly
+     * k_BT/(N S) at any Δt (the linear step x' = (x + w)/(1 + a) holds var w/((1 + a)² − 1)), where
+     * Euler–Maruyama would give 2/(2 + a) of it. Coupled by κ, neighbours updated together decorrelate
+     * at long steps (at the default case's vκ/h² = 0.47 S and Δt λ S = 1 their covariance is 0.49 of the
+     * exact one), so with noise the steps keep a ≤ {@link Stepping#noiseDamping()} at the hottest node
+     * ({@link #noiseCap}); at 0.1 the linearised step's discrete Lyapunov equation on a 4 × 4 grid gives
+     * node variances 0.5 % low, neighbour covariances 4 % and the variance of their sum 2.3 %, first order
+     * in the damping (FilmDeviceNoiseTest measures it against the exact Gaussian k_BT (N H)⁻¹).
+     */
+    private void thermal(int j, double dt, double[] temp) {
+        Grid2D g = m.grid();
+        int nx = g.nx();
+        int ny = g.ny();
+        for (int i = 0; i < nx; i++) {
+            int k = j * nx + i;
+            double rate = dt * mobility[k];
+            if (rate > 0) {
+                double d = (i > 0 ? noiseCx : 0) + (i < nx - 1 ? noiseCx : 0) + (j > 0 ? noiseCy : 0) + (j < ny - 1 ? noiseCy : 0);
+                double a = rate * (m.energy().maxCurvature() + d);
+                double kT = PhysicalConstants.BOLTZMANN_EV_PER_K * temp[k];
+                bias[k] -= Math.sqrt(2 * kT * (1 + a / 2) / (sites * rate))
+                        * LangevinNoise.standardNormal(noiseSeed, steps, k);
+            }
+        }
     }
 
     /** max(a, b) per node, into a work array. */
