@@ -603,7 +603,8 @@ public final class FilmDevice implements StructuralDevice {
             int k = j * nx + i;
             double rate = dt * mobility[k];
             if (rate > 0) {
-                double d = (i > 0 ? noiseCx : 0) + (i < nx - 1 ? noiseCx : 0) + (j > 0 ? noiseCy : 0) + (j < ny - 1 ? noiseCy : 0);
+                double d = (i > 0 ? noiseCx : 0) + (i < nx - 1 ? noiseCx : 0)
+                        + (j > 0 ? noiseCy : 0) + (j < ny - 1 ? noiseCy : 0);
                 double a = rate * (m.energy().maxCurvature() + d);
                 double kT = PhysicalConstants.BOLTZMANN_EV_PER_K * temp[k];
                 bias[k] -= Math.sqrt(2 * kT * (1 + a / 2) / (sites * rate))
