@@ -71,10 +71,11 @@ public record DeviceExtraction(CharacterisationData data, CompactExtraction.Resu
         return ProgrammingErrorFit.of(levels, sigma, p.gMax());
     }
 
-    /** The compact.json document. */
-    public Map<String, Object> compactDocument(String caseName) {
+    /** The compact.json document of the extraction of case {@code c}. */
+    public Map<String, Object> compactDocument(DeviceCaseFile c) {
         Map<String, Object> source = new LinkedHashMap<>();
-        source.put("case", caseName);
+        source.put("case", c.name());
+        source.put("thermal_noise", c.model().thermalNoise());
         source.put("simulator", "FilmDevice: plan-view Allen-Cahn film with transient Joule heating and Arrhenius ion hopping");
         source.put("devices", result.devices());
         source.put("cycles", data.protocol().cycles());

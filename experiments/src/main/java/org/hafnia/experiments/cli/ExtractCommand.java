@@ -60,7 +60,7 @@ public final class ExtractCommand implements Callable<Integer> {
             x = DeviceExtraction.run(c, n, i -> bar.step());
         }
         try (StagedOutput staged = StagedOutput.in(out)) {
-            staged.write("compact.json", Json.content(x.compactDocument(c.name())));
+            staged.write("compact.json", Json.content(x.compactDocument(c)));
             staged.write("crosssim.json", Json.content(CrossSimParameterFile.document(x.result(), x.prog())));
             staged.write("aihwkit.json", Json.content(AihwkitConfig.document(x.result(), x.prog())));
             staged.writeString("aihwkit_device.py", AihwkitConfig.python());

@@ -114,7 +114,7 @@ final class ProgramDevices {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        AtomicFiles.write(cache, Json.content(x.compactDocument(c.name())));
+        AtomicFiles.write(cache, Json.content(x.compactDocument(c)));
         return x.result().device();
     }
 

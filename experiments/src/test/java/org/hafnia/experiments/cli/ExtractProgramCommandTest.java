@@ -39,6 +39,8 @@ class ExtractProgramCommandTest {
             assertThat(out.resolve(f)).isRegularFile();
         }
         JsonNode compact = Json.mapper().readTree(out.resolve("compact.json").toFile());
+        assertThat(compact.get("source").get("thermal_noise").isBoolean()).as("which device physics was extracted").isTrue();
+        assertThat(compact.get("source").get("thermal_noise").asBoolean()).isFalse();
         try (InputStream in = CompactDeviceFile.class.getResourceAsStream(CompactDeviceFile.SCHEMA)) {
             assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in).validate(compact))
                     .isEmpty();
