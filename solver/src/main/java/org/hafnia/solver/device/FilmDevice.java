@@ -239,11 +239,12 @@ public final class FilmDevice implements StructuralDevice {
     private final FilmDeviceWork work = new FilmDeviceWork();
     private final double columnArea;
     private final double firstStep;
-    /** The Langevin noise's seed (the device seed on a stream of its own), N and the couplings vκ/h², eV. */
+    /** The Langevin noise's seed (the device seed on a stream of its own) and N. */
     private final long noiseSeed;
     private final double sites;
-    private final double noiseCx;
-    private final double noiseCy;
+    /** The gradient energy's couplings vκ/h_x² and vκ/h_y², eV, of the step ({@link StabilisedRows}) and its noise. */
+    private final double cx;
+    private final double cy;
     private double filmConductance;
     private double clock;
     private long steps;
@@ -283,8 +284,8 @@ public final class FilmDevice implements StructuralDevice {
         this.firstStep = column / 4;
         this.noiseSeed = seed ^ THERMAL_STREAM;
         this.sites = model.sitesPerNode();
-        this.noiseCx = model.siteVolume() * model.kappa() / (g.dx() * g.dx());
-        this.noiseCy = model.siteVolume() * model.kappa() / (g.dy() * g.dy());
+        this.cx = model.siteVolume() * model.kappa() / (g.dx() * g.dx());
+        this.cy = model.siteVolume() * model.kappa() / (g.dy() * g.dy());
         m.sigma().conductivity(phi, sigma);
         for (int k = 0; k < n; k++) {
             sigmaAt[k] = Double.doubleToRawLongBits(phi[k]);
@@ -320,8 +321,8 @@ public final class FilmDevice implements StructuralDevice {
         this.firstStep = o.firstStep;
         this.noiseSeed = o.noiseSeed;
         this.sites = o.sites;
-        this.noiseCx = o.noiseCx;
-        this.noiseCy = o.noiseCy;
+        this.cx = o.cx;
+        this.cy = o.cy;
         this.filmConductance = o.filmConductance;
         this.clock = o.clock;
         this.steps = o.steps;
@@ -446,7 +447,7 @@ public final class FilmDevice implements StructuralDevice {
                     advance(dt);
                     advanced = true;
                     used = hotter(start, heat.temperature());
-                    quiet = !(trial(e, dt, used, QUIET) > QUIET) && dt <= noiseCap(used);
+                    quiet = dt <= noiseCap(used) && !(trial(e, dt, used, QUIET) > QUIET);
                 }
                 if (!quiet) {
                     // Resolve the heating or cooling transient: steps no longer than the time since the voltage changed.
@@ -465,8 +466,9 @@ public final class FilmDevice implements StructuralDevice {
                             advanced = true;
                         }
                         reuse = false;
-                        if (trial(e, dt, heat.temperature(), m.stepping().maxChange()) <= m.stepping().maxChange()
-                                && dt <= noiseCap(heat.temperature())) {
+                        // The noise bound first: a step it refuses needs no trial.
+                        if (dt <= noiseCap(heat.temperature())
+                                && trial(e, dt, heat.temperature(), m.stepping().maxChange()) <= m.stepping().maxChange()) {
                             break;
                         }
                         dt /= 2;
@@ -517,7 +519,7 @@ public final class FilmDevice implements StructuralDevice {
             hottest = Math.max(hottest, x);
         }
         return m.stepping().noiseDamping()
-                / (hopping.mobility(hottest) * (m.energy().maxCurvature() + 2 * (noiseCx + noiseCy)));
+                / (hopping.mobility(hottest) * (m.energy().maxCurvature() + 2 * (cx + cy)));
     }
 
     /** Advances the heat model by dt with its present source, counted and timed. */
@@ -559,8 +561,7 @@ public final class FilmDevice implements StructuralDevice {
         int nx = g.nx();
         int ny = g.ny();
         if (sweep == null) {
-            sweep = new StabilisedRows(nx, ny, m.siteVolume() * m.kappa() / (g.dx() * g.dx()),
-                    m.siteVolume() * m.kappa() / (g.dy() * g.dy()), m.energy());
+            sweep = new StabilisedRows(nx, ny, cx, cy, m.energy());
         }
         double change = 0;
         int first = failedRow;
@@ -603,8 +604,7 @@ public final class FilmDevice implements StructuralDevice {
             int k = j * nx + i;
             double rate = dt * mobility[k];
             if (rate > 0) {
-                double d = (i > 0 ? noiseCx : 0) + (i < nx - 1 ? noiseCx : 0)
-                        + (j > 0 ? noiseCy : 0) + (j < ny - 1 ? noiseCy : 0);
+                double d = (i > 0 ? cx : 0) + (i < nx - 1 ? cx : 0) + (j > 0 ? cy : 0) + (j < ny - 1 ? cy : 0);
                 double a = rate * (m.energy().maxCurvature() + d);
                 double kT = PhysicalConstants.BOLTZMANN_EV_PER_K * temp[k];
                 bias[k] -= Math.sqrt(2 * kT * (1 + a / 2) / (sites * rate))
