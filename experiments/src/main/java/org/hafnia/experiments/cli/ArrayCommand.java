@@ -104,7 +104,7 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
         if (uri == null) {
             return run(runner, main, nThreads, settings, folder, null, log);
         }
-        return UriOutput.run(spec, folder, "array", set -> run(runner, main, nThreads, settings, folder, set, log));
+        return UriOutput.run(spec, folder, "array", (set, held) -> run(runner, main, nThreads, settings, held, set, log));
     }
 
     /**

@@ -97,7 +97,7 @@ public final class SweepCommand implements Callable<Integer> {
             return sweep(new LocalRunStorage(out), null, log);
         }
         RunStorage folder = runner.storage(uri, new ArrayEngine.Settings(threads.resolve(), master));
-        return UriOutput.run(spec, folder, "sweep", cases -> sweep(folder, cases, log));
+        return UriOutput.run(spec, folder, "sweep", (cases, held) -> sweep(held, cases, log));
     }
 
     /**

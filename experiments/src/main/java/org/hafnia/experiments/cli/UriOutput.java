@@ -15,13 +15,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * that is or holds an input is refused; the folder is held by a {@link RunLease} (and a {@code file:}
  * URI's also by {@link OutputFolder}'s lock, as a run into its path holds it); the run stages in a
  * local {@link ScratchFolder}, removed when it ends (or by the next run, when it was killed); a
- * folder the run created is removed again when it fails.
+ * folder the run created is removed again when it fails. The command writes through the lease's
+ * {@link RunLease#guard}: once its lease has been taken over (its heartbeat missed, docs/reliability.md)
+ * it writes nothing more there.
  */
 final class UriOutput {
 
-    /** The command's work, given its local scratch folder. */
+    /** The command's work, given its local scratch folder and the held folder (refusing writes once the lease is lost). */
     interface Body {
-        int run(Path scratch);
+        int run(Path scratch, RunStorage held);
     }
 
     private UriOutput() {
@@ -41,7 +43,7 @@ final class UriOutput {
             // A file: URI is a folder of this machine too: its lock keeps out a run that names it as a path.
             lock = folder.localFolder() == null ? null : OutputFolder.lock(folder.localFolder());
             scratch = ScratchFolder.create(kind);
-            int status = body.run(scratch);
+            int status = body.run(scratch, lease.guard(folder));
             ok = true;
             return status;
         } finally {
@@ -51,8 +53,9 @@ final class UriOutput {
             if (scratch != null) {
                 OutputFolder.deleteTree(scratch);
             }
-            if (!ok && created) {
-                // As a local folder the run created (OutputFolder): nothing left behind by a run that failed.
+            if (!ok && created && !lease.isLost()) {
+                // As a local folder the run created (OutputFolder): nothing left behind by a run that failed
+                // (unless the folder is another run's now).
                 folder.deleteAll();
             }
         }

@@ -34,7 +34,7 @@ public record RunProcess(String host, long pid, Instant started) {
 
     /** Whether this is a process of this host that has ended: no process has its id, or the one that has began at another instant. */
     public boolean isGone() {
-        if (!host.equals(CURRENT.host) || host.equals(UNKNOWN_HOST)) {
+        if (!isOfThisHost()) {
             return false; // another host's, or one no host name tells from another host's
         }
         var handle = ProcessHandle.of(pid);
@@ -43,6 +43,11 @@ public record RunProcess(String host, long pid, Instant started) {
         }
         Instant now = handle.get().info().startInstant().orElse(null);
         return started != null && now != null && Math.abs(now.toEpochMilli() - started.toEpochMilli()) > START_TOLERANCE_MS;
+    }
+
+    /** Whether this is a process of this host (one of a host without a name never is: no name tells it from another host's). */
+    public boolean isOfThisHost() {
+        return host.equals(CURRENT.host) && !host.equals(UNKNOWN_HOST);
     }
 
     /** As a message shows it. */

@@ -3,9 +3,15 @@ package org.hafnia.postprocess.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 
 import org.hafnia.meshes.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -15,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * One run at a time in a run folder without file locks (here this machine's file system through
  * {@link LocalRunStorage}): a held folder refuses a second run naming its holder; a lease of a
  * process of this host that has ended, or of a later process with the same id, is taken over; one of
- * another host never is; closing removes only the run's own lease; the two races of a takeover.
+ * another host is when its heartbeat has stopped, never while it beats or when it has none; a holder
+ * beats while it holds and stops when it closes; a run whose lease was taken over or removed writes
+ * nothing more; closing removes only the run's own lease; the two races of a takeover.
  * pitest (2026-12-02, with RunProcess and ScratchFolder): 56 / 61 killed; the survivors are equivalent
  * or unreachable here: {@code turn < 3} as {@code <=} (one more turn, the same refusal), {@code eq > 0}
  * as {@code >= 0} (a line "=x" adds an unused key), the start tolerance's {@code >} as {@code >=}
@@ -73,8 +81,137 @@ class RunLeaseTest {
         assertThat(tmp.resolve("run/" + RunLease.FILE)).doesNotExist();
     }
 
+    /** A short heartbeat for the tests: another host's holder is judged within 12 × 20 ms. */
+    static final Duration BEAT = Duration.ofMillis(20);
+
+    static void beatingLease(Path dir, String beat, Duration interval) throws Exception {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(RunLease.FILE), "run=other\nhost=another-host.example\npid=1\nstarted=\nheartbeat_ms="
+                + interval.toMillis() + "\n");
+        if (beat != null) {
+            Files.writeString(dir.resolve(".hafnia.beat.other"), beat);
+        }
+    }
+
+    /** Waits (at most a minute: a loaded machine) until {@code done}. */
+    static void await(BooleanSupplier done) throws InterruptedException {
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (!done.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited a minute").isLessThan(end);
+            Thread.sleep(5);
+        }
+    }
+
     @Test
-    void theLeaseOfAnotherHostIsNeverTakenOver() throws Exception {
+    void aLiveHolderOfThisHostIsRefusedWithoutWatchingAHeartbeat() {
+        LocalRunStorage dir = new LocalRunStorage(tmp.resolve("run"));
+        List<String> notes = new CopyOnWriteArrayList<>();
+        try (RunLease first = RunLease.take(dir, BEAT, notes::add)) {
+            assertThat(tmp.resolve("run/" + RunLease.FILE)).content().contains("heartbeat_ms=20");
+            assertThatThrownBy(() -> RunLease.take(dir, BEAT, notes::add)).isInstanceOf(InvalidInputException.class);
+        }
+        assertThat(notes).isEmpty();
+    }
+
+    @Test
+    void anotherHostsHolderWhoseHeartbeatGoesOnIsRefused() throws Exception {
+        // It announces 1 s (watched for 12 s) and beats every 20 ms: no pause of a loaded machine passes for its end.
+        beatingLease(tmp.resolve("run"), "beat=0\n", Duration.ofSeconds(1));
+        Thread beater = new Thread(() -> {
+            try {
+                for (int n = 1; !Thread.currentThread().isInterrupted(); n++) {
+                    Files.writeString(tmp.resolve("run/.hafnia.beat.other"), "beat=" + n + "\n");
+                    Thread.sleep(BEAT.toMillis());
+                }
+            } catch (Exception e) {
+                // interrupted: the holder ends
+            }
+        });
+        beater.start();
+        List<String> notes = new CopyOnWriteArrayList<>();
+        try {
+            assertThatThrownBy(() -> RunLease.take(new LocalRunStorage(tmp.resolve("run")), BEAT, notes::add))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("host another-host.example, pid 1;");
+        } finally {
+            beater.interrupt();
+            beater.join();
+        }
+        assertThat(notes).singleElement().asString().contains("watching its heartbeat for up to 12.0 s");
+        assertThat(tmp.resolve("run/" + RunLease.FILE)).content().contains("run=other");
+    }
+
+    @Test
+    void anotherHostsHolderWhoseHeartbeatStoppedIsTakenOver() throws Exception {
+        for (String beat : new String[] {"beat=41\n", null}) { // stopped, or died before its first beat
+            beatingLease(tmp.resolve("run"), beat, BEAT);
+            List<String> notes = new CopyOnWriteArrayList<>();
+            try (RunLease l = RunLease.take(new LocalRunStorage(tmp.resolve("run")), BEAT, notes::add)) {
+                assertThat(tmp.resolve("run/" + RunLease.FILE)).content().doesNotContain("run=other");
+                assertThat(tmp.resolve("run/.hafnia.beat.other")).as("the stale holder's beat removed").doesNotExist();
+            }
+            assertThat(notes).hasSize(1);
+            try (var names = Files.list(tmp.resolve("run"))) {
+                assertThat(names).as("no lease, beat or stale copy left").isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aHolderBeatsWhileItHoldsAndStopsWhenItCloses() throws Exception {
+        Path run = tmp.resolve("run");
+        RunLease l = RunLease.take(new LocalRunStorage(run), BEAT, s -> { });
+        String id = Files.readString(run.resolve(RunLease.FILE)).lines().filter(x -> x.startsWith("run=")).findFirst()
+                .orElseThrow().substring(4);
+        Path beat = run.resolve(".hafnia.beat." + id);
+        assertThat(beat).as("the first beat, on taking the lease").hasContent("beat=0");
+        await(() -> read(beat).equals("beat=3\n"));
+        l.close();
+        assertThat(beat).doesNotExist();
+        Thread.sleep(10 * BEAT.toMillis());
+        try (var names = Files.list(run)) {
+            assertThat(names).as("no beat after closing").isEmpty();
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    @Test
+    void aRunWhoseLeaseWasTakenOverOrRemovedWritesNothingMoreThere() throws Exception {
+        for (boolean removed : new boolean[] {false, true}) {
+            Path run = tmp.resolve("run" + removed);
+            RunLease l = RunLease.take(new LocalRunStorage(run), BEAT, s -> { });
+            RunStorage held = l.guard(new LocalRunStorage(run));
+            held.folder("sub").write("a", o -> o.write(1));
+            if (removed) {
+                Files.delete(run.resolve(RunLease.FILE));
+            } else {
+                Files.writeString(run.resolve(RunLease.FILE), "run=winner\nhost=another-host.example\npid=2\nstarted=\n");
+            }
+            await(l::isLost);
+            assertThatThrownBy(() -> held.folder("sub").write("b", o -> o.write(1))).isInstanceOf(UncheckedIOException.class)
+                    .hasMessage("cannot write " + run + ": this run's lease .hafnia.lease was "
+                            + (removed ? "removed" : "taken over by another hafnia run (host another-host.example, pid 2)")
+                            + " while it was writing there; it stops writing");
+            for (Runnable write : List.<Runnable>of(() -> held.rename("sub", "moved"), () -> held.delete("sub"), held::deleteAll,
+                    () -> held.createNew("c", new byte[1]), () -> held.folder("new").create())) {
+                assertThatThrownBy(write::run).isInstanceOf(UncheckedIOException.class);
+            }
+            assertThat(held.read("sub/a")).containsExactly(1);
+            assertThat(held.list()).doesNotContain("c", "new", "moved").contains("sub");
+            assertThat(run.resolve("sub/b")).doesNotExist();
+            l.close();
+            assertThat(run.resolve(RunLease.FILE).toFile().exists()).isEqualTo(!removed);
+        }
+    }
+
+    @Test
+    void theLeaseOfAnotherHostWithoutAHeartbeatIsNeverTakenOver() throws Exception {
         lease(tmp.resolve("run"), "another-host.example", endedPid(), Instant.now());
         assertThatThrownBy(() -> RunLease.take(new LocalRunStorage(tmp.resolve("run")))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("host another-host.example");
