@@ -12,8 +12,10 @@ import org.hafnia.experiments.denoise.DenoiseStudy;
 import org.hafnia.experiments.denoise.DenoiseWindowFigure;
 import org.hafnia.experiments.denoise.PhysicalLevels;
 import org.hafnia.experiments.denoise.ReadTrace;
+import org.hafnia.experiments.denoise.TrapCensusStudy;
 import org.hafnia.experiments.device.DeviceCaseFile;
 import org.hafnia.physics.compact.CompactDeviceParameters;
+import org.hafnia.solver.device.FilmDevice;
 import org.hafnia.postprocess.extraction.CharacterisationData;
 import org.hafnia.postprocess.io.Json;
 import org.hafnia.postprocess.io.StagedOutput;
@@ -131,7 +133,9 @@ public final class DenoiseCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         DenoiseStudy.Result r;
         try (Progress bar = new Progress("denoise", sweep.jobs())) {
-            r = DenoiseStudy.run(c::create, c.model().sigma(), sweep, n, bar::step);
+            DenoiseStudy.Census census = c.traps() == null ? null
+                    : (seed, d) -> TrapCensusStudy.census(c, seed, (FilmDevice) d);
+            r = DenoiseStudy.run(c::create, c.model().sigma(), sweep, n, bar::step, census);
         }
         PhysicalLevels.Settings ls = new PhysicalLevels.Settings(probeLevels, aimLevels, levelDelay, sweep.traceReads(),
                 sweep.readVolts(), sweep.readWidth(), sweep.readInterval(), sweep.devices(), sweep.seed());
@@ -189,13 +193,13 @@ public final class DenoiseCommand implements Callable<Integer> {
                        PhysicalLevels.Result levels, int threads, double seconds) {
         log.printf(Locale.ROOT, "denoise: case %s, %d devices × %d trains, %d thread(s), %.1f s%n", name, s.devices(),
                 r.entries().size(), threads, seconds);
-        log.printf(Locale.ROOT, "  %-10s %-9s %-5s %-12s %-12s %-10s %-10s %-8s%n", "amplitude", "width", "count",
-                "step before", "step after", "G before", "G after", "intact");
+        log.printf(Locale.ROOT, "  %-10s %-9s %-5s %-12s %-12s %-10s %-10s %-8s %s%n", "amplitude", "width", "count",
+                "step before", "step after", "G before", "G after", "intact", "traps: σ_T² change per device (largest cause)");
         for (DenoiseStudy.Entry e : r.entries()) {
             String a = !e.train().applied() ? "no train" : String.format(Locale.ROOT, "%+.3f V", e.train().amplitude());
-            log.printf(Locale.ROOT, "  %-10s %-9.3g %-5d %-12s %-12s %-10s %-10s %5.0f %%%n", a, e.train().width(),
+            log.printf(Locale.ROOT, "  %-10s %-9.3g %-5d %-12s %-12s %-10s %-10s %5.0f %%   %s%n", a, e.train().width(),
                     e.train().count(), micro(e.stepBefore(), "µA"), micro(e.stepAfter(), "µA"), micro(e.gBefore(), "µS"),
-                    micro(e.gAfter(), "µS"), 100 * e.intact());
+                    micro(e.gAfter(), "µS"), 100 * e.intact(), traps(e));
         }
         DenoiseStudy.Window w = r.window();
         log.println(w.empty() ? "  window: none (no RESET amplitude met both criteria)"
@@ -210,6 +214,17 @@ public final class DenoiseCommand implements Callable<Integer> {
         }
         log.printf("  wrote %s%n", out.toAbsolutePath().normalize());
         log.flush();
+    }
+
+    /** The ensemble's change of the telegraph variance σ_T² per device (µS²) and its largest cause, "–" without traps. */
+    private static String traps(DenoiseStudy.Entry e) {
+        if (e.trapsBefore() == null) {
+            return "–";
+        }
+        Map<String, Object> a = TrapCensusStudy.attribution(e.trapsBefore(), e.trapsAfter());
+        double change = ((Double) a.get("telegraph_variance_S2") - (Double) a.get("telegraph_variance_fresh_S2"))
+                / e.trapsBefore().size();
+        return String.format(Locale.ROOT, "%+.3g µS² (%s)", 1e12 * change, a.get("dominant"));
     }
 
     private static String micro(double v, String unit) {

@@ -67,6 +67,14 @@ public final class DenoiseReport {
             t.put("complete_channel_conductance_retained", finite(e.retained()));
             t.put("peak_temperature_K", finite(e.peakT()));
             t.put("incomplete_temperature_K", finite(e.incompleteT()));
+            if (e.trapsBefore() != null) {
+                // The trap census before and after the train: what the train did to the traps, by cause.
+                Map<String, Object> traps = new LinkedHashMap<>();
+                traps.put("before", TrapCensusStudy.summary(e.trapsBefore()));
+                traps.put("after", TrapCensusStudy.summary(e.trapsAfter()));
+                traps.put("attribution", TrapCensusStudy.attribution(e.trapsBefore(), e.trapsAfter()));
+                t.put("traps", traps);
+            }
             trains.add(t);
         }
         doc.put("trains", trains);

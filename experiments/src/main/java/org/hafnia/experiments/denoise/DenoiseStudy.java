@@ -10,6 +10,7 @@ import org.hafnia.meshes.InvalidInputException;
 import org.hafnia.physics.api.ConductivityModel;
 import org.hafnia.physics.compact.ResistiveDevice;
 import org.hafnia.physics.compact.StructuralDevice;
+import org.hafnia.postprocess.rtn.TrapCensus;
 
 /**
  * The denoising study: for every train width and count of the sweep, a no-train control (the
@@ -26,6 +27,10 @@ import org.hafnia.physics.compact.StructuralDevice;
  * complete channel <em>intact</em> in at least {@link Sweep#intactDevices()} of the devices. The
  * window is the range of magnitudes of the lowest contiguous run of such amplitudes. Results do not
  * depend on the thread count: each (train, device) pair is one deterministic job.
+ *
+ * <p>Given a {@link Census}, the study also takes the trap census of every device's map before and
+ * after each train ({@link TrapCensus}): which traps the train dissolved, completed, left out of
+ * reach or made, so that a change of the telegraph amplitude is told by its cause, not only measured.
  */
 public final class DenoiseStudy {
 
@@ -135,16 +140,31 @@ public final class DenoiseStudy {
         }
     }
 
+    /** The trap census of a device's present map (the seed names the device's traps). */
+    @FunctionalInterface
+    public interface Census {
+        TrapCensus of(long seed, StructuralDevice d);
+    }
+
     /**
      * The ensemble means of one train (S, A) and the fraction of devices with the complete channel intact.
      *
      * @param retained    mean complete-channel conductance after / before
      * @param peakT       mean over devices of the hottest node at the end of the first pulse (K), NaN without a thermal model
      * @param incompleteT mean over devices of the hottest incomplete node ({@link #INCOMPLETE_MIN} ≤ φ &lt; ½) then (K)
+     * @param trapsBefore the trap census of each device before the train, null without a {@link Census}
+     * @param trapsAfter  the same after the train (and its read trace)
      */
     public record Entry(Train train, double stepBefore, double stepAfter, double sigmaBefore, double sigmaAfter,
                         double gBefore, double gAfter, double intact, double retained, double peakT,
-                        double incompleteT) {
+                        double incompleteT, List<TrapCensus> trapsBefore, List<TrapCensus> trapsAfter) {
+
+        /** An entry without a trap census. */
+        public Entry(Train train, double stepBefore, double stepAfter, double sigmaBefore, double sigmaAfter,
+                     double gBefore, double gAfter, double intact, double retained, double peakT, double incompleteT) {
+            this(train, stepBefore, stepAfter, sigmaBefore, sigmaAfter, gBefore, gAfter, intact, retained, peakT,
+                    incompleteT, null, null);
+        }
 
         /** Telegraph step after / before. */
         public double stepRatio() {
@@ -191,7 +211,14 @@ public final class DenoiseStudy {
 
     /** What one device gave for one train. */
     private record Sample(double stepBefore, double stepAfter, double sigmaBefore, double sigmaAfter, double gBefore,
-                          double gAfter, double retained, double peakT, double incompleteT) {
+                          double gAfter, double retained, double peakT, double incompleteT, TrapCensus trapsBefore,
+                          TrapCensus trapsAfter) {
+    }
+
+    /** {@link #run(LongFunction, ConductivityModel, Sweep, int, Runnable, Census)} without a trap census. */
+    public static Result run(LongFunction<? extends StructuralDevice> devices, ConductivityModel sigma, Sweep s,
+                             int threads, Runnable tick) {
+        return run(devices, sigma, s, threads, tick, null);
     }
 
     /**
@@ -200,9 +227,10 @@ public final class DenoiseStudy {
      * @param devices makes device {@code seed} fresh (deterministic in the seed)
      * @param sigma   the devices' σ(φ), for the conductance of the complete channel
      * @param tick    called once per finished job (progress), from worker threads
+     * @param census  the trap census of a device, or null for none (a case without traps)
      */
     public static Result run(LongFunction<? extends StructuralDevice> devices, ConductivityModel sigma, Sweep s,
-                             int threads, Runnable tick) {
+                             int threads, Runnable tick, Census census) {
         List<Train> trains = s.trains();
         int n = s.devices();
         Sample[] samples = new Sample[trains.size() * n];
@@ -221,7 +249,7 @@ public final class DenoiseStudy {
                 final Train train = trains.get(t);
                 final long seed = s.seed() + d;
                 jobs.add(() -> {
-                    samples[job] = measure(devices.apply(seed), sigma, train, s);
+                    samples[job] = measure(devices.apply(seed), seed, sigma, train, s, census);
                     tick.run();
                 });
             }
@@ -257,14 +285,19 @@ public final class DenoiseStudy {
         return new Calibration(mean[0], Arrays.copyOfRange(mean, 1, mean.length));
     }
 
-    private static Sample measure(StructuralDevice d, ConductivityModel sigma, Train train, Sweep s) {
+    private static Sample measure(StructuralDevice d, long seed, ConductivityModel sigma, Train train, Sweep s,
+                                  Census census) {
         double[][] phiBefore = new double[1][];
+        TrapCensus[] trapsBefore = new TrapCensus[1];
         double[] heated = new double[] {Double.NaN, Double.NaN};
-        Traces t = traced(d, train, s.gap(), s.readVolts(), s.readWidth(), s.readInterval(), s.traceReads(),
-                () -> phiBefore[0] = d.phi(), () -> hottest(d, heated));
+        Traces t = traced(d, train, s.gap(), s.readVolts(), s.readWidth(), s.readInterval(), s.traceReads(), () -> {
+            phiBefore[0] = d.phi();
+            trapsBefore[0] = census == null ? null : census.of(seed, d);
+        }, () -> hottest(d, heated));
         return new Sample(t.before().step(), t.after().step(), t.before().sigma(), t.after().sigma(),
                 t.before().conductance(), t.after().conductance(),
-                CompleteChannel.retained(d.grid(), phiBefore[0], d.phi(), sigma), heated[0], heated[1]);
+                CompleteChannel.retained(d.grid(), phiBefore[0], d.phi(), sigma), heated[0], heated[1], trapsBefore[0],
+                census == null ? null : census.of(seed, d));
     }
 
     /** The read traces before and after one train on one device. */
@@ -321,7 +354,10 @@ public final class DenoiseStudy {
             }
             intact += x.retained() >= intactConductance ? 1 : 0;
         }
-        return new Entry(train, m[0], m[1], m[2], m[3], m[4], m[5], (double) intact / samples.length, m[6], m[7], m[8]);
+        boolean traps = samples[0].trapsBefore() != null;
+        return new Entry(train, m[0], m[1], m[2], m[3], m[4], m[5], (double) intact / samples.length, m[6], m[7], m[8],
+                traps ? Arrays.stream(samples).map(Sample::trapsBefore).toList() : null,
+                traps ? Arrays.stream(samples).map(Sample::trapsAfter).toList() : null);
     }
 
     /** The window of every width and count of the sweep, in the order of {@link Sweep#trains()}. */

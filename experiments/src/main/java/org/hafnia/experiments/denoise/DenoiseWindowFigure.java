@@ -28,7 +28,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  * temperatures the first pulse reaches at the channel core and in the incomplete regions (where
  * the Arrhenius mobility decides what a train can move) — for every train timing of the study, the values
  * before the train beside those after it, the no-train and 0 V controls as dashed horizontal
- * lines and the derived window of the reference timing shaded. Colours from the Okabe–Ito
+ * lines and the derived window of the reference timing shaded; for a case with traps, the change
+ * of the telegraph variance by cause (traps dissolved, completed, out of reach, appeared, persisting
+ * with another step) at the reference timing. Colours from the Okabe–Ito
  * palette (distinguishable with the common colour-vision deficiencies).
  */
 public final class DenoiseWindowFigure {
@@ -48,7 +50,7 @@ public final class DenoiseWindowFigure {
     private DenoiseWindowFigure() {
     }
 
-    /** Writes the figure of {@code r} as a PNG of 2 × 2 panels (3 × 2 with the temperatures). */
+    /** Writes the figure of {@code r} as a PNG of 2 × 2 panels (and the temperatures, and the trap census, when measured). */
     public static void write(Path file, DenoiseStudy.Result r, String caseName) {
         FigureGrid grid = new FigureGrid(2, 760, 520);
         grid.add(panel(r, "Telegraph step |ΔI| at the read voltage", "telegraph step (µA)", 1e6,
@@ -65,6 +67,9 @@ public final class DenoiseWindowFigure {
                     DenoiseStudy.Entry::peakT, false));
             grid.add(panel(r, "Hottest incomplete node (0.1 ≤ φ < ½) at the end of the first pulse", "temperature (K)", 1,
                     null, DenoiseStudy.Entry::incompleteT, false));
+        }
+        if (r.entries().get(0).trapsBefore() != null) {
+            grid.add(trapPanel(r));
         }
         DenoiseStudy.Window w = r.window();
         String window = w.empty() ? "no window found"
@@ -127,6 +132,34 @@ public final class DenoiseWindowFigure {
             plot.addRangeMarker(m);
         }
         JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 13), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    /** The change of σ_T² per device by cause against the amplitude, at the reference timing (µS²). */
+    private static JFreeChart trapPanel(DenoiseStudy.Result r) {
+        DenoiseStudy.Window timing = r.window();
+        List<DenoiseStudy.Entry> entries = r.entries().stream()
+                .filter(e -> e.train().applied() && e.train().width() == timing.width()
+                        && e.train().count() == timing.count()).toList();
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        String[] names = {"traps dissolved", "traps completed", "traps out of reach", "traps appeared",
+            "persisting traps' step change"};
+        for (int k = 0; k < names.length; k++) {
+            final int cause = k;
+            data.addSeries(series(entries, e -> TrapCensusStudy.terms(e.trapsBefore(), e.trapsAfter())[2 + cause]
+                    / e.trapsBefore().size(), 1e12, names[k]));
+            renderer.setSeriesPaint(k, SERIES[k]);
+            renderer.setSeriesStroke(k, new BasicStroke(2f));
+        }
+        NumberAxis x = Axes.numberAxis("train amplitude (V; negative = RESET polarity)");
+        XYPlot plot = new XYPlot(data, x, Axes.numberAxis("change of σ_T² per device (µS²)"), renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        JFreeChart chart = new JFreeChart(String.format(Locale.ROOT, "Trap census: the telegraph variance's change by cause (%d × %s)",
+                timing.count(), seconds(timing.width())), new Font("SansSerif", Font.BOLD, 13), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }

@@ -68,7 +68,8 @@ public final class TrapCensusStudy {
         return new DeviceCensus(seed, fresh, List.copyOf(levels));
     }
 
-    private static TrapCensus census(DeviceCaseFile c, long seed, FilmDevice dev) {
+    /** The census of device {@code seed} of {@code c} (a case with traps) in its present state. */
+    public static TrapCensus census(DeviceCaseFile c, long seed, FilmDevice dev) {
         return TrapCensus.of(c.traps(), seed, c.model().grid(), dev.phi().clone(), dev.conductance(), c.readVoltage(),
                 c.readWidth(), c.model().heat().ambient());
     }
@@ -108,7 +109,9 @@ public final class TrapCensusStudy {
                     : (int) Math.round(Characterisation.levelFractions()[k - 1] * c.protocol().trainPulses()));
             s.putAll(summary(at));
             if (k > 0) {
-                s.put("attribution", attribution(devices, k - 1));
+                final int level = k - 1;
+                s.put("attribution", attribution(devices.stream().map(DeviceCensus::fresh).toList(),
+                        devices.stream().map(d -> d.levels().get(level)).toList()));
             }
             states.add(s);
         }
@@ -116,7 +119,7 @@ public final class TrapCensusStudy {
         return doc;
     }
 
-    private static Map<String, Object> summary(List<TrapCensus> at) {
+    static Map<String, Object> summary(List<TrapCensus> at) {
         double g = 0;
         double traps = 0;
         double telegraphRel = 0;
@@ -144,45 +147,53 @@ public final class TrapCensusStudy {
         return s;
     }
 
-    private static Map<String, Object> attribution(List<DeviceCensus> devices, int level) {
-        double before = 0;
-        double now = 0;
-        double dissolved = 0;
-        double completed = 0;
-        double outOfReach = 0;
-        double appeared = 0;
-        double persisting = 0;
-        for (DeviceCensus d : devices) {
-            TrapCensus.Attribution a = d.levels().get(level).against(d.fresh());
-            before += a.before();
-            now += a.now();
-            dissolved += a.dissolved();
-            completed += a.completed();
-            outOfReach += a.outOfReach();
-            appeared += a.appeared();
-            persisting += a.persisting();
+    /** The causes of {@link #terms}, in order, as the keys of {@link #attribution} name them. */
+    static final String[] CAUSES = {"vanished_dissolved", "vanished_completed", "vanished_out_of_reach", "appeared",
+        "persisting_step_change"};
+
+    /**
+     * Σ σ_T² of the censuses {@code fresh} and {@code later} (device by device, in the same order) and
+     * the change between them by cause, S²: {fresh, later, then {@link #CAUSES}, vanished terms negative}.
+     */
+    static double[] terms(List<TrapCensus> fresh, List<TrapCensus> later) {
+        double[] t = new double[2 + CAUSES.length];
+        for (int i = 0; i < fresh.size(); i++) {
+            TrapCensus.Attribution a = later.get(i).against(fresh.get(i));
+            t[0] += a.before();
+            t[1] += a.now();
+            // 0 − x, not −x: no "-0.0" in the file when nothing vanished.
+            t[2] = t[2] + (0 - a.dissolved());
+            t[3] = t[3] + (0 - a.completed());
+            t[4] = t[4] + (0 - a.outOfReach());
+            t[5] += a.appeared();
+            t[6] += a.persisting();
         }
+        return t;
+    }
+
+    /**
+     * The change of Σ σ_T² over an ensemble from the censuses {@code fresh} to {@code later} (device by
+     * device, in the same order), split by cause, with its fractions of the fresh total and the
+     * largest term by magnitude (null when every term is 0).
+     */
+    public static Map<String, Object> attribution(List<TrapCensus> fresh, List<TrapCensus> later) {
+        double[] t = terms(fresh, later);
+        double before = t[0];
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("telegraph_variance_fresh_S2", before);
-        m.put("telegraph_variance_S2", now);
-        // 0 − x, not −x: no "-0.0" in the file when nothing vanished.
-        m.put("vanished_dissolved_S2", 0 - dissolved);
-        m.put("vanished_completed_S2", 0 - completed);
-        m.put("vanished_out_of_reach_S2", 0 - outOfReach);
-        m.put("appeared_S2", appeared);
-        m.put("persisting_step_change_S2", persisting);
+        m.put("telegraph_variance_S2", t[1]);
         Map<String, Object> f = new LinkedHashMap<>();
-        String[] keys = {"vanished_dissolved", "vanished_completed", "vanished_out_of_reach", "appeared", "persisting_step_change"};
-        double[] v = {0 - dissolved, 0 - completed, 0 - outOfReach, appeared, persisting};
         int dominant = 0;
-        for (int k = 0; k < keys.length; k++) {
-            f.put(keys[k], before > 0 ? v[k] / before : null);
-            if (Math.abs(v[k]) > Math.abs(v[dominant])) {
+        for (int k = 0; k < CAUSES.length; k++) {
+            double v = t[2 + k];
+            m.put(CAUSES[k] + "_S2", v);
+            f.put(CAUSES[k], before > 0 ? v / before : null);
+            if (Math.abs(v) > Math.abs(t[2 + dominant])) {
                 dominant = k;
             }
         }
         m.put("fraction_of_fresh", f);
-        m.put("dominant", keys[dominant]);
+        m.put("dominant", t[2 + dominant] != 0 ? CAUSES[dominant] : null); // null: nothing changed
         return m;
     }
 

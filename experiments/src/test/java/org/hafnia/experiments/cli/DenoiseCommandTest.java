@@ -80,6 +80,53 @@ class DenoiseCommandTest {
         assertThat(run.err()).contains("denoise: warning:").contains("too short");
     }
 
+    private static final String[] TRAP_TERMS = {"vanished_dissolved_S2", "vanished_completed_S2", "vanished_out_of_reach_S2",
+        "appeared_S2", "persisting_step_change_S2"};
+
+    private static JsonNode train(Double amplitude, double width, int count) {
+        for (JsonNode t : doc.get("trains")) {
+            boolean same = amplitude == null ? t.get("amplitude_V").isNull()
+                    : t.get("amplitude_V").isNumber() && t.get("amplitude_V").asDouble() == amplitude;
+            if (same && t.get("width_s").asDouble() == width && t.get("count").asInt() == count) {
+                return t;
+            }
+        }
+        throw new AssertionError("no train " + amplitude + " V, " + width + " s x " + count);
+    }
+
+    /**
+     * The trap census before and after every train: its terms close the balance (to round-off of a
+     * few terms), the 0 V control's equals the no-train control's (a census of the state, which 0 V
+     * pulses leave as idling does), and a strong SET train removes traps by completing the partially
+     * reduced oxide they sit in, the mechanism by which SET lowers the telegraph step here
+     * (docs/denoise.md). Measured on this case: +0.7 V, 8 × 10 ns: −12.1 µS² per device, all completed.
+     */
+    @Test
+    void eachTrainsTrapCensusClosesItsBalanceAndSetCompletesTheTrapsOxide() throws IOException {
+        for (JsonNode t : doc.get("trains")) {
+            JsonNode a = t.get("traps").get("attribution");
+            double sum = a.get("telegraph_variance_fresh_S2").asDouble();
+            for (String k : TRAP_TERMS) {
+                sum += a.get(k).asDouble();
+            }
+            assertThat(sum).isCloseTo(a.get("telegraph_variance_S2").asDouble(),
+                    org.assertj.core.api.Assertions.within(1e-12 * a.get("telegraph_variance_fresh_S2").asDouble()));
+            assertThat(t.get("traps").get("before").get("traps_per_device").asDouble()).isPositive();
+        }
+        for (JsonNode w : doc.get("windows")) {
+            double width = w.get("width_s").asDouble();
+            int count = w.get("count").asInt();
+            assertThat(train(0.0, width, count).get("traps")).isEqualTo(train(null, width, count).get("traps"));
+        }
+        JsonNode set = train(0.7, 1e-8, 8).get("traps").get("attribution");
+        assertThat(set.get("dominant").asText()).isEqualTo("vanished_completed");
+        assertThat(set.get("vanished_completed_S2").asDouble()).isLessThan(-0.5 * set.get("telegraph_variance_fresh_S2").asDouble());
+        assertThat(run.out()).contains("traps: σ_T² change per device").contains("(vanished_completed)");
+        // The figure's seventh panel, the census by cause: a fourth row of 520 px panels.
+        assertThat(javax.imageio.ImageIO.read(tmp.resolve("out/denoise-window.png").toFile()).getHeight())
+                .isGreaterThanOrEqualTo(4 * 520);
+    }
+
     @Test
     void aBadOptionIsOneLineExitTwoAndWritesNothing() {
         Path out = tmp.resolve("bad");
