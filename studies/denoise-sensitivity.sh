@@ -51,7 +51,8 @@ for v in sys.argv[2:]:
         ratio = lambda t: "-" if t is None or t["rtn_step_ratio"] is None else f"{t['rtn_step_ratio']:.3f}"
         temp = lambda t, k: "-" if t is None or t[k] is None else f"{t[k]:.0f}"
         limited = d["window_limited_by"] if w is d["windows"][0] else ""
-        limited = "retention" if "not retained" in (limited or "") else "thermal confinement" if "thermal" in (limited or "") else (limited or "")[:60]
+        limited = ("retention" if "not retained" in (limited or "") else "fringe erosion" if "fringe erosion" in (limited or "")
+                   else "thermal confinement" if "thermal" in (limited or "") else (limited or "")[:60])
         print(f"{v} | {w['count']} x {w['width_s']:.0e} s | {d['calibration']['g_read_S'] * 1e6:.1f} uS | {idle['g_after_S'] / idle['g_before_S']:.3f} "
               f"| {big['amplitude_V'] if big else '-'} V | {ratio(big)} ({ratio(zero)}) "
               f"| {temp(big, 'peak_temperature_K')} / {temp(big, 'incomplete_temperature_K')} K | {w['window_V']} | {limited}")

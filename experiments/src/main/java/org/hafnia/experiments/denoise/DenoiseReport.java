@@ -182,6 +182,10 @@ public final class DenoiseReport {
         String head = String.format(Locale.ROOT, "no RESET amplitude lowers the telegraph step to %.2f x the 0 V control's "
                 + "change while the complete channel survives; at the largest surviving amplitude (%.3g V) the telegraph "
                 + "step ratio is %.3f", s.denoiseRatio(), survivor.train().amplitude(), survivor.stepRatio());
+        String erosion = fringeErosion(r, survivor);
+        if (erosion != null) {
+            return head + erosion;
+        }
         if (!Double.isFinite(survivor.peakT()) || !Double.isFinite(survivor.incompleteT())) {
             return head;
         }
@@ -195,7 +199,51 @@ public final class DenoiseReport {
                 * (1 / survivor.incompleteT() - 1 / survivor.peakT()));
         return head + thermal + String.format(Locale.ROOT, ", where ion hopping (E_a = %.2f eV) is %.1e times slower: "
                 + "Joule heating is confined to the conducting path, so the train moves the channel's hot edge "
-                + "and leaves the incomplete regions frozen (thermal confinement)", r.activationEnergy(), slower);
+                + "and leaves the incomplete regions frozen (thermal confinement)", r.activationEnergy(), slower)
+                + (survivor.trapsBefore() != null && TrapCensusStudy.terms(survivor.trapsBefore(), survivor.trapsAfter())[2] == 0
+                        ? "; the trap census agrees: no trap dissolved" : "");
+    }
+
+    /**
+     * The limit the trap census shows, when it shows one: the largest surviving RESET train raised the
+     * telegraph step above the 0 V control's, no trap dissolved, and traps that appeared are the
+     * largest term of the variance's change — the train eroded the complete channel's fringe into
+     * new partially reduced oxide beside a narrower path. Null otherwise (or without a census).
+     */
+    private static String fringeErosion(DenoiseStudy.Result r, DenoiseStudy.Entry survivor) {
+        if (survivor.trapsBefore() == null) {
+            return null;
+        }
+        DenoiseStudy.Entry control = r.entries().stream()
+                .filter(e -> e.train().width() == survivor.train().width() && e.train().count() == survivor.train().count()
+                        && e.train().applied() && e.train().amplitude() == 0)
+                .findFirst().orElse(null);
+        double[] t = TrapCensusStudy.terms(survivor.trapsBefore(), survivor.trapsAfter());
+        double appeared = t[5];
+        int n = survivor.trapsBefore().size();
+        boolean largest = true;
+        for (int k = 2; k < t.length; k++) {
+            largest &= Math.abs(t[k]) <= appeared;
+        }
+        if (control == null || !(survivor.stepRatio() > control.stepRatio()) || t[2] != 0 || !(appeared > 0) || !largest) {
+            return null;
+        }
+        Map<String, Object> before = TrapCensusStudy.summary(survivor.trapsBefore());
+        Map<String, Object> after = TrapCensusStudy.summary(survivor.trapsAfter());
+        return String.format(Locale.ROOT, " against the 0 V control's %.3f: the trap census shows no trap dissolved and "
+                + "traps appearing (+%.3g uS^2 of telegraph variance per device, %.3g uS^2 before; traps per device %.3g -> %.3g) "
+                + "beside a conducting path whose median width fell from %s to %s nm: the train erodes the complete "
+                + "channel's fringe into new partially reduced oxide next to a narrower path, which adds telegraph noise "
+                + "(fringe erosion)%s", control.stepRatio(), 1e12 * appeared / n, 1e12 * t[0] / n,
+                (Double) before.get("traps_per_device"), (Double) after.get("traps_per_device"),
+                nm(before.get("width_median_nm")), nm(after.get("width_median_nm")),
+                Double.isFinite(survivor.incompleteT()) ? String.format(Locale.ROOT, "; its first pulse heats the channel core "
+                        + "to %.0f K and the incomplete regions (%.1f <= phi < 0.5) to %.0f K", survivor.peakT(),
+                        DenoiseStudy.INCOMPLETE_MIN, survivor.incompleteT()) : "");
+    }
+
+    private static String nm(Object width) {
+        return width == null ? "-" : String.format(Locale.ROOT, "%.3g", (Double) width);
     }
 
     private static double[] window(DenoiseStudy.Window w) {

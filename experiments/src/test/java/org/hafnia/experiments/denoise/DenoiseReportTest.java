@@ -2,9 +2,14 @@ package org.hafnia.experiments.denoise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.hafnia.meshes.Grid2D;
+import org.hafnia.physics.traps.TrapParameters;
+import org.hafnia.physics.traps.TrapPopulation;
+import org.hafnia.postprocess.rtn.TrapCensus;
 import org.junit.jupiter.api.Test;
 
 /** The window's stated limit is read off the measured entries, with the Arrhenius ratio computed by hand here. */
@@ -68,5 +73,49 @@ class DenoiseReportTest {
                 List.of(new DenoiseStudy.Window(WIDTH, COUNT, Double.NaN, Double.NaN)),
                 new DenoiseStudy.Calibration(1e-4, new double[3]), Double.NaN), sweep());
         assertThat(why).contains("(-0.300 V)").doesNotContain(" K");
+    }
+
+    private static final Grid2D GRID = new Grid2D(4, 4, 0.5, 0.5, org.hafnia.meshes.LengthUnit.NANOMETRE);
+
+    /** A census of one device on a uniform map φ holding the traps {key, path width (nm), variance (S²)}. */
+    private static List<TrapCensus> census(double phi, double[]... traps) {
+        double[] map = new double[GRID.size()];
+        Arrays.fill(map, phi);
+        List<TrapCensus.Entry> entries = Arrays.stream(traps).map(t -> new TrapCensus.Entry(
+                new TrapPopulation.Trap((long) t[0], 1, 1, 0.5, t[1], false), -2 * Math.sqrt(t[2]), t[2])).toList();
+        return List.of(new TrapCensus(1e-4, GRID, map, TrapParameters.DEFAULT, 0.5, entries, 0));
+    }
+
+    private static DenoiseStudy.Result withCensus(double ratio, List<TrapCensus> before, List<TrapCensus> after) {
+        DenoiseStudy.Entry control = entry(0, 1.1, 1, 300, 300);
+        DenoiseStudy.Entry survivor = new DenoiseStudy.Entry(new DenoiseStudy.Train(-0.3, WIDTH, COUNT, true), 1e-6,
+                ratio * 1e-6, 1e-7, 1e-7, 1e-4, 1e-4, 1, 1, 800, 400, before, after);
+        return new DenoiseStudy.Result(List.of(control, survivor),
+                List.of(new DenoiseStudy.Window(WIDTH, COUNT, Double.NaN, Double.NaN)),
+                new DenoiseStudy.Calibration(1e-4, new double[3]), 1.2);
+    }
+
+    @Test
+    void aResetTrainThatAddsTrapsBesideANarrowerPathIsNamedFringeErosion() {
+        // One trap before (1 µS², path 3.5 nm); after: it persists and a second one appears (20 µS², path 3 nm).
+        List<TrapCensus> before = census(0.3, new double[] {1, 3.5, 1e-12});
+        List<TrapCensus> after = census(0.3, new double[] {1, 3.0, 1e-12}, new double[] {2, 3.0, 20e-12});
+        String why = DenoiseReport.windowLimitedBy(withCensus(3.0, before, after), sweep());
+        assertThat(why).contains("(-0.300 V)").contains("ratio is 3.000 against the 0 V control's 1.100")
+                .contains("no trap dissolved").contains("+20.0 uS^2").contains("1.00 uS^2 before")
+                .contains("traps per device 1.00 -> 2.00").contains("from 3.50 to 3.00 nm").contains("(fringe erosion)")
+                .contains("800 K").contains("400 K").doesNotContain("thermal confinement");
+        // The same census under a train that lowered the step (0.98 < 1.1): not erosion; the heat is the limit.
+        String cold = DenoiseReport.windowLimitedBy(withCensus(0.98, before, after), sweep());
+        assertThat(cold).contains("thermal confinement").contains("the trap census agrees: no trap dissolved");
+    }
+
+    @Test
+    void aTrainThatDissolvedATrapIsNeitherErosionNorConfirmedConfinement() {
+        // The trap's oxide fell below the trap window (φ 0 after): dissolved, even though another appeared.
+        List<TrapCensus> before = census(0.3, new double[] {1, 3.5, 1e-12});
+        List<TrapCensus> after = census(0.0, new double[] {2, 3.0, 20e-12});
+        String why = DenoiseReport.windowLimitedBy(withCensus(3.0, before, after), sweep());
+        assertThat(why).doesNotContain("fringe erosion").contains("thermal confinement").doesNotContain("census agrees");
     }
 }
