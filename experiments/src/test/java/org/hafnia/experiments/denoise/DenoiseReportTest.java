@@ -77,13 +77,17 @@ class DenoiseReportTest {
 
     private static final Grid2D GRID = new Grid2D(4, 4, 0.5, 0.5, org.hafnia.meshes.LengthUnit.NANOMETRE);
 
-    /** A census of one device on a uniform map φ holding the traps {key, path width (nm), variance (S²)}. */
+    /**
+     * The censuses of two identical devices on a uniform map φ holding the traps {key, path width (nm),
+     * variance (S²)}: the ensemble sums are twice a device's, the per-device figures one device's.
+     */
     private static List<TrapCensus> census(double phi, double[]... traps) {
         double[] map = new double[GRID.size()];
         Arrays.fill(map, phi);
         List<TrapCensus.Entry> entries = Arrays.stream(traps).map(t -> new TrapCensus.Entry(
                 new TrapPopulation.Trap((long) t[0], 1, 1, 0.5, t[1], false), -2 * Math.sqrt(t[2]), t[2])).toList();
-        return List.of(new TrapCensus(1e-4, GRID, map, TrapParameters.DEFAULT, 0.5, entries, 0));
+        TrapCensus one = new TrapCensus(1e-4, GRID, map, TrapParameters.DEFAULT, 0.5, entries, 0);
+        return List.of(one, one);
     }
 
     private static DenoiseStudy.Result withCensus(double ratio, List<TrapCensus> before, List<TrapCensus> after) {
@@ -108,6 +112,15 @@ class DenoiseReportTest {
         // The same census under a train that lowered the step (0.98 < 1.1): not erosion; the heat is the limit.
         String cold = DenoiseReport.windowLimitedBy(withCensus(0.98, before, after), sweep());
         assertThat(cold).contains("thermal confinement").contains("the trap census agrees: no trap dissolved");
+    }
+
+    @Test
+    void aNoisierTrainWhoseLargestTermIsAPersistingTrapsStepIsNotErosion() {
+        // A trap appears (1 µS²) but the persisting one's step grows more (1 → 6 µS²): not the fringe's new traps.
+        List<TrapCensus> before = census(0.3, new double[] {1, 3.5, 1e-12});
+        List<TrapCensus> after = census(0.3, new double[] {1, 3.0, 6e-12}, new double[] {2, 3.0, 1e-12});
+        String why = DenoiseReport.windowLimitedBy(withCensus(3.0, before, after), sweep());
+        assertThat(why).doesNotContain("fringe erosion").contains("thermal confinement");
     }
 
     @Test

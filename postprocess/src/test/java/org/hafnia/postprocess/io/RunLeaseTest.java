@@ -211,6 +211,44 @@ class RunLeaseTest {
     }
 
     @Test
+    void whileTheLeaseIsHeldTheGuardPassesEveryCallThrough() throws Exception {
+        Path run = tmp.resolve("run");
+        try (RunLease l = RunLease.take(new LocalRunStorage(run), BEAT, s -> { })) {
+            RunStorage held = l.guard(new LocalRunStorage(run));
+            assertThat(held.location()).isEqualTo(run.toString());
+            assertThat(held.localFolder()).isEqualTo(run);
+            assertThat(held.exists()).isTrue();
+            assertThat(held.createNew("a", new byte[] {7})).isTrue();
+            assertThat(held.createNew("a", new byte[] {8})).isFalse();
+            assertThat(held.isFile("a")).isTrue();
+            assertThat(held.isFolder("a")).isFalse();
+            assertThat(held.folder("none").exists()).isFalse();
+            held.rename("a", "sub/b");
+            assertThat(held.isFolder("sub")).isTrue();
+            assertThat(held.isFile("a")).isFalse();
+            assertThat(held.read("sub/b")).containsExactly(7);
+            held.folder("made").create();
+            assertThat(run.resolve("made")).isDirectory();
+            held.delete("sub/b");
+            assertThat(run.resolve("sub/b")).doesNotExist();
+            held.folder("made").deleteAll();
+            assertThat(run.resolve("made")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aLeaseAnnouncingNoPositiveHeartbeatIsNeverJudged() throws Exception {
+        Files.createDirectories(tmp.resolve("run"));
+        Files.writeString(tmp.resolve("run/" + RunLease.FILE),
+                "run=other\nhost=another-host.example\npid=1\nstarted=\nheartbeat_ms=0\n");
+        List<String> notes = new CopyOnWriteArrayList<>();
+        assertThatThrownBy(() -> RunLease.take(new LocalRunStorage(tmp.resolve("run")), BEAT, notes::add))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(notes).as("refused at once, not watched").isEmpty();
+        assertThat(tmp.resolve("run/" + RunLease.FILE)).content().contains("run=other");
+    }
+
+    @Test
     void theLeaseOfAnotherHostWithoutAHeartbeatIsNeverTakenOver() throws Exception {
         lease(tmp.resolve("run"), "another-host.example", endedPid(), Instant.now());
         assertThatThrownBy(() -> RunLease.take(new LocalRunStorage(tmp.resolve("run")))).isInstanceOf(InvalidInputException.class)
