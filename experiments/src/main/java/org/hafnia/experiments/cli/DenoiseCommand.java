@@ -148,8 +148,7 @@ public final class DenoiseCommand implements Callable<Integer> {
             }
         }
         try (StagedOutput staged = StagedOutput.in(out)) {
-            Map<String, Object> doc = DenoiseReport.document(c.name(), sweep, r, levels, note, ls);
-            doc.put("thermal_noise", c.model().thermalNoise());
+            Map<String, Object> doc = DenoiseReport.document(c.name(), c.model().thermalNoise(), sweep, r, levels, note, ls);
             staged.write("denoise.json", Json.content(doc));
             DenoiseWindowFigure.write(staged.file("denoise-window.png"), r, c.name());
             staged.commit();

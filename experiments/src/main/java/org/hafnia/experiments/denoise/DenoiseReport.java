@@ -28,13 +28,15 @@ public final class DenoiseReport {
     }
 
     /**
+     * @param thermalNoise whether the devices ran with their Langevin noise (which device physics ran)
      * @param levels the levels result, or null when the levels were not measured; {@code levelsNote} then says why
      */
-    public static Map<String, Object> document(String caseName, DenoiseStudy.Sweep s, DenoiseStudy.Result r,
-                                               PhysicalLevels.Result levels, String levelsNote,
+    public static Map<String, Object> document(String caseName, boolean thermalNoise, DenoiseStudy.Sweep s,
+                                               DenoiseStudy.Result r, PhysicalLevels.Result levels, String levelsNote,
                                                PhysicalLevels.Settings levelSettings) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("case", caseName);
+        doc.put("thermal_noise", thermalNoise);
         doc.put("devices", s.devices());
         doc.put("seed", s.seed());
         doc.put("read_voltage_V", s.readVolts());
