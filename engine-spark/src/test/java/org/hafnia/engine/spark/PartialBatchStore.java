@@ -33,7 +33,7 @@ final class PartialBatchStore {
         CompactDeviceParameters p = CompactDeviceFile.readDevice(compact);
         double[] levels = CrossbarProgramming.levels(p, 8);
         ArrayRecipe recipe = new ArrayRecipe(Files.readString(tinyCase), tinyCase.toString(), "tiny-array", "write-verify-denoise",
-                ArrayRecipe.components(p), levels[1] - levels[0], 0.02, 10, 5, 1e-3, 4, cols, levels, cols);
+                ArrayRecipe.components(p), levels[1] - levels[0], 0.02, 10, 5, 1e-3, 4, cols, levels, cols, -1);
         ArrayStudy study = recipe.study();
         RunStorage whole = new LocalRunStorage(scratch.resolve(".batches"));
         ArrayStudy.prepare(whole, "test\n", false);

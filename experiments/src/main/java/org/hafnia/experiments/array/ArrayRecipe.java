@@ -34,13 +34,15 @@ import org.hafnia.physics.compact.CompactDeviceParameters;
  * @param cols         array columns
  * @param levels       the N target levels (S)
  * @param batch        devices per batch
+ * @param denoiseTrain pulses per denoising train of write-verify-denoise (0: none), negative for the model's
  */
 public record ArrayRecipe(String caseText, String caseSource, String caseStem, String scheme, double[] model,
                           double spacing, double eaSpread, double delay, int reads,
-                          double readInterval, int rows, int cols, double[] levels, int batch) implements Serializable {
+                          double readInterval, int rows, int cols, double[] levels, int batch, int denoiseTrain)
+        implements Serializable {
 
-    /** 2: without tolerance and budget (derived by the scheme's settings). */
-    private static final long serialVersionUID = 2L;
+    /** 3: with the denoising train's length (2: without tolerance and budget, derived by the scheme's settings). */
+    private static final long serialVersionUID = 3L;
 
     public ArrayRecipe {
         model = model.clone();
@@ -92,7 +94,7 @@ public record ArrayRecipe(String caseText, String caseSource, String caseStem, S
         DeviceCaseFile c = deviceCase();
         ProgrammingScheme s = ProgrammingScheme.of(scheme);
         ProgrammingScheme.Settings settings = s.settings(DevicePopulation.compact(c.name(), parameters()), spacing,
-                CrossbarProgramming.referenceSeed(c.seed()));
+                CrossbarProgramming.referenceSeed(c.seed())).withDenoiseTrain(denoiseTrain);
         ArrayDevice.Common common = new ArrayDevice.Common(c, s, settings, eaSpread, delay, reads, readInterval);
         return new ArrayStudy(common, rows, cols, levels, c.seed(), batch);
     }
@@ -104,12 +106,14 @@ public record ArrayRecipe(String caseText, String caseSource, String caseStem, S
                 && caseStem.equals(r.caseStem) && scheme.equals(r.scheme) && Arrays.equals(model, r.model)
                 && Double.compare(spacing, r.spacing) == 0 && Double.compare(eaSpread, r.eaSpread) == 0
                 && Double.compare(delay, r.delay) == 0 && reads == r.reads && Double.compare(readInterval, r.readInterval) == 0
-                && rows == r.rows && cols == r.cols && Arrays.equals(levels, r.levels) && batch == r.batch;
+                && rows == r.rows && cols == r.cols && Arrays.equals(levels, r.levels) && batch == r.batch
+                && denoiseTrain == r.denoiseTrain;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(caseText, scheme, Arrays.hashCode(model), spacing, rows, cols, Arrays.hashCode(levels), batch);
+        return java.util.Objects.hash(caseText, scheme, Arrays.hashCode(model), spacing, rows, cols, Arrays.hashCode(levels), batch,
+                denoiseTrain);
     }
 
     @Override

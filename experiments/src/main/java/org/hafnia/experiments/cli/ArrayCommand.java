@@ -95,6 +95,10 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
         }
         ArrayEngine runner = ArrayEngines.named(engine);
         ProgrammingScheme main = programmingScheme();
+        if (denoisePulses != null && main != ProgrammingScheme.WRITE_VERIFY_DENOISE) {
+            throw new InvalidInputException("--denoise-pulses is an option of --scheme write-verify-denoise, not of --scheme "
+                    + main.label());
+        }
         int nThreads = threads.resolve();
         ArrayEngine.Settings settings = new ArrayEngine.Settings(nThreads, master);
         // A URI (--engine spark) is the engine's store, refused here, before anything is written, when the
@@ -160,11 +164,12 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
         try (side; sideLease; StagedOutput staged = StagedOutput.in(set == null ? out : set)) {
             for (ProgrammingScheme s : schemes) {
                 String prefix = s == main ? "" : s.label() + "/";
+                int train = s == ProgrammingScheme.WRITE_VERIFY_DENOISE && denoisePulses != null ? denoisePulses : -1;
                 ArrayRecipe recipe = new ArrayRecipe(caseText, caseSource, caseStem, s.label(), model, spacing, spread, delay,
-                        reads, readInterval, rows, cols, levelG, batch);
+                        reads, readInterval, rows, cols, levelG, batch, train);
                 ArrayStudy study = recipe.study();
                 RunStorage store = folder.folder(prefix + ".batches");
-                ArrayStudy.prepare(store, runKey(s, p, caseText, spread), resume);
+                ArrayStudy.prepare(store, runKey(s, p, caseText, spread, train), resume);
                 stores.add(store);
                 long t0 = System.nanoTime();
                 AtomicInteger done = new AtomicInteger();
@@ -189,6 +194,8 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
                 extra.put("reads", reads);
                 extra.put("read_interval_s", readInterval);
                 extra.put("tolerance_S", study.common().settings().tolerance());
+                extra.put("denoise_train_pulses", s == ProgrammingScheme.WRITE_VERIFY_DENOISE
+                        ? study.common().settings().denoiseTrain() : null);
                 Map<String, Object> summary = ArrayOutputs.summary(all, rows, cols, levelG, window, s.label(), engine, wall, extra);
                 ArrayOutputs.write(staged, prefix, all, rows, cols, levelG, window, summary);
                 table.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %.4g | %.3f | %.4f | %.1f | %d | %.3g |%n", s.label(),
@@ -254,13 +261,15 @@ public final class ArrayCommand extends ArrayOptions implements Callable<Integer
     }
 
     /** Everything the devices' results depend on: the case text, the scheme's knowledge and every option. */
-    private String runKey(ProgrammingScheme s, CompactDeviceParameters p, String caseText, double spread) {
+    private String runKey(ProgrammingScheme s, CompactDeviceParameters p, String caseText, double spread, int train) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(caseText.getBytes(StandardCharsets.UTF_8));
             md.update(p.toString().getBytes(StandardCharsets.UTF_8));
+            // The train only where set: the key of a run with the model's train is what it was before the option.
             String options = String.format(Locale.ROOT, "scheme=%s rows=%d cols=%d levels=%d batch=%d ea=%s delay=%s reads=%d interval=%s",
-                    s.label(), rows, cols, levels, batch, spread, delay, reads, readInterval);
+                    s.label(), rows, cols, levels, batch, spread, delay, reads, readInterval)
+                    + (train >= 0 ? " denoise_pulses=" + train : "");
             md.update(options.getBytes(StandardCharsets.UTF_8));
             return options + " sha256=" + HexFormat.of().formatHex(md.digest(), 0, 8) + "\n";
         } catch (NoSuchAlgorithmException e) {

@@ -63,6 +63,12 @@ public class ArrayOptions {
     @Range(min = Double.MIN_VALUE, max = 1e3, unit = "s")
     double readInterval;
 
+    /** Null: three time constants of the extracted train (ProgrammingScheme.Settings#denoiseTrain). */
+    @Option(names = "--denoise-pulses", paramLabel = "N",
+            description = "Pulses per denoising train of write-verify-denoise; 0 leaves the train out (default: 3 × the extracted n_d, within the pulse budget).")
+    @Range(min = 0, max = 1_000_000)
+    Integer denoisePulses;
+
     @Option(names = "--compare-write-verify", description = "Also run the study with write-verify (DIR/write-verify) and write compare.md.")
     boolean compare;
 

@@ -25,7 +25,7 @@ public enum ProgrammingScheme {
 
     /**
      * Write-verify, then a train of subthreshold RESET-polarity pulses (at 90 % of the switching
-     * threshold) that dissolve incomplete channels (Rao et al., Nature 615, 823 (2023)), a re-read,
+     * threshold; {@link Settings#denoiseTrain} of them) that dissolve incomplete channels (Rao et al., Nature 615, 823 (2023)), a re-read,
      * and another write-verify and train if the level left the window, at most
      * {@value #DENOISE_ROUNDS} rounds, then a last write-verify touch-up if it is still out.
      * Dissolving the incomplete channels also removes their conductance, so the first write aims
@@ -36,9 +36,7 @@ public enum ProgrammingScheme {
         @Override
         Status program(ResistiveDevice d, double target, Settings s) {
             CompactDeviceParameters p = s.model();
-            // Three time constants of the extracted train, within the pulse budget: an unresolved,
-            // huge n_d must not turn one programming into millions of pulses.
-            int train = (int) Math.min(Math.ceil(3 * p.denoisePulses()), s.maxPulses());
+            int train = s.denoiseTrain();
             double amplitude = -0.9 * p.vThreshold();
             double aim = Math.max(target, Math.min(target / (1 + p.denoiseShift()), CrossbarProgramming.window(p)[1]));
             boolean ok = false;
@@ -231,11 +229,32 @@ public enum ProgrammingScheme {
      * @param response   the measured response map (null unless the scheme needs it)
      */
     public record Settings(DevicePopulation population, double tolerance, double spacing, int maxPulses,
-                           ResetCalibration reset, ResponseMap response) {
+                           ResetCalibration reset, ResponseMap response, int denoiseTrainPulses) {
+
+        /** The settings with the train length of the model ({@link #denoiseTrain}). */
+        public Settings(DevicePopulation population, double tolerance, double spacing, int maxPulses,
+                        ResetCalibration reset, ResponseMap response) {
+            this(population, tolerance, spacing, maxPulses, reset, response, -1);
+        }
 
         /** The mean device model. */
         public CompactDeviceParameters model() {
             return population.model();
+        }
+
+        /**
+         * Pulses of one denoising train of {@code write-verify-denoise}: as set ({@link #withDenoiseTrain};
+         * 0 leaves the train out), else three time constants of the extracted train, n_d, within the
+         * pulse budget (an unresolved, huge n_d must not turn one programming into millions of pulses).
+         */
+        public int denoiseTrain() {
+            return denoiseTrainPulses >= 0 ? denoiseTrainPulses
+                    : (int) Math.min(Math.ceil(3 * model().denoisePulses()), maxPulses);
+        }
+
+        /** These settings with trains of {@code pulses} pulses (≥ 0; 0: no train), or the model's when negative. */
+        public Settings withDenoiseTrain(int pulses) {
+            return new Settings(population, tolerance, spacing, maxPulses, reset, response, pulses);
         }
     }
 

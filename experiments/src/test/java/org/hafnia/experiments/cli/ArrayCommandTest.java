@@ -439,32 +439,45 @@ class ArrayCommandTest {
     }
 
     /**
-     * With the denoise train switched off in what the scheme knows (0 denoise pulses, no shift),
-     * write-verify-denoise is write-verify plus one re-read per round: the same devices give the
-     * same level statistics (8 × 16 devices, 4 levels). Tolerance 20 %: σ pooled over 4 levels × 32
-     * devices has a sampling error of 1/√(2·4·31) ≈ 6.3 %, and the two runs share their devices;
-     * 20 % is over 3 of it.
+     * With the denoise train left out ({@code --denoise-pulses 0}), write-verify-denoise is write-verify
+     * plus one re-read per round: the same devices give the same level statistics (8 × 16 devices, 4
+     * levels). Tolerance 20 %: σ pooled over 4 levels × 32 devices has a sampling error of
+     * 1/√(2·4·31) ≈ 6.3 %, and the two runs share their devices; 20 % is over 3 of it.
+     * The control that the switch reaches the scheme: with the model's train (3 × n_d pulses a round)
+     * every device gets at least one train, so its mean pulse count exceeds the run without by at
+     * least the train's length. (Until the tenth session this test edited the report section
+     * "parameters" of compact.json, which the scheme never reads: it switched nothing off.)
      */
     @Test
     void withDenoisingDisabledTheLevelStatisticsAreThoseOfWriteVerify() throws Exception {
-        ObjectNode c = (ObjectNode) Json.mapper().readTree(compact.toFile());
-        ((ObjectNode) c.at("/parameters/denoise_pulses")).put("value", 0.0);
-        ((ObjectNode) c.at("/parameters/denoise_shift")).put("value", 0.0);
-        Path off = shared.resolve("compact-no-denoise.json");
-        Json.mapper().writeValue(off.toFile(), c);
         Path out = shared.resolve("no-denoise");
-        CommandRun r = CommandRun.of("array", tinyCase.toString(), "--device", off.toString(), "--rows", "8", "--cols", "16",
-                "--levels", "4", "--reads", "2", "--out", out.toString(), "--compare-write-verify");
+        CommandRun r = CommandRun.of("array", tinyCase.toString(), "--device", compact.toString(), "--rows", "8", "--cols", "16",
+                "--levels", "4", "--reads", "2", "--out", out.toString(), "--compare-write-verify", "--denoise-pulses", "0");
         assertThat(r.status()).as(r.err()).isZero();
         JsonNode denoise = Json.mapper().readTree(out.resolve("array.json").toFile());
         JsonNode wv = Json.mapper().readTree(out.resolve("write-verify/array.json").toFile());
         assertThat(denoise.get("scheme").asText()).isEqualTo("write-verify-denoise");
+        assertThat(denoise.get("denoise_train_pulses").asInt()).isZero();
         assertThat(wv.get("scheme").asText()).isEqualTo("write-verify");
+        assertThat(wv.get("denoise_train_pulses").isNull()).isTrue();
         assertThat(denoise.get("sigma_S").asDouble()).isCloseTo(wv.get("sigma_S").asDouble(),
                 org.assertj.core.data.Percentage.withPercentage(20));
         assertThat(denoise.get("rmse_percent").asDouble()).isCloseTo(wv.get("rmse_percent").asDouble(),
                 org.assertj.core.data.Percentage.withPercentage(20));
         assertThat(out.resolve("compare.md")).isRegularFile();
+
+        Path on = shared.resolve("with-denoise");
+        CommandRun t = CommandRun.of("array", tinyCase.toString(), "--device", compact.toString(), "--rows", "8", "--cols", "16",
+                "--levels", "4", "--reads", "2", "--out", on.toString());
+        assertThat(t.status()).as(t.err()).isZero();
+        JsonNode trained = Json.mapper().readTree(on.resolve("array.json").toFile());
+        int train = trained.get("denoise_train_pulses").asInt();
+        assertThat(train).isEqualTo((int) Math.ceil(3 * CompactDeviceFile.readDevice(compact).denoisePulses()));
+        assertThat(trained.get("pulses_mean").asDouble()).isGreaterThanOrEqualTo(denoise.get("pulses_mean").asDouble() + train);
+        CommandRun other = CommandRun.of("array", tinyCase.toString(), "--device", compact.toString(), "--rows", "2", "--cols", "2",
+                "--scheme", "write-verify", "--denoise-pulses", "3", "--out", shared.resolve("bad-train").toString());
+        assertThat(other.status()).isEqualTo(Hafnia.EXIT_BAD_INPUT);
+        assertThat(other.err()).contains("--denoise-pulses is an option of --scheme write-verify-denoise").hasLineCount(1);
     }
 
     @Test
@@ -513,7 +526,7 @@ class ArrayCommandTest {
         org.hafnia.experiments.array.ArrayRecipe recipe = new org.hafnia.experiments.array.ArrayRecipe(
                 Files.readString(tinyCase), tinyCase.toString(), "tiny-array", "write-verify",
                 org.hafnia.experiments.array.ArrayRecipe.components(p), levels[1] - levels[0], 0.02, 10, 5, 1e-3, 8, 8,
-                levels, 1);
+                levels, 1, -1);
         org.hafnia.experiments.array.ArrayStudy study = recipe.study();
         org.hafnia.postprocess.io.RunStorage local = new org.hafnia.postprocess.io.LocalRunStorage(
                 shared.resolve("fails/.batches"));
