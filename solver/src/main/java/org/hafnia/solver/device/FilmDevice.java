@@ -514,12 +514,8 @@ public final class FilmDevice implements StructuralDevice {
         if (!m.thermalNoise()) {
             return Double.POSITIVE_INFINITY;
         }
-        double hottest = 0;
-        for (double x : temp) {
-            hottest = Math.max(hottest, x);
-        }
         return m.stepping().noiseDamping()
-                / (hopping.mobility(hottest) * (m.energy().maxCurvature() + 2 * (cx + cy)));
+                / (hopping.mobility(FilmHeat.max(temp)) * (m.energy().maxCurvature() + 2 * (cx + cy)));
     }
 
     /** Advances the heat model by dt with its present source, counted and timed. */

@@ -265,8 +265,13 @@ public final class FilmHeat {
 
     /** Largest column-mean film temperature (K). */
     public double maxTemperature() {
+        return max(temperature());
+    }
+
+    /** The largest of the temperatures {@code t} (K); −∞ for none. */
+    static double max(double[] t) {
         double m = Double.NEGATIVE_INFINITY;
-        for (double v : temperature()) {
+        for (double v : t) {
             m = Math.max(m, v);
         }
         return m;
