@@ -52,6 +52,9 @@ public final class RunLease implements AutoCloseable {
 
     private static final String BEAT_PREFIX = ".hafnia.beat.";
 
+    /** The longest announced interval that is watched (10 min: a two-hour watch); a longer one is never judged. */
+    private static final long MAX_BEAT_MS = 600_000;
+
     private final RunStorage folder;
     private final String run;
     private final ScheduledExecutorService beats;
@@ -141,7 +144,8 @@ public final class RunLease implements AutoCloseable {
     /**
      * Whether the heartbeat of {@code holder}, a process this host cannot judge, has stopped: false
      * (alive) at its first change, true when it has not changed for {@value #MISSED_BEATS} of its
-     * intervals, null when the lease itself changed meanwhile; false at once for a lease without one.
+     * intervals, null when the lease itself changed meanwhile; false at once for a lease without one
+     * (or with an interval that is not positive or longer than {@link #MAX_BEAT_MS}).
      */
     private static Boolean heartbeatStopped(RunStorage folder, Map<String, String> holder, RunProcess p,
                                             Consumer<String> notes) {
@@ -151,12 +155,12 @@ public final class RunLease implements AutoCloseable {
         } catch (NumberFormatException e) {
             return false; // a run without a heartbeat: never judged
         }
-        if (interval <= 0) {
-            return false;
+        if (interval <= 0 || interval > MAX_BEAT_MS) {
+            return false; // none, or one no run of ours announces (a watch of hours): not judged
         }
         String beatFile = BEAT_PREFIX + holder.get("run");
         String first = text(folder, beatFile);
-        long wait = Math.multiplyExact(interval, MISSED_BEATS);
+        long wait = interval * MISSED_BEATS;
         notes.accept("note: " + folder.location() + " is held by another hafnia run (" + p.describe()
                 + "); watching its heartbeat for up to " + String.format(java.util.Locale.ROOT, "%.3g", wait / 1000.0)
                 + " s to tell whether it still runs");

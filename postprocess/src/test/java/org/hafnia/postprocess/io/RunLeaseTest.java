@@ -237,15 +237,18 @@ class RunLeaseTest {
     }
 
     @Test
-    void aLeaseAnnouncingNoPositiveHeartbeatIsNeverJudged() throws Exception {
-        Files.createDirectories(tmp.resolve("run"));
-        Files.writeString(tmp.resolve("run/" + RunLease.FILE),
-                "run=other\nhost=another-host.example\npid=1\nstarted=\nheartbeat_ms=0\n");
-        List<String> notes = new CopyOnWriteArrayList<>();
-        assertThatThrownBy(() -> RunLease.take(new LocalRunStorage(tmp.resolve("run")), BEAT, notes::add))
-                .isInstanceOf(InvalidInputException.class);
-        assertThat(notes).as("refused at once, not watched").isEmpty();
-        assertThat(tmp.resolve("run/" + RunLease.FILE)).content().contains("run=other");
+    void aLeaseAnnouncingNoPositiveOrAnHoursLongHeartbeatIsNeverJudged() throws Exception {
+        // 0, and 600 001 ms: a watch of two hours that no run of ours announces (a damaged lease must not hang a run).
+        for (String interval : new String[] {"0", "600001", "99999999999999"}) {
+            Files.createDirectories(tmp.resolve("run"));
+            Files.writeString(tmp.resolve("run/" + RunLease.FILE),
+                    "run=other\nhost=another-host.example\npid=1\nstarted=\nheartbeat_ms=" + interval + "\n");
+            List<String> notes = new CopyOnWriteArrayList<>();
+            assertThatThrownBy(() -> RunLease.take(new LocalRunStorage(tmp.resolve("run")), BEAT, notes::add))
+                    .as(interval).isInstanceOf(InvalidInputException.class);
+            assertThat(notes).as("refused at once, not watched").isEmpty();
+            assertThat(tmp.resolve("run/" + RunLease.FILE)).content().contains("run=other");
+        }
     }
 
     @Test
