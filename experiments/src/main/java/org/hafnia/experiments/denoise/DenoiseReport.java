@@ -220,14 +220,11 @@ public final class DenoiseReport {
                 .filter(e -> e.train().width() == survivor.train().width() && e.train().count() == survivor.train().count()
                         && e.train().applied() && e.train().amplitude() == 0)
                 .findFirst().orElse(null);
-        double[] t = TrapCensusStudy.terms(survivor.trapsBefore(), survivor.trapsAfter());
-        double appeared = t[5];
+        Map<String, Object> a = TrapCensusStudy.attribution(survivor.trapsBefore(), survivor.trapsAfter());
+        double appeared = (Double) a.get("appeared_S2");
         int n = survivor.trapsBefore().size();
-        boolean largest = true;
-        for (int k = 2; k < t.length; k++) {
-            largest &= Math.abs(t[k]) <= appeared;
-        }
-        if (control == null || !(survivor.stepRatio() > control.stepRatio()) || t[2] != 0 || !(appeared > 0) || !largest) {
+        if (control == null || !(survivor.stepRatio() > control.stepRatio()) || (Double) a.get("vanished_dissolved_S2") != 0
+                || !(appeared > 0) || !"appeared".equals(a.get("dominant"))) {
             return null;
         }
         Map<String, Object> before = TrapCensusStudy.summary(survivor.trapsBefore());
@@ -236,7 +233,8 @@ public final class DenoiseReport {
                 + "traps appearing (+%.3g uS^2 of telegraph variance per device, %.3g uS^2 before; traps per device %.3g -> %.3g) "
                 + "beside a conducting path whose median width fell from %s to %s nm: the train erodes the complete "
                 + "channel's fringe into new partially reduced oxide next to a narrower path, which adds telegraph noise "
-                + "(fringe erosion)%s", control.stepRatio(), 1e12 * appeared / n, 1e12 * t[0] / n,
+                + "(fringe erosion)%s", control.stepRatio(), 1e12 * appeared / n,
+                1e12 * (Double) a.get("telegraph_variance_fresh_S2") / n,
                 (Double) before.get("traps_per_device"), (Double) after.get("traps_per_device"),
                 nm(before.get("width_median_nm")), nm(after.get("width_median_nm")),
                 Double.isFinite(survivor.incompleteT()) ? String.format(Locale.ROOT, "; its first pulse heats the channel core "

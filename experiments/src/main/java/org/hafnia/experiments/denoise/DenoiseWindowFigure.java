@@ -4,8 +4,10 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 import org.hafnia.postprocess.plots.Axes;
@@ -142,14 +144,18 @@ public final class DenoiseWindowFigure {
         List<DenoiseStudy.Entry> entries = r.entries().stream()
                 .filter(e -> e.train().applied() && e.train().width() == timing.width()
                         && e.train().count() == timing.count()).toList();
+        // Each entry's terms once, for the five series.
+        Map<DenoiseStudy.Entry, double[]> terms = new IdentityHashMap<>();
+        for (DenoiseStudy.Entry e : entries) {
+            terms.put(e, TrapCensusStudy.terms(e.trapsBefore(), e.trapsAfter()));
+        }
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         String[] names = {"traps dissolved", "traps completed", "traps out of reach", "traps appeared",
             "persisting traps' step change"};
         for (int k = 0; k < names.length; k++) {
             final int cause = k;
-            data.addSeries(series(entries, e -> TrapCensusStudy.terms(e.trapsBefore(), e.trapsAfter())[2 + cause]
-                    / e.trapsBefore().size(), 1e12, names[k]));
+            data.addSeries(series(entries, e -> terms.get(e)[2 + cause] / e.trapsBefore().size(), 1e12, names[k]));
             renderer.setSeriesPaint(k, SERIES[k]);
             renderer.setSeriesStroke(k, new BasicStroke(2f));
         }
